@@ -1,0 +1,147 @@
+//! Open and save dialogs behind a small trait, so tests can answer them.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// What a file dialog gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    /// The user chose this path.
+    Path(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown (no desktop portal); the app asks for a path itself.
+    Unavailable,
+}
+
+/// The dialogs the app needs.
+pub trait FileDialogs {
+    /// Asks for a brand document to open.
+    fn open_document(&mut self, title: &str) -> Picked;
+    /// Asks where to save, suggesting a file name.
+    fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked;
+}
+
+/// The desktop's own dialogs through `rfd` (the xdg portal on Linux).
+#[derive(Default)]
+pub struct SystemDialogs;
+
+/// A dialog that "answers" faster than a person can is one that never appeared: rfd
+/// returns at once when no portal runs.
+const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(150);
+
+fn ask(show: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        return Picked::Unavailable;
+    }
+    let started = Instant::now();
+    match show() {
+        Some(path) => Picked::Path(path),
+        None if started.elapsed() < TOO_FAST_FOR_A_PERSON => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+impl FileDialogs for SystemDialogs {
+    fn open_document(&mut self, title: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter("Pitchcraft", &["ron"])
+                .pick_file()
+        })
+    }
+
+    fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter("Pitchcraft", &["ron"])
+                .set_file_name(suggested_name)
+                .save_file()
+        })
+        .with_brand_suffix()
+    }
+}
+
+impl Picked {
+    /// A name typed without an ending gets `.brand.ron`.
+    pub fn with_brand_suffix(self) -> Self {
+        match self {
+            Picked::Path(path) => Picked::Path(with_brand_suffix(path)),
+            other => other,
+        }
+    }
+}
+
+/// `sanne` → `sanne.brand.ron`; a name that already ends in `.ron` is kept.
+pub fn with_brand_suffix(path: PathBuf) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.is_empty() || name.ends_with(".ron") {
+        path
+    } else {
+        path.with_file_name(format!("{name}{}", crate::storage::FILE_SUFFIX))
+    }
+}
+
+/// Dialogs answered from a queue, for tests. Clones share the queue.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    answers: Arc<Mutex<VecDeque<Picked>>>,
+}
+
+impl ScriptedDialogs {
+    /// Queues the answer of the next dialog.
+    pub fn answer(&self, picked: Picked) {
+        if let Ok(mut answers) = self.answers.lock() {
+            answers.push_back(picked);
+        }
+    }
+
+    /// How many queued answers are left.
+    pub fn remaining(&self) -> usize {
+        self.answers.lock().map_or(0, |answers| answers.len())
+    }
+
+    fn next(&self) -> Picked {
+        self.answers
+            .lock()
+            .ok()
+            .and_then(|mut answers| answers.pop_front())
+            .unwrap_or(Picked::Cancelled)
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_document(&mut self, _title: &str) -> Picked {
+        self.next()
+    }
+
+    fn save_document(&mut self, _title: &str, _suggested_name: &str) -> Picked {
+        self.next().with_brand_suffix()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_names_get_the_brand_suffix() {
+        assert_eq!(
+            with_brand_suffix("/a/sanne".into()),
+            PathBuf::from("/a/sanne.brand.ron")
+        );
+        assert_eq!(
+            with_brand_suffix("/a/sanne.brand.ron".into()),
+            PathBuf::from("/a/sanne.brand.ron")
+        );
+        assert_eq!(with_brand_suffix("/a/old.ron".into()), PathBuf::from("/a/old.ron"));
+    }
+}

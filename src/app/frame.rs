@@ -1,0 +1,185 @@
+//! One frame: take in finished saves and key presses, draw the shell and the page,
+//! apply the commands the views pushed, and ask for the next repaint only when
+//! something will change (an autosave due, a save running).
+
+use std::time::Duration;
+
+use egui::ViewportCommand;
+
+use super::files::Pending;
+use super::{NoticeLevel, PitchcraftApp};
+use crate::command::Command;
+use crate::i18n::Tr;
+use crate::ui::{self, menu::MenuModel, prompts::Prompt};
+
+impl PitchcraftApp {
+    pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|input| input.time);
+        self.frames += 1;
+        self.apply_look(&ctx);
+        while let Some(outcome) = self.saver.poll() {
+            self.on_saved(outcome);
+        }
+        self.handle_close_request(&ctx);
+        if ctx.input(|input| {
+            input
+                .events
+                .iter()
+                .any(|event| matches!(event, egui::Event::WindowFocused(true)))
+        }) {
+            self.reload_if_changed_on_disk();
+        }
+        if self.prompt.is_none() {
+            self.queue.extend(Command::consume_shortcuts(&ctx));
+        }
+
+        self.draw(ui);
+
+        for command in std::mem::take(&mut self.queue) {
+            self.apply(command, now);
+        }
+        if std::mem::take(&mut self.want_close) {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+        self.update_title(&ctx);
+        self.schedule(&ctx, now);
+        self.screenshot_step(&ctx);
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let language = self.settings.language;
+        let mut out = Vec::new();
+        let menu = MenuModel {
+            language,
+            theme: self.settings.theme,
+            has_document: self.session.is_some(),
+            can_undo: self.session.as_ref().is_some_and(|session| session.can_undo()),
+            can_redo: self.session.as_ref().is_some_and(|session| session.can_redo()),
+            recent: &self.settings.recent,
+        };
+        egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::show(ui, &menu, &mut out));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui::status_bar::show(ui, language, self.session.as_ref(), self.settings.zoom);
+        });
+        if self.session.is_some() {
+            egui::Panel::left("navigation")
+                .resizable(false)
+                .show(ui, |ui| ui::nav::show(ui, language, self.page, &mut out));
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::widgets::notices(ui, &self.notices, &mut out);
+            match &self.session {
+                Some(session) => ui::pages::show(ui, language, self.page, &session.document, &mut out),
+                None => ui::welcome::show(ui, language, &self.settings.recent, &mut out),
+            }
+        });
+        if let Some(prompt) = &mut self.prompt {
+            ui::prompts::show(ui.ctx(), language, prompt, &mut out);
+        }
+        self.queue.extend(out);
+    }
+
+    /// Applies one command. The only place where the document, the settings and the
+    /// open file change.
+    pub(super) fn apply(&mut self, command: Command, now: f64) {
+        match command {
+            Command::New => self.guard(Pending::New),
+            Command::Open => self.guard(Pending::Open),
+            Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
+            Command::OpenSample => self.guard(Pending::OpenSample),
+            Command::OpenBackup(path) => self.guard(Pending::OpenBackup(path)),
+            Command::CreateAt(path) => self.guard(Pending::CreateAt(path)),
+            Command::Save => self.save(false),
+            Command::SaveAs => self.save_as(None),
+            Command::SaveTo(path, then) => self.save_to(path, then),
+            Command::ExportCard => self.page = ui::Page::Card,
+            Command::Quit => self.want_close = true,
+            Command::Undo => {
+                if let Some(session) = &mut self.session {
+                    session.undo(now);
+                }
+            }
+            Command::Redo => {
+                if let Some(session) = &mut self.session {
+                    session.redo(now);
+                }
+            }
+            Command::SetTheme(theme) => self.settings.theme = theme,
+            Command::SetLanguage(language) => self.settings.language = language,
+            Command::ZoomIn => self.settings.zoom_by(0.1),
+            Command::ZoomOut => self.settings.zoom_by(-0.1),
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::GoTo(page) => self.page = page,
+            Command::Edit(edit) => {
+                if let Some(session) = &mut self.session {
+                    session.apply(edit, now);
+                }
+            }
+            Command::AnswerUnsaved(choice) => self.answer_unsaved(choice),
+            Command::AnswerConflict(choice) => self.answer_conflict(choice),
+            Command::Dismiss => self.prompt = None,
+            Command::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+            Command::ForgetRecent(path) => self.settings.forget(&path),
+        }
+    }
+
+    /// A close request from the window manager or Quit: let it through only when
+    /// nothing would be lost, otherwise cancel it and ask.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.close_allowed {
+            return;
+        }
+        if self.screenshot.is_some() || self.ready_to_leave(&Pending::Quit) {
+            self.close_allowed = true;
+        } else {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+    }
+
+    /// Theme and zoom are applied when they change, not every frame.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = (self.settings.theme, (self.settings.zoom * 100.0).round() as u32);
+        if self.applied_look != Some(look) {
+            ctx.set_theme(self.settings.theme.preference());
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.applied_look = Some(look);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.session {
+            Some(session) => session.title(self.tr(Tr::Untitled)),
+            None => "Pitchcraft".to_owned(),
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// Starts a due autosave, or asks for a repaint when it will be due. Nothing is
+    /// requested while idle, so an idle window costs no CPU.
+    fn schedule(&mut self, ctx: &egui::Context, now: f64) {
+        let due = self.session.as_ref().and_then(|session| session.autosave_due_in(now));
+        match due {
+            Some(seconds) if seconds <= 0.0 => {
+                self.save(false);
+                if let Some(super::SaveStatus::Failed(message)) = self.session.as_ref().map(|s| s.status()) {
+                    self.notify(NoticeLevel::Warning, message);
+                }
+            }
+            Some(seconds) => ctx.request_repaint_after(Duration::from_secs_f64(seconds)),
+            None => {}
+        }
+    }
+
+    /// True when a prompt of this kind is open (for tests).
+    pub fn prompt_is(&self, matches: impl Fn(&Prompt) -> bool) -> bool {
+        self.prompt.as_ref().is_some_and(matches)
+    }
+}

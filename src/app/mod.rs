@@ -1,0 +1,210 @@
+//! The app shell: owns the open document, the settings and the prompts; draws the frame
+//! and applies the commands the views pushed, once, at the end of each frame.
+//!
+//! Split by concern: `files` (open, save, conflicts), `frame` (what each frame draws and
+//! when it repaints), `screenshot` (the `pitchcraft screenshot` path).
+
+pub mod dialogs;
+pub mod files;
+mod frame;
+mod screenshot;
+pub mod session;
+pub mod settings;
+
+use std::path::PathBuf;
+
+pub use dialogs::{FileDialogs, Picked, ScriptedDialogs, SystemDialogs};
+pub use files::Pending;
+pub use screenshot::ScreenshotPlan;
+pub use screenshot::ScreenshotResult;
+pub use session::{Origin, SaveStatus, Session};
+pub use settings::Settings;
+
+use crate::command::Command;
+use crate::i18n::{self, Tr};
+use crate::model::Language;
+use crate::storage::SaveWorker;
+use crate::ui::prompts::Prompt;
+use crate::ui::{Page, ThemeChoice};
+
+/// How the app was started.
+#[derive(Debug, Default)]
+pub struct Launch {
+    /// A document to open.
+    pub file: Option<PathBuf>,
+    /// Open a copy of the sample instead of the welcome screen.
+    pub sample: bool,
+    /// The page to show (overrides the remembered one).
+    pub page: Option<Page>,
+    /// Show the welcome screen even when a file is given (screenshots of it).
+    pub welcome: bool,
+    /// Theme override (not remembered).
+    pub theme: Option<ThemeChoice>,
+    /// Language override (not remembered).
+    pub language: Option<Language>,
+    /// Render one settled frame to this PNG and quit.
+    pub screenshot: Option<ScreenshotPlan>,
+    /// Keep settings out of eframe's storage (tests, screenshots).
+    pub ephemeral: bool,
+}
+
+/// A message shown above the page until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// How serious it is.
+    pub level: NoticeLevel,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Severity of a [`Notice`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeLevel {
+    /// Good to know.
+    Info,
+    /// Something went wrong, nothing was lost.
+    Warning,
+}
+
+/// The Pitchcraft application.
+pub struct PitchcraftApp {
+    settings: Settings,
+    session: Option<Session>,
+    page: Page,
+    prompt: Option<Prompt>,
+    notices: Vec<Notice>,
+    dialogs: Box<dyn FileDialogs>,
+    saver: SaveWorker,
+    queue: Vec<Command>,
+    close_allowed: bool,
+    want_close: bool,
+    ephemeral: bool,
+    applied_look: Option<(ThemeChoice, u32)>,
+    window_title: String,
+    screenshot: Option<ScreenshotPlan>,
+    frames: u64,
+}
+
+impl PitchcraftApp {
+    /// Creates the app inside eframe (or a test harness).
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch, dialogs: Box<dyn FileDialogs>) -> Self {
+        let ephemeral = launch.ephemeral || launch.screenshot.is_some();
+        let mut settings = if ephemeral {
+            Settings::default()
+        } else {
+            Settings::load(cc.storage)
+        };
+        if let Some(language) = launch.language {
+            settings.language = language;
+        }
+        if let Some(theme) = launch.theme {
+            settings.theme = theme;
+        }
+        crate::ui::theme::install(&cc.egui_ctx);
+        cc.egui_ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        let repaint = cc.egui_ctx.clone();
+        let mut app = Self {
+            page: launch.page.unwrap_or(settings.page),
+            settings,
+            session: None,
+            prompt: None,
+            notices: Vec::new(),
+            dialogs,
+            saver: SaveWorker::spawn(move || repaint.request_repaint()),
+            queue: Vec::new(),
+            close_allowed: false,
+            want_close: false,
+            ephemeral,
+            applied_look: None,
+            window_title: String::new(),
+            screenshot: launch.screenshot,
+            frames: 0,
+        };
+        if let Some(path) = launch.file {
+            app.open_path(path);
+        } else if launch.sample {
+            app.open_sample();
+        }
+        if launch.welcome {
+            app.session = None;
+        }
+        app
+    }
+
+    /// The language of the interface.
+    pub fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    /// The text of `key` in the current language.
+    fn tr(&self, key: Tr) -> &'static str {
+        i18n::tr(self.settings.language, key)
+    }
+
+    /// The open document, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    /// The page shown when a document is open.
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    /// The prompt on top, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The notices shown above the page.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Queues a command, as a view would.
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Waits for running saves and applies their outcomes (tests and quitting).
+    pub fn finish_saves(&mut self) {
+        for outcome in self.saver.wait() {
+            self.on_saved(outcome);
+        }
+    }
+
+    fn notify(&mut self, level: NoticeLevel, text: String) {
+        self.notices.retain(|notice| notice.text != text);
+        self.notices.push(Notice { level, text });
+        if self.notices.len() > 3 {
+            self.notices.remove(0);
+        }
+    }
+}
+
+impl eframe::App for PitchcraftApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !self.ephemeral {
+            self.settings.page = self.page;
+            self.settings.store(storage);
+        }
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        !self.ephemeral
+    }
+
+    fn on_exit(&mut self) {
+        // Quitting already saved; this catches a session ended by the system.
+        self.flush_before_exit();
+    }
+}

@@ -1,0 +1,336 @@
+//! Everything a user can ask of the app, as values. Menus, buttons, shortcuts and views
+//! only create commands; the app applies them in one place at the end of the frame, so
+//! undo, autosave and dirty tracking have one path.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::Pending;
+use crate::i18n::Tr;
+use crate::logic::undo::EditKey;
+use crate::model::{BrandDocument, Language};
+use crate::ui::{Page, ThemeChoice};
+
+/// A change to the open document, applied by the app so that it can be undone.
+pub struct DocEdit {
+    /// What it edits, so typing in one field becomes one undo step.
+    pub key: Option<EditKey>,
+    apply: Box<dyn FnOnce(&mut BrandDocument)>,
+}
+
+impl DocEdit {
+    /// An edit that is its own undo step (adding, removing, moving things).
+    pub fn step(apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
+        Self {
+            key: None,
+            apply: Box::new(apply),
+        }
+    }
+
+    /// An edit of one field that merges with the edits of the same field just before it.
+    pub fn typing(key: EditKey, apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
+        Self {
+            key: Some(key),
+            apply: Box::new(apply),
+        }
+    }
+
+    /// Applies the edit.
+    pub fn apply(self, document: &mut BrandDocument) {
+        (self.apply)(document);
+    }
+}
+
+impl fmt::Debug for DocEdit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DocEdit")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the user chose in the "unsaved changes" prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save first, then go on.
+    Save,
+    /// Throw the changes away and go on.
+    Discard,
+    /// Do not go on.
+    Cancel,
+}
+
+/// What the user chose when the file changed on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Drop my changes and load the file as it is now.
+    ReloadTheirs,
+    /// Save my version as a new file beside it, and keep working in that copy.
+    KeepMineAsCopy,
+    /// Replace the file with my version.
+    Overwrite,
+}
+
+/// A request to the app.
+#[derive(Debug)]
+pub enum Command {
+    /// Start a new, empty document.
+    New,
+    /// Choose a document to open.
+    Open,
+    /// Open this document.
+    OpenPath(PathBuf),
+    /// Open a copy of the built-in sample.
+    OpenSample,
+    /// Open a backup copy as a new, untitled document.
+    OpenBackup(PathBuf),
+    /// Save the document (asks for a name when it has none).
+    Save,
+    /// Save the document under a new name.
+    SaveAs,
+    /// Save the document to this path (chosen by the user), then continue.
+    SaveTo(PathBuf, Option<Pending>),
+    /// Create an empty document at this path and open it.
+    CreateAt(PathBuf),
+    /// Export the brand card.
+    ExportCard,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Light, dark or follow the system.
+    SetTheme(ThemeChoice),
+    /// The language of the app.
+    SetLanguage(Language),
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to normal size.
+    ZoomReset,
+    /// Show a page.
+    GoTo(Page),
+    /// Change the document.
+    Edit(DocEdit),
+    /// Answer to the unsaved changes prompt.
+    AnswerUnsaved(UnsavedChoice),
+    /// Answer to the file-changed-on-disk prompt.
+    AnswerConflict(ConflictChoice),
+    /// Close the prompt on top.
+    Dismiss,
+    /// Close the notice with this index.
+    DismissNotice(usize),
+    /// Take a file off the recent list.
+    ForgetRecent(PathBuf),
+}
+
+/// Ctrl on Linux and Windows, Cmd on a Mac.
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// The commands that have keyboard shortcuts.
+    pub fn with_shortcuts() -> Vec<Command> {
+        vec![
+            Command::New,
+            Command::Open,
+            Command::Save,
+            Command::SaveAs,
+            Command::Quit,
+            Command::Undo,
+            Command::Redo,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
+        ]
+    }
+
+    /// The keyboard shortcuts of this command; the first is the one shown in menus.
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(modifiers, key)
+        }
+        const NEW: &[KeyboardShortcut] = &[key(CMD, Key::N)];
+        const OPEN: &[KeyboardShortcut] = &[key(CMD, Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[key(CMD, Key::S)];
+        const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
+        const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
+        const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
+        const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+        const ZOOM_IN: &[KeyboardShortcut] = &[key(CMD, Key::Plus), key(CMD, Key::Equals)];
+        const ZOOM_OUT: &[KeyboardShortcut] = &[key(CMD, Key::Minus)];
+        const ZOOM_RESET: &[KeyboardShortcut] = &[key(CMD, Key::Num0)];
+        match self {
+            Command::New => NEW,
+            Command::Open => OPEN,
+            Command::Save => SAVE,
+            Command::SaveAs => SAVE_AS,
+            Command::Quit => QUIT,
+            Command::Undo => UNDO,
+            Command::Redo => REDO,
+            Command::ZoomIn => ZOOM_IN,
+            Command::ZoomOut => ZOOM_OUT,
+            Command::ZoomReset => ZOOM_RESET,
+            _ => &[],
+        }
+    }
+
+    /// The label in menus and on buttons.
+    pub fn label(&self) -> Tr {
+        match self {
+            Command::New => Tr::CmdNew,
+            Command::Open => Tr::CmdOpen,
+            Command::OpenPath(_) => Tr::CmdOpen,
+            Command::OpenSample => Tr::CmdOpenSample,
+            Command::OpenBackup(_) => Tr::CmdOpenBackup,
+            Command::Save => Tr::CmdSave,
+            Command::SaveAs | Command::SaveTo(..) => Tr::CmdSaveAs,
+            Command::CreateAt(_) => Tr::CmdNew,
+            Command::ExportCard => Tr::CmdExportCard,
+            Command::Quit => Tr::CmdQuit,
+            Command::Undo => Tr::CmdUndo,
+            Command::Redo => Tr::CmdRedo,
+            Command::SetTheme(theme) => theme.label(),
+            Command::SetLanguage(_) => Tr::MenuLanguage,
+            Command::ZoomIn => Tr::CmdZoomIn,
+            Command::ZoomOut => Tr::CmdZoomOut,
+            Command::ZoomReset => Tr::CmdZoomReset,
+            Command::GoTo(page) => page.title(),
+            Command::Edit(_) => Tr::CmdEdit,
+            Command::AnswerUnsaved(_) | Command::AnswerConflict(_) | Command::Dismiss | Command::DismissNotice(_) => {
+                Tr::Close
+            }
+            Command::ForgetRecent(_) => Tr::CmdForgetRecent,
+        }
+    }
+
+    /// One line that says what the command does, for tooltips.
+    pub fn tooltip(&self) -> Tr {
+        match self {
+            Command::New => Tr::TipNew,
+            Command::Open => Tr::TipOpen,
+            Command::OpenSample => Tr::TipOpenSample,
+            Command::Save => Tr::TipSave,
+            Command::SaveAs => Tr::TipSaveAs,
+            Command::ExportCard => Tr::TipExportCard,
+            Command::Quit => Tr::TipQuit,
+            Command::Undo => Tr::TipUndo,
+            Command::Redo => Tr::TipRedo,
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => Tr::TipZoom,
+            Command::GoTo(page) => page.purpose(),
+            _ => self.label(),
+        }
+    }
+
+    /// Turns the key presses of this frame into commands. Shortcuts with more modifiers
+    /// are tried first, since egui lets Ctrl+Z match a press of Ctrl+Shift+Z.
+    pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Command::with_shortcuts()
+            .into_iter()
+            .flat_map(|command| {
+                let shortcuts = command.shortcuts();
+                shortcuts.iter().map(move |shortcut| (*shortcut, command.same()))
+            })
+            .collect();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for (shortcut, command) in table {
+                if input.consume_shortcut(&shortcut) {
+                    pressed.push(command);
+                }
+            }
+        });
+        pressed
+    }
+
+    /// A copy of a command that carries no data (the shortcut commands).
+    fn same(&self) -> Command {
+        match self {
+            Command::New => Command::New,
+            Command::Open => Command::Open,
+            Command::Save => Command::Save,
+            Command::SaveAs => Command::SaveAs,
+            Command::Quit => Command::Quit,
+            Command::Undo => Command::Undo,
+            Command::Redo => Command::Redo,
+            Command::ZoomIn => Command::ZoomIn,
+            Command::ZoomOut => Command::ZoomOut,
+            _ => Command::ZoomReset,
+        }
+    }
+}
+
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, String)> = Vec::new();
+        for command in Command::with_shortcuts() {
+            assert!(
+                !command.shortcuts().is_empty(),
+                "{command:?} is listed but has no shortcut"
+            );
+            for shortcut in command.shortcuts() {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| s == shortcut) {
+                    panic!("{command:?} and {other} both use {shortcut:?}");
+                }
+                seen.push((*shortcut, format!("{command:?}")));
+            }
+        }
+    }
+
+    #[test]
+    fn the_issue_shortcuts_are_bound() {
+        let bound = |command: Command, modifiers: Modifiers, key: Key| {
+            command.shortcuts().contains(&KeyboardShortcut::new(modifiers, key))
+        };
+        assert!(bound(Command::New, CMD, Key::N));
+        assert!(bound(Command::Open, CMD, Key::O));
+        assert!(bound(Command::Save, CMD, Key::S));
+        assert!(bound(Command::SaveAs, CMD_SHIFT, Key::S));
+        assert!(bound(Command::Undo, CMD, Key::Z));
+        assert!(bound(Command::Redo, CMD_SHIFT, Key::Z));
+        assert!(bound(Command::Redo, CMD, Key::Y));
+        assert!(bound(Command::ZoomIn, CMD, Key::Plus));
+        assert!(bound(Command::ZoomOut, CMD, Key::Minus));
+        assert!(bound(Command::ZoomReset, CMD, Key::Num0));
+    }
+
+    #[test]
+    fn the_copy_used_for_shortcuts_is_the_same_command() {
+        for command in Command::with_shortcuts() {
+            assert_eq!(format!("{:?}", command.same()), format!("{command:?}"));
+        }
+    }
+
+    #[test]
+    fn ctrl_shift_z_redoes_rather_than_undoes() {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        input.events.push(egui::Event::Key {
+            key: Key::Z,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: CMD_SHIFT,
+        });
+        let mut pressed = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| pressed = Command::consume_shortcuts(ui.ctx()));
+        output.textures_delta.clear();
+        assert_eq!(format!("{pressed:?}"), "[Redo]");
+    }
+}

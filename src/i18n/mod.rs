@@ -1,0 +1,154 @@
+//! Every user-facing string, in English and Dutch.
+//!
+//! The keys are the [`Tr`] enum; the texts live as data in `assets/i18n/en.ron` and
+//! `assets/i18n/nl.ron` (maps from key name to text), embedded in the binary. A test
+//! fails when either file misses a key, has one too many, or its `{placeholders}`
+//! differ from English. At run time a missing text falls back to English, then to the
+//! key's name: never a panic.
+
+mod keys;
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+pub use keys::Tr;
+
+pub use crate::model::Language;
+
+const EN_RON: &str = include_str!("../../assets/i18n/en.ron");
+const NL_RON: &str = include_str!("../../assets/i18n/nl.ron");
+
+/// The texts of one language, indexed by key.
+struct Table(Vec<Option<&'static str>>);
+
+impl Table {
+    fn parse(source: &'static str) -> Self {
+        let map = parse_language_file(source).unwrap_or_default();
+        Self(Tr::ALL.iter().map(|key| map.get(key.name()).copied()).collect())
+    }
+
+    fn get(&self, key: Tr) -> Option<&'static str> {
+        self.0.get(key as usize).copied().flatten()
+    }
+}
+
+/// Parses a language file into key → text. The texts are leaked once per process,
+/// which lets every lookup hand out `&'static str` without copying.
+pub fn parse_language_file(source: &str) -> Result<BTreeMap<String, &'static str>, String> {
+    let map: BTreeMap<String, String> = ron::from_str(source).map_err(|error| error.to_string())?;
+    Ok(map
+        .into_iter()
+        .map(|(key, text)| (key, &*Box::leak(text.into_boxed_str())))
+        .collect())
+}
+
+fn table(language: Language) -> &'static Table {
+    static EN: OnceLock<Table> = OnceLock::new();
+    static NL: OnceLock<Table> = OnceLock::new();
+    match language {
+        Language::En => EN.get_or_init(|| Table::parse(EN_RON)),
+        Language::Nl => NL.get_or_init(|| Table::parse(NL_RON)),
+    }
+}
+
+/// The text of `key` in `language`.
+pub fn tr(language: Language, key: Tr) -> &'static str {
+    table(language)
+        .get(key)
+        .or_else(|| table(Language::En).get(key))
+        .unwrap_or(key.name())
+}
+
+/// The text of `key` with `{name}` placeholders filled in.
+pub fn trf(language: Language, key: Tr, args: &[(&str, &dyn Display)]) -> String {
+    fill(tr(language, key), args)
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    text
+}
+
+/// The `{placeholders}` in a text, sorted.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// The language of the desktop session (`LC_ALL`, `LC_MESSAGES`, `LANG`), if we speak it.
+pub fn system_language() -> Option<Language> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| match value.get(..2) {
+            Some("nl") => Some(Language::Nl),
+            Some("en") => Some(Language::En),
+            _ => None,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(source: &str, language: &str) {
+        let map = parse_language_file(source).unwrap_or_else(|error| panic!("{language}: {error}"));
+        let english = parse_language_file(EN_RON).unwrap();
+        for key in Tr::ALL {
+            let text = map
+                .get(key.name())
+                .unwrap_or_else(|| panic!("{language} misses the key {}", key.name()));
+            assert!(!text.trim().is_empty(), "{language}: {} is empty", key.name());
+            assert_eq!(
+                placeholders(text),
+                placeholders(english[key.name()]),
+                "{language}: {} placeholders",
+                key.name()
+            );
+        }
+        for name in map.keys() {
+            assert!(
+                Tr::ALL.iter().any(|key| key.name() == name),
+                "{language} has unknown key {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_has_every_key() {
+        check(EN_RON, "en.ron");
+    }
+
+    #[test]
+    fn dutch_has_every_key() {
+        check(NL_RON, "nl.ron");
+    }
+
+    #[test]
+    fn a_missing_key_is_caught() {
+        let mut map = parse_language_file(EN_RON).unwrap();
+        map.remove(Tr::CmdSave.name());
+        let source = ron::to_string(&map).unwrap();
+        let result = std::panic::catch_unwind(|| check(&source, "broken"));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn lookups_and_placeholders() {
+        assert_eq!(tr(Language::En, Tr::CmdSave), "Save");
+        assert_eq!(tr(Language::Nl, Tr::CmdSave), "Opslaan");
+        assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"two")]), "1 and two");
+        assert_eq!(placeholders("{x} of {path}"), ["path", "x"]);
+    }
+}

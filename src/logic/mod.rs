@@ -1,0 +1,6 @@
+//! Pure rules of the app: functions with explicit inputs (time is passed in, never read),
+//! unit-tested without a window.
+
+pub mod summary;
+pub mod undo;
+pub mod validate;

@@ -1,0 +1,45 @@
+//! What the person is good at, and the stories that prove it.
+
+use serde::{Deserialize, Serialize};
+
+/// How strong a skill is, in the person's own estimate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// Still growing into it.
+    Developing,
+    /// Reliable, day to day.
+    #[default]
+    Proficient,
+    /// Others come to me for it.
+    Expert,
+}
+
+/// A proof point, told as situation – action – result.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProofPoint {
+    /// The situation or problem.
+    pub situation: String,
+    /// What I did.
+    pub action: String,
+    /// What came of it.
+    pub result: String,
+    /// The result as a number, e.g. "-32% waiting time". Empty when there is none.
+    pub metric: String,
+    /// The one story to tell first (at most one in the document).
+    pub signature: bool,
+}
+
+/// A skill or strength with its proof.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Skill {
+    /// The skill, e.g. "Lean process design".
+    pub skill: String,
+    /// A short description.
+    pub description: String,
+    /// How strong it is.
+    pub level: Level,
+    /// Stories that prove it.
+    pub proof: Vec<ProofPoint>,
+}

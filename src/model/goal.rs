@@ -1,0 +1,25 @@
+//! Where the person wants to go, and how their network can help.
+
+use serde::{Deserialize, Serialize};
+
+/// How far ahead a goal looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Horizon {
+    /// Within a year.
+    #[default]
+    OneYear,
+    /// Within three years.
+    ThreeYears,
+}
+
+/// One goal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    /// One year or three.
+    pub horizon: Horizon,
+    /// The goal in one or two sentences.
+    pub statement: String,
+    /// What help from the network would move it.
+    pub network_help: String,
+}

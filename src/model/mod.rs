@@ -1,0 +1,59 @@
+//! The brand document: plain serde data that a person can read and edit by hand.
+//!
+//! No egui and no I/O here. Every struct is `#[serde(default)]` so that files written
+//! before a field existed still load; `format` changes only when old files need migrating.
+
+mod audience;
+mod card;
+mod document;
+mod expertise;
+mod goal;
+mod note;
+mod person;
+mod pitch;
+mod rehearsal;
+mod timestamp;
+mod values;
+
+pub use audience::{Audience, Network};
+pub use card::{CardSection, CardSettings, Paper};
+pub use document::{BrandDocument, CURRENT_FORMAT};
+pub use expertise::{Level, ProofPoint, Skill};
+pub use goal::{Goal, Horizon};
+pub use note::Note;
+pub use person::Person;
+pub use pitch::{Pitch, Revision, Section, SectionKind};
+pub use rehearsal::Rehearsal;
+pub use timestamp::Timestamp;
+pub use values::{CustomValue, Pile, ValueChoice, ValueSort};
+
+/// A language the app and the text analysis speak.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Dutch (Nederlands).
+    Nl,
+}
+
+impl Language {
+    /// Every language, in menu order.
+    pub const ALL: [Language; 2] = [Language::En, Language::Nl];
+
+    /// The language's own name, as shown in a language menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Nl => "Nederlands",
+        }
+    }
+
+    /// The short code used on the command line (`en`, `nl`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Nl => "nl",
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Crash-safe file replacement: write a temporary file in the same folder, flush it to
+//! the disk, rename it over the target, then flush the folder. A crash at any moment
+//! leaves either the old file or the new one, never a mix.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Every temporary file of ours has this in its name, so stale ones can be found.
+pub fn temp_file_marker() -> &'static str {
+    ".pitchcraft-tmp-"
+}
+
+/// `.NAME.pitchcraft-tmp-PID-N` beside the target: hidden, and unique per save.
+fn temp_path_for(target: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+    target.with_file_name(format!(".{name}{}{}-{unique}", temp_file_marker(), std::process::id()))
+}
+
+/// Replaces `target` with `bytes` atomically.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = temp_path_for(target);
+    let result = write_temp(&temp, target, bytes).and_then(|()| commit(&temp, target));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Step one: the new contents, complete and on the disk, under a temporary name.
+fn write_temp(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::options().write(true).create_new(true).open(temp)?;
+    if let Ok(meta) = fs::metadata(target) {
+        // Keep the document's permissions (a private file stays private).
+        let _ = file.set_permissions(meta.permissions());
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Step two: the rename that makes the new contents the file, and the folder flush that
+/// makes the rename itself survive a power cut.
+fn commit(temp: &Path, target: &Path) -> io::Result<()> {
+    fs::rename(temp, target)?;
+    sync_parent(target);
+    Ok(())
+}
+
+/// Flushes the folder entry. Best effort: the rename has happened; where a platform or
+/// file system cannot flush folders there is nothing more we can do.
+fn sync_parent(target: &Path) {
+    #[cfg(unix)]
+    if let Some(parent) = target.parent() {
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = target;
+}
+
+/// Removes temporary files that an interrupted save of `target` left behind.
+/// Returns how many were removed.
+pub fn remove_stale_temp_files(target: &Path) -> usize {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return 0;
+    };
+    let prefix = format!(".{name}{}", temp_file_marker());
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|entry| fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sanne.brand.ron");
+        fs::write(&target, "old").unwrap();
+        write_atomically(&target, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_crash_between_temp_write_and_rename_keeps_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sanne.brand.ron");
+        fs::write(&target, "old contents").unwrap();
+        // Simulate the process dying after step one: the rename never happens.
+        let temp = temp_path_for(&target);
+        write_temp(&temp, &target, b"new contents, never committed").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "old contents");
+        assert!(temp.exists());
+        // The next open cleans up what the crash left.
+        assert_eq!(remove_stale_temp_files(&target), 1);
+        assert!(!temp.exists());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "old contents");
+    }
+
+    #[test]
+    fn cleanup_leaves_other_files_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.brand.ron");
+        let other = dir.path().join("b.brand.ron");
+        fs::write(&target, "a").unwrap();
+        let other_temp = temp_path_for(&other);
+        fs::write(&other_temp, "b").unwrap();
+        assert_eq!(remove_stale_temp_files(&target), 0);
+        assert!(other_temp.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_the_permissions_of_the_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("private.brand.ron");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&target, b"new").unwrap();
+        assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}

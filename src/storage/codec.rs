@@ -1,0 +1,167 @@
+//! RON text to document and back: encoding checks, the format probe, and dispatch to
+//! the migration of older formats.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Deserializer};
+
+use super::error::DocumentError;
+use super::migrate;
+use crate::model::{BrandDocument, CURRENT_FORMAT};
+
+/// ron's default nesting limit: deep enough for any document, shallow enough that a
+/// hostile file of 100,000 brackets is an error rather than a stack overflow.
+const RECURSION_LIMIT: usize = 128;
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Only the format field, read first so that newer files are refused before their
+/// unknown structure produces confusing errors.
+#[derive(Deserialize)]
+#[serde(rename = "BrandDocument")]
+struct FormatProbe {
+    #[serde(default, deserialize_with = "present")]
+    format: Option<u32>,
+}
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(deserializer).map(Some)
+}
+
+/// Parses a document from file bytes. Returns the document in the current format and,
+/// when it was migrated, the format it came from.
+pub fn parse_document(bytes: &[u8]) -> Result<(BrandDocument, Option<u32>), DocumentError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_column(&bytes[..error.valid_up_to()]);
+        DocumentError::NotUtf8 { line, column }
+    })?;
+    let probe: FormatProbe = options().from_str(text).map_err(syntax_error)?;
+    match probe.format {
+        None => Err(DocumentError::NotABrandDocument),
+        Some(format) if format > CURRENT_FORMAT => Err(DocumentError::NewerFormat {
+            found: format,
+            supported: CURRENT_FORMAT,
+        }),
+        Some(CURRENT_FORMAT) => {
+            let document = options().from_str(text).map_err(syntax_error)?;
+            Ok((document, None))
+        }
+        Some(old) => migrate::from_format(old, text, &options())
+            .map(|document| (document, Some(old)))
+            .map_err(syntax_error),
+    }
+}
+
+/// The position just after `valid` bytes, as 1-based line and column (in characters).
+fn line_column(valid: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(valid);
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    (line, column)
+}
+
+pub(super) fn syntax_error(error: ron::error::SpannedError) -> DocumentError {
+    DocumentError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: describe(&error.code),
+    }
+}
+
+/// ron's messages, reworded where they would puzzle a person editing the file by hand.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested too deeply (more than {RECURSION_LIMIT} levels of brackets)")
+        }
+        ron::Error::Eof => "the file ends too early; it may be cut off".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// The document as pretty RON: one field per line, four-space indents, text kept
+/// readable (accents and emoji as they are), maps in key order for stable diffs.
+pub fn to_ron(document: &BrandDocument) -> Result<String, String> {
+    let config = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .extensions(Extensions::empty())
+        .compact_arrays(false);
+    let mut text = options()
+        .to_string_pretty(document, config)
+        .map_err(|error| error.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_line_and_column() {
+        let error = parse_document(b"(\n  format: 1,\n  ab\xFF").unwrap_err();
+        assert_eq!(error, DocumentError::NotUtf8 { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let (document, _) = parse_document(b"\xEF\xBB\xBF(format: 1)").unwrap();
+        assert_eq!(document.format, 1);
+    }
+
+    #[test]
+    fn crlf_line_endings_are_accepted() {
+        let (document, _) = parse_document(b"(\r\n    format: 1,\r\n    brand_statement: \"x\",\r\n)\r\n").unwrap();
+        assert_eq!(document.brand_statement, "x");
+    }
+
+    #[test]
+    fn a_file_without_format_is_not_a_brand_document() {
+        assert_eq!(
+            parse_document(b"(name: \"x\")").unwrap_err(),
+            DocumentError::NotABrandDocument
+        );
+    }
+
+    #[test]
+    fn a_newer_format_is_refused() {
+        let error = parse_document(b"(format: 99, something_new: [1, 2])").unwrap_err();
+        assert_eq!(
+            error,
+            DocumentError::NewerFormat {
+                found: 99,
+                supported: CURRENT_FORMAT
+            }
+        );
+        assert!(error.to_string().contains("made by a newer Pitchcraft"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("(format: 1, notes: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse_document(text.as_bytes()).unwrap_err();
+        assert!(error.to_string().contains("nested too deeply"), "{error}");
+    }
+
+    #[test]
+    fn a_wrong_type_points_at_the_value() {
+        let text = "(\n    format: 1,\n    pitches: [(target_seconds: \"thirty\")],\n)";
+        let error = parse_document(text.as_bytes()).unwrap_err();
+        assert_eq!(error.position().map(|(line, _)| line), Some(3), "{error:?}");
+    }
+
+    #[test]
+    fn awkward_text_round_trips() {
+        let mut document = BrandDocument::default();
+        document.person.name = "Zoë \"Z\" Çelik-Ø 🚀 שלום مرحبا".to_owned();
+        document.brand_statement = "line one\nline two\r\n\ttab \\ backslash \0 nul \u{202e}rtl\"#".to_owned();
+        let text = to_ron(&document).unwrap();
+        assert!(text.contains("Zoë"), "accents are written as they are: {text}");
+        let (back, _) = parse_document(text.as_bytes()).unwrap();
+        assert_eq!(back, document);
+    }
+}

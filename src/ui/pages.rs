@@ -1,0 +1,265 @@
+//! The pages of an open document. Each shows its name, what it is for and what of the
+//! document it holds; Discover already edits the basics of the profile.
+
+use crate::command::Command;
+use crate::i18n::{Tr, fill, tr};
+use crate::logic::summary::summarize;
+use crate::logic::undo::EditKey;
+use crate::model::{BrandDocument, CardSection, Language, Network};
+use crate::ui::{Page, theme, widgets};
+
+/// The most characters of a headline that fit on the card.
+pub const HEADLINE_LIMIT: usize = 120;
+
+/// Draws `page` for `document`.
+pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandDocument, out: &mut Vec<Command>) {
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(theme::READING_WIDTH.max(ui.available_width().min(900.0)));
+        ui.add_space(theme::SPACE_S);
+        ui.heading(tr(language, page.title()));
+        ui.label(
+            egui::RichText::new(tr(language, page.purpose()))
+                .size(theme::LEAD_SIZE)
+                .weak(),
+        );
+        ui.add_space(theme::SPACE_M);
+        match page {
+            Page::Discover => discover(ui, language, document, out),
+            Page::Pitches => pitches(ui, language, document),
+            Page::Rehearse => rehearse(ui, language, document),
+            Page::Card => card(ui, language, document),
+            Page::Notes => notes(ui, language, document),
+        }
+    });
+}
+
+fn section(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(theme::SPACE_S);
+    ui.label(egui::RichText::new(title).strong());
+    egui::Frame::group(ui.style())
+        .corner_radius(theme::RADIUS)
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            content(ui);
+        });
+}
+
+fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).wrap());
+}
+
+fn coming_later(ui: &mut egui::Ui, language: Language, key: Tr) {
+    ui.add_space(theme::SPACE_M);
+    line(ui, egui::RichText::new(tr(language, key)).italics().weak());
+}
+
+fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    section(ui, t(Tr::ProfileBasics), |ui| {
+        ui.label(t(Tr::FieldName));
+        widgets::text_field(
+            ui,
+            &document.person.name,
+            EditKey::of("person.name"),
+            t(Tr::HintName),
+            false,
+            |document, text| document.person.name = text,
+            out,
+        );
+        ui.horizontal(|ui| {
+            ui.label(t(Tr::FieldHeadline));
+            let count = document.person.headline.chars().count();
+            let counter = format!("{count}/{HEADLINE_LIMIT}");
+            let counter = if count > HEADLINE_LIMIT {
+                egui::RichText::new(counter).color(theme::warn_color(ui))
+            } else {
+                egui::RichText::new(counter).weak()
+            };
+            ui.label(counter);
+        });
+        widgets::text_field(
+            ui,
+            &document.person.headline,
+            EditKey::of("person.headline"),
+            t(Tr::HintHeadline),
+            false,
+            |document, text| document.person.headline = text,
+            out,
+        );
+        ui.label(t(Tr::FieldBrandStatement));
+        widgets::text_field(
+            ui,
+            &document.brand_statement,
+            EditKey::of("brand_statement"),
+            t(Tr::HintBrandStatement),
+            true,
+            |document, text| document.brand_statement = text,
+            out,
+        );
+    });
+    let summary = summarize(document);
+    section(ui, t(Tr::InThisDocument), |ui| {
+        let fill_counts = |key, args: &[(&str, &dyn std::fmt::Display)]| fill(t(key), args);
+        line(
+            ui,
+            fill_counts(
+                Tr::HoldsValues,
+                &[("sorted", &summary.values_sorted), ("ranked", &summary.values_ranked)],
+            ),
+        );
+        line(
+            ui,
+            fill_counts(
+                Tr::HoldsSkills,
+                &[("skills", &summary.skills), ("proof", &summary.proof_points)],
+            ),
+        );
+        line(ui, fill_counts(Tr::HoldsGoals, &[("goals", &summary.goals)]));
+        let per_network: Vec<String> = Network::ALL
+            .iter()
+            .map(|network| {
+                let count = document
+                    .audiences
+                    .iter()
+                    .filter(|audience| audience.network == *network)
+                    .count();
+                format!("{} {count}", t(network_name(*network)))
+            })
+            .collect();
+        line(
+            ui,
+            fill_counts(
+                Tr::HoldsAudiences,
+                &[("audiences", &summary.audiences), ("networks", &per_network.join(", "))],
+            ),
+        );
+    });
+    coming_later(ui, language, Tr::LaterDiscover);
+}
+
+/// The name of a network.
+pub fn network_name(network: Network) -> Tr {
+    match network {
+        Network::Operational => Tr::NetworkOperational,
+        Network::Personal => Tr::NetworkPersonal,
+        Network::Strategic => Tr::NetworkStrategic,
+    }
+}
+
+fn pitches(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
+    let t = |key| tr(language, key);
+    section(ui, t(Tr::InThisDocument), |ui| {
+        if document.pitches.is_empty() {
+            line(ui, egui::RichText::new(t(Tr::NoPitches)).weak());
+        }
+        for pitch in &document.pitches {
+            let audience = document
+                .audience(&pitch.audience)
+                .map_or(pitch.audience.as_str(), |a| a.name.as_str());
+            let title = if pitch.title.trim().is_empty() {
+                pitch.id.as_str()
+            } else {
+                pitch.title.as_str()
+            };
+            line(ui, egui::RichText::new(title).strong());
+            line(
+                ui,
+                egui::RichText::new(fill(
+                    t(Tr::PitchLine),
+                    &[
+                        ("audience", &audience),
+                        ("seconds", &pitch.target_seconds),
+                        ("language", &pitch.language.native_name()),
+                        ("revisions", &pitch.revisions.len()),
+                    ],
+                ))
+                .weak(),
+            );
+            ui.add_space(theme::SPACE_S);
+        }
+    });
+    coming_later(ui, language, Tr::LaterPitches);
+}
+
+fn rehearse(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
+    let t = |key| tr(language, key);
+    section(ui, t(Tr::InThisDocument), |ui| {
+        if document.rehearsals.is_empty() {
+            line(ui, egui::RichText::new(t(Tr::NoRehearsals)).weak());
+        }
+        for pitch in &document.pitches {
+            let attempts: Vec<_> = document
+                .rehearsals
+                .iter()
+                .filter(|attempt| attempt.pitch == pitch.id)
+                .collect();
+            let Some(last) = attempts.last() else { continue };
+            let seconds = last.duration_ms as f64 / 1000.0;
+            line(
+                ui,
+                fill(
+                    t(Tr::RehearsalLine),
+                    &[
+                        ("pitch", &pitch.title),
+                        ("count", &attempts.len()),
+                        ("last", &format!("{seconds:.1}")),
+                        ("target", &pitch.target_seconds),
+                    ],
+                ),
+            );
+        }
+    });
+    coming_later(ui, language, Tr::LaterRehearse);
+}
+
+fn card(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
+    let t = |key| tr(language, key);
+    section(ui, t(Tr::InThisDocument), |ui| {
+        let paper = match document.card.paper {
+            crate::model::Paper::A4 => "A4",
+            crate::model::Paper::Letter => "US Letter",
+        };
+        line(ui, fill(t(Tr::CardPaper), &[("paper", &paper)]));
+        let sections: Vec<&str> = document
+            .card
+            .sections
+            .iter()
+            .map(|section| t(card_section_name(*section)))
+            .collect();
+        line(ui, fill(t(Tr::CardSections), &[("sections", &sections.join(" · "))]));
+        let pitch = document
+            .pitch(&document.card.pitch)
+            .map_or("—", |pitch| pitch.title.as_str());
+        line(ui, fill(t(Tr::CardPitch), &[("pitch", &pitch)]));
+    });
+    coming_later(ui, language, Tr::LaterCard);
+}
+
+/// The name of a card section.
+pub fn card_section_name(section: CardSection) -> Tr {
+    match section {
+        CardSection::Headline => Tr::CardSectionHeadline,
+        CardSection::BrandStatement => Tr::CardSectionBrandStatement,
+        CardSection::Values => Tr::CardSectionValues,
+        CardSection::Strengths => Tr::CardSectionStrengths,
+        CardSection::Pitch => Tr::CardSectionPitch,
+        CardSection::Goals => Tr::CardSectionGoals,
+        CardSection::Contact => Tr::CardSectionContact,
+        CardSection::QrCode => Tr::CardSectionQrCode,
+    }
+}
+
+fn notes(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
+    let t = |key| tr(language, key);
+    section(ui, t(Tr::InThisDocument), |ui| {
+        if document.notes.is_empty() {
+            line(ui, egui::RichText::new(t(Tr::NoNotes)).weak());
+        }
+        for note in &document.notes {
+            let words = note.markdown.split_whitespace().count();
+            line(ui, fill(t(Tr::NoteLine), &[("title", &note.title), ("words", &words)]));
+        }
+    });
+    coming_later(ui, language, Tr::LaterNotes);
+}

@@ -1,0 +1,279 @@
+//! Modal prompts: unsaved changes, a file changed by another program, a file that
+//! could not be opened, an error, and typing a path where no file dialog exists.
+
+use std::path::PathBuf;
+
+use crate::app::Pending;
+use crate::command::{Command, ConflictChoice, UnsavedChoice};
+use crate::i18n::{Tr, fill, tr};
+use crate::model::Language;
+use crate::storage::{self, LoadError};
+use crate::ui::theme;
+
+/// What a typed path is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open that file.
+    Open,
+    /// Save there, then continue.
+    SaveAs(Option<Pending>),
+}
+
+/// A prompt on top of the app.
+#[derive(Debug)]
+pub enum Prompt {
+    /// Edits would be lost: save, discard or cancel.
+    Unsaved {
+        /// What happens afterwards.
+        then: Pending,
+        /// Why saving failed, when it did.
+        error: Option<String>,
+    },
+    /// The file changed on disk since it was opened.
+    Conflict {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file could not be opened.
+    LoadFailed(LoadFailure),
+    /// Something went wrong; nothing was lost.
+    Error {
+        /// The sentence to show.
+        message: String,
+    },
+    /// No file dialog could be shown: the user types a path.
+    TypePath {
+        /// Open or save.
+        purpose: PathPurpose,
+        /// The path typed so far.
+        text: String,
+    },
+}
+
+/// Everything the "could not open" prompt shows.
+#[derive(Debug)]
+pub struct LoadFailure {
+    /// The file.
+    pub path: PathBuf,
+    /// `FILE:LINE:COLUMN: message`.
+    pub summary: String,
+    /// The offending line with a caret under the column, when known.
+    pub excerpt: Option<String>,
+    /// The newest backup of the file, if any.
+    pub backup: Option<PathBuf>,
+    /// The file does not exist (offer to create it).
+    pub not_found: bool,
+    /// Whether the details are unfolded.
+    pub show_details: bool,
+}
+
+impl LoadFailure {
+    /// Collects what the prompt shows about `error`.
+    pub fn new(error: &LoadError) -> Self {
+        Self {
+            path: error.path.clone(),
+            summary: error.to_string(),
+            excerpt: error
+                .position()
+                .and_then(|(line, column)| excerpt(&error.path, line, column)),
+            backup: storage::newest_backup(&error.path),
+            not_found: error.is_not_found(),
+            show_details: false,
+        }
+    }
+}
+
+/// The line at `line` with a caret under `column`, shortened around the column.
+fn excerpt(path: &std::path::Path, line: usize, column: usize) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() > storage::MAX_FILE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let source: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let start = column.saturating_sub(60);
+    let end = (column + 60).min(source.len());
+    let shown: String = source.get(start..end.max(start))?.iter().collect();
+    let caret = " ".repeat(column.saturating_sub(1) - start) + "^";
+    Some(format!("{line:>5} | {shown}\n      | {caret}"))
+}
+
+/// Shows the prompt as a modal window.
+pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    let modal = egui::Modal::new(egui::Id::unique("pitchcraft.prompt")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        match prompt {
+            Prompt::Unsaved { error, .. } => {
+                ui.heading(t(Tr::UnsavedTitle));
+                ui.label(t(Tr::UnsavedBody));
+                if let Some(error) = error {
+                    ui.colored_label(theme::error_color(ui), error.as_str());
+                }
+                buttons(ui, |ui| {
+                    if ui.button(t(Tr::UnsavedSave)).clicked() {
+                        out.push(Command::AnswerUnsaved(UnsavedChoice::Save));
+                    }
+                    if ui.button(t(Tr::UnsavedDiscard)).clicked() {
+                        out.push(Command::AnswerUnsaved(UnsavedChoice::Discard));
+                    }
+                    if ui.button(t(Tr::Cancel)).clicked() {
+                        out.push(Command::AnswerUnsaved(UnsavedChoice::Cancel));
+                    }
+                });
+            }
+            Prompt::Conflict { path } => {
+                ui.heading(t(Tr::ConflictTitle));
+                ui.label(fill(t(Tr::ConflictBody), &[("file", &path.display())]));
+                buttons(ui, |ui| {
+                    if ui
+                        .button(t(Tr::ConflictReload))
+                        .on_hover_text(t(Tr::ConflictReloadTip))
+                        .clicked()
+                    {
+                        out.push(Command::AnswerConflict(ConflictChoice::ReloadTheirs));
+                    }
+                    if ui
+                        .button(t(Tr::ConflictCopy))
+                        .on_hover_text(t(Tr::ConflictCopyTip))
+                        .clicked()
+                    {
+                        out.push(Command::AnswerConflict(ConflictChoice::KeepMineAsCopy));
+                    }
+                    if ui
+                        .button(t(Tr::ConflictOverwrite))
+                        .on_hover_text(t(Tr::ConflictOverwriteTip))
+                        .clicked()
+                    {
+                        out.push(Command::AnswerConflict(ConflictChoice::Overwrite));
+                    }
+                });
+            }
+            Prompt::LoadFailed(failure) => load_failed(ui, language, failure, out),
+            Prompt::Error { message } => {
+                ui.heading(t(Tr::ErrorTitle));
+                ui.add(egui::Label::new(message.as_str()).wrap());
+                buttons(ui, |ui| {
+                    if ui.button(t(Tr::Ok)).clicked() {
+                        out.push(Command::Dismiss);
+                    }
+                });
+            }
+            Prompt::TypePath { purpose, text } => {
+                ui.heading(t(if *purpose == PathPurpose::Open {
+                    Tr::CmdOpen
+                } else {
+                    Tr::CmdSaveAs
+                }));
+                ui.label(t(Tr::NoFileDialog));
+                let field = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+                let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                field.request_focus();
+                buttons(ui, |ui| {
+                    let confirm = t(if *purpose == PathPurpose::Open {
+                        Tr::CmdOpen
+                    } else {
+                        Tr::CmdSave
+                    });
+                    let typed = PathBuf::from(text.trim());
+                    if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
+                        out.push(match purpose {
+                            PathPurpose::Open => Command::OpenPath(typed),
+                            PathPurpose::SaveAs(then) => {
+                                Command::SaveTo(crate::app::dialogs::with_brand_suffix(typed), then.take())
+                            }
+                        });
+                    }
+                    if ui.button(t(Tr::Cancel)).clicked() {
+                        out.push(Command::Dismiss);
+                    }
+                });
+            }
+        }
+    });
+    if modal.should_close() {
+        out.push(match prompt {
+            Prompt::Unsaved { .. } => Command::AnswerUnsaved(UnsavedChoice::Cancel),
+            _ => Command::Dismiss,
+        });
+    }
+}
+
+fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure, out: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    let name = failure
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.heading(fill(t(Tr::LoadFailedTitle), &[("file", &name)]));
+    ui.add(egui::Label::new(egui::RichText::new(&failure.summary).monospace()).wrap());
+    ui.label(egui::RichText::new(t(Tr::LoadFailedUntouched)).weak());
+    if failure.show_details {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(fill(t(Tr::LoadFailedPath), &[("path", &failure.path.display())]));
+            if let Some(excerpt) = &failure.excerpt {
+                egui::ScrollArea::horizontal().show(ui, |ui| {
+                    ui.label(egui::RichText::new(excerpt).monospace());
+                });
+            }
+            if failure.backup.is_none() && !failure.not_found {
+                ui.label(t(Tr::LoadFailedNoBackup));
+            }
+        });
+    }
+    buttons(ui, |ui| {
+        if let Some(backup) = &failure.backup
+            && ui
+                .button(t(Tr::LoadFailedOpenBackup))
+                .on_hover_text(backup.display().to_string())
+                .clicked()
+        {
+            out.push(Command::OpenBackup(backup.clone()));
+        }
+        if failure.not_found && ui.button(t(Tr::LoadFailedCreate)).clicked() {
+            out.push(Command::CreateAt(failure.path.clone()));
+        }
+        if ui.button(t(Tr::LoadFailedOpenOther)).clicked() {
+            out.push(Command::Dismiss);
+            out.push(Command::Open);
+        }
+        let details = if failure.show_details {
+            Tr::HideDetails
+        } else {
+            Tr::ShowDetails
+        };
+        if ui.button(t(details)).clicked() {
+            failure.show_details = !failure.show_details;
+        }
+        if ui.button(t(Tr::Close)).clicked() {
+            out.push(Command::Dismiss);
+        }
+    });
+}
+
+fn buttons(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(theme::SPACE_M);
+    ui.horizontal_wrapped(add);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_excerpt_points_at_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.brand.ron");
+        std::fs::write(
+            &path,
+            "(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)",
+        )
+        .unwrap();
+        let shown = excerpt(&path, 3, 25).unwrap();
+        assert_eq!(
+            shown,
+            "    3 |     person: (name: \"x\" headline: \"y\"),\n      |                         ^"
+        );
+    }
+}

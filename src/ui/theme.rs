@@ -1,0 +1,78 @@
+//! Design tokens: spacing, type sizes and colours, in one place, and the style they make.
+
+use egui::{Color32, FontFamily, FontId, TextStyle, Theme};
+
+/// Small gap.
+pub const SPACE_S: f32 = 6.0;
+/// Medium gap.
+pub const SPACE_M: f32 = 12.0;
+/// Large gap.
+pub const SPACE_L: f32 = 24.0;
+/// Extra large gap (above a page title).
+pub const SPACE_XL: f32 = 40.0;
+/// Corner radius of cards and notices.
+pub const RADIUS: f32 = 8.0;
+/// Widest a column of running text gets.
+pub const READING_WIDTH: f32 = 640.0;
+/// Width of the navigation panel.
+pub const NAV_WIDTH: f32 = 150.0;
+/// Text size in the navigation.
+pub const NAV_TEXT_SIZE: f32 = 16.0;
+/// The app's name on the welcome screen.
+pub const TITLE_SIZE: f32 = 34.0;
+/// Lead paragraphs and card titles.
+pub const LEAD_SIZE: f32 = 17.0;
+
+/// The accent colour: a calm teal, readable on light and dark.
+const ACCENT_LIGHT: Color32 = Color32::from_rgb(0x1d, 0x6f, 0x7a);
+const ACCENT_DARK: Color32 = Color32::from_rgb(0x5c, 0xb8, 0xc4);
+
+/// Sets type sizes, spacing and accent colours for both themes.
+pub fn install(ctx: &egui::Context) {
+    for theme in [Theme::Light, Theme::Dark] {
+        ctx.style_mut_of(theme, |style| {
+            style.text_styles = [
+                (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+                (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+                (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
+                (TextStyle::Heading, FontId::new(24.0, FontFamily::Proportional)),
+                (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+            ]
+            .into();
+            style.spacing.item_spacing = egui::vec2(8.0, 7.0);
+            style.spacing.button_padding = egui::vec2(10.0, 4.0);
+            style.spacing.interact_size.y = 24.0;
+            let accent = if theme == Theme::Dark {
+                ACCENT_DARK
+            } else {
+                ACCENT_LIGHT
+            };
+            style.visuals.selection.bg_fill = accent.gamma_multiply(if theme == Theme::Dark { 0.45 } else { 0.25 });
+            style.visuals.selection.stroke.color = accent;
+            style.visuals.hyperlink_color = accent;
+        });
+    }
+}
+
+/// Green for "saved".
+pub fn ok_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0x7c, 0xc9, 0x8a)
+    } else {
+        Color32::from_rgb(0x1e, 0x7a, 0x34)
+    }
+}
+
+/// Amber for "not saved yet" and warnings.
+pub fn warn_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0xe8, 0xb3, 0x4b)
+    } else {
+        Color32::from_rgb(0x9a, 0x5b, 0x00)
+    }
+}
+
+/// Red for errors.
+pub fn error_color(ui: &egui::Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}

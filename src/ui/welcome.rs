@@ -1,0 +1,79 @@
+//! The welcome screen, shown when no document is open: start a brand, explore the
+//! sample, open a file, or pick a recent one.
+
+use std::path::{Path, PathBuf};
+
+use crate::command::Command;
+use crate::i18n::{Tr, tr};
+use crate::model::Language;
+use crate::ui::{theme, widgets};
+
+/// Draws the welcome screen.
+pub fn show(ui: &mut egui::Ui, language: Language, recent: &[PathBuf], out: &mut Vec<Command>) {
+    let t = |key| tr(language, key);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            let width = ui.available_width().min(theme::READING_WIDTH);
+            ui.set_max_width(width);
+            ui.add_space(theme::SPACE_XL);
+            ui.label(egui::RichText::new("Pitchcraft").size(theme::TITLE_SIZE).strong());
+            ui.add_space(theme::SPACE_S);
+            ui.label(egui::RichText::new(t(Tr::WelcomeTagline)).size(theme::LEAD_SIZE));
+            ui.add_space(theme::SPACE_L);
+
+            if widgets::action_card(ui, t(Tr::WelcomeStart), t(Tr::WelcomeStartDetail), width) {
+                out.push(Command::New);
+            }
+            if widgets::action_card(ui, t(Tr::WelcomeSample), t(Tr::WelcomeSampleDetail), width) {
+                out.push(Command::OpenSample);
+            }
+            if widgets::action_card(ui, t(Tr::WelcomeOpen), t(Tr::WelcomeOpenDetail), width) {
+                out.push(Command::Open);
+            }
+
+            ui.add_space(theme::SPACE_L);
+            ui.label(egui::RichText::new(t(Tr::RecentFiles)).strong());
+            ui.add_space(theme::SPACE_S);
+            if recent.is_empty() {
+                ui.label(egui::RichText::new(t(Tr::NoRecentFiles)).weak());
+            }
+            for path in recent {
+                recent_row(ui, language, path, width, out);
+            }
+        });
+    });
+}
+
+fn recent_row(ui: &mut egui::Ui, language: Language, path: &Path, width: f32, out: &mut Vec<Command>) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let exists = path.exists();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            let text = if exists {
+                egui::RichText::new(&name)
+            } else {
+                egui::RichText::new(&name).weak().strikethrough()
+            };
+            let open = ui.add_enabled(exists, egui::Button::new(text).frame(false));
+            ui.add(egui::Label::new(egui::RichText::new(folder).weak().small()).truncate());
+            if open.on_hover_text(path.display().to_string()).clicked() {
+                out.push(Command::OpenPath(path.to_path_buf()));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let forget = ui.small_button("✕").on_hover_text(tr(language, Tr::CmdForgetRecent));
+                if forget.clicked() {
+                    out.push(Command::ForgetRecent(path.to_path_buf()));
+                }
+                if !exists {
+                    ui.label(egui::RichText::new(tr(language, Tr::FileMissing)).weak().small());
+                }
+            });
+        },
+    );
+}

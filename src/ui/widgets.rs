@@ -1,0 +1,82 @@
+//! Small reusable widgets: free functions that draw and report what the user did.
+
+use crate::app::{Notice, NoticeLevel};
+use crate::command::{Command, DocEdit};
+use crate::logic::undo::EditKey;
+use crate::model::BrandDocument;
+use crate::ui::theme;
+
+/// A large clickable card with a title and one line of detail. Returns true on click.
+pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> bool {
+    let title = egui::RichText::new(title).size(theme::LEAD_SIZE).strong();
+    let response = egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::symmetric(16, 12))
+        .corner_radius(theme::RADIUS)
+        .show(ui, |ui| {
+            ui.set_width(width - 34.0);
+            ui.vertical(|ui| {
+                ui.label(title);
+                ui.label(egui::RichText::new(detail).weak());
+            });
+        })
+        .response
+        .interact(egui::Sense::click());
+    if response.hovered() {
+        ui.painter().rect_stroke(
+            response.rect,
+            theme::RADIUS,
+            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color),
+            egui::StrokeKind::Inside,
+        );
+    }
+    ui.add_space(theme::SPACE_S);
+    response.on_hover_cursor(egui::CursorIcon::PointingHand).clicked()
+}
+
+/// A one-line or multi-line text field bound to a document field: typing pushes an
+/// undoable edit; the document is not touched here.
+pub fn text_field(
+    ui: &mut egui::Ui,
+    current: &str,
+    key: EditKey,
+    hint: &str,
+    multiline: bool,
+    set: impl FnOnce(&mut BrandDocument, String) + 'static,
+    out: &mut Vec<Command>,
+) -> egui::Response {
+    let mut text = current.to_owned();
+    let editor = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    if response.changed() {
+        out.push(Command::Edit(DocEdit::typing(key, move |document| set(document, text))));
+    }
+    response
+}
+
+/// The notices above the page, each with a close button.
+pub fn notices(ui: &mut egui::Ui, notices: &[Notice], out: &mut Vec<Command>) {
+    for (index, notice) in notices.iter().enumerate() {
+        let color = match notice.level {
+            NoticeLevel::Info => ui.visuals().selection.bg_fill,
+            NoticeLevel::Warning => theme::warn_color(ui),
+        };
+        egui::Frame::new()
+            .fill(color.gamma_multiply(0.18))
+            .stroke(egui::Stroke::new(1.0, color))
+            .corner_radius(theme::RADIUS)
+            .inner_margin(egui::Margin::symmetric(12, 8))
+            .show(ui, |ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    if ui.small_button("✕").clicked() {
+                        out.push(Command::DismissNotice(index));
+                    }
+                    ui.add(egui::Label::new(&notice.text).wrap());
+                });
+            });
+        ui.add_space(theme::SPACE_S);
+    }
+}
