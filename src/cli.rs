@@ -244,7 +244,7 @@ fn screenshot(
         PageArg::Notes => Some(Page::Notes),
     };
     let launch = Launch {
-        sample: file.is_none(),
+        sample: file.is_none() && !matches!(page, PageArg::Welcome),
         file,
         page: page_choice,
         welcome: matches!(page, PageArg::Welcome),

@@ -25,8 +25,10 @@ pub struct ProofPoint {
     /// What came of it.
     pub result: String,
     /// The result as a number, e.g. "-32% waiting time". Empty when there is none.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub metric: String,
     /// The one story to tell first (at most one in the document).
+    #[serde(skip_serializing_if = "super::is_false")]
     pub signature: bool,
 }
 

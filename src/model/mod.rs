@@ -27,6 +27,11 @@ pub use rehearsal::Rehearsal;
 pub use timestamp::Timestamp;
 pub use values::{CustomValue, Pile, ValueChoice, ValueSort};
 
+/// For `skip_serializing_if`: a `false` flag is left out of the file.
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
 /// A language the app and the text analysis speak.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Language {

@@ -24,10 +24,13 @@ pub struct Rehearsal {
     /// How many words the rehearsed text had.
     pub words: u32,
     /// Self-rated clarity, 1 to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub clarity: Option<u8>,
     /// Self-rated confidence, 1 to 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<u8>,
     /// A note to self.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 

@@ -23,8 +23,10 @@ pub struct ValueChoice {
     /// The pile it went into.
     pub pile: Pile,
     /// In their own words: what this value means to them.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub meaning: String,
     /// Kept in the profile but never printed on the card.
+    #[serde(skip_serializing_if = "super::is_false")]
     pub never_print: bool,
 }
 

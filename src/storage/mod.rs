@@ -19,7 +19,7 @@ use std::time::SystemTime;
 pub use atomic::{remove_stale_temp_files, temp_file_marker, write_atomically};
 pub use backup::{BackupPolicy, backup_dir, backups_of, newest_backup};
 pub use codec::{parse_document, to_ron};
-pub use error::{DocumentError, LoadError, SaveError};
+pub use error::{DocumentError, LoadError, LoadErrorKind, SaveError};
 pub use stamp::DiskStamp;
 pub use worker::{SaveJob, SaveOutcome, SaveWorker};
 

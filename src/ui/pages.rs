@@ -14,7 +14,7 @@ pub const HEADLINE_LIMIT: usize = 120;
 /// Draws `page` for `document`.
 pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandDocument, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(theme::READING_WIDTH.max(ui.available_width().min(900.0)));
+        ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
         ui.add_space(theme::SPACE_S);
         ui.heading(tr(language, page.title()));
         ui.label(
@@ -57,9 +57,10 @@ fn coming_later(ui: &mut egui::Ui, language: Language, key: Tr) {
 fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
     section(ui, t(Tr::ProfileBasics), |ui| {
-        ui.label(t(Tr::FieldName));
+        let label = ui.label(t(Tr::FieldName)).id;
         widgets::text_field(
             ui,
+            label,
             &document.person.name,
             EditKey::of("person.name"),
             t(Tr::HintName),
@@ -67,8 +68,8 @@ fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
             |document, text| document.person.name = text,
             out,
         );
-        ui.horizontal(|ui| {
-            ui.label(t(Tr::FieldHeadline));
+        let label = ui.horizontal(|ui| {
+            let label = ui.label(t(Tr::FieldHeadline)).id;
             let count = document.person.headline.chars().count();
             let counter = format!("{count}/{HEADLINE_LIMIT}");
             let counter = if count > HEADLINE_LIMIT {
@@ -77,9 +78,11 @@ fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
                 egui::RichText::new(counter).weak()
             };
             ui.label(counter);
+            label
         });
         widgets::text_field(
             ui,
+            label.inner,
             &document.person.headline,
             EditKey::of("person.headline"),
             t(Tr::HintHeadline),
@@ -87,9 +90,10 @@ fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
             |document, text| document.person.headline = text,
             out,
         );
-        ui.label(t(Tr::FieldBrandStatement));
+        let label = ui.label(t(Tr::FieldBrandStatement)).id;
         widgets::text_field(
             ui,
+            label,
             &document.brand_statement,
             EditKey::of("brand_statement"),
             t(Tr::HintBrandStatement),

@@ -14,6 +14,8 @@ pub const SPACE_XL: f32 = 40.0;
 pub const RADIUS: f32 = 8.0;
 /// Widest a column of running text gets.
 pub const READING_WIDTH: f32 = 640.0;
+/// Widest a page's content gets.
+pub const PAGE_WIDTH: f32 = 900.0;
 /// Width of the navigation panel.
 pub const NAV_WIDTH: f32 = 150.0;
 /// Text size in the navigation.

@@ -66,7 +66,7 @@ fn recent_row(ui: &mut egui::Ui, language: Language, path: &Path, width: f32, ou
                 out.push(Command::OpenPath(path.to_path_buf()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let forget = ui.small_button("✕").on_hover_text(tr(language, Tr::CmdForgetRecent));
+                let forget = ui.small_button("×").on_hover_text(tr(language, Tr::CmdForgetRecent));
                 if forget.clicked() {
                     out.push(Command::ForgetRecent(path.to_path_buf()));
                 }

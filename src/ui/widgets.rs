@@ -37,6 +37,7 @@ pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> 
 /// undoable edit; the document is not touched here.
 pub fn text_field(
     ui: &mut egui::Ui,
+    label: egui::Id,
     current: &str,
     key: EditKey,
     hint: &str,
@@ -50,7 +51,7 @@ pub fn text_field(
     } else {
         egui::TextEdit::singleline(&mut text)
     };
-    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY));
+    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label);
     if response.changed() {
         out.push(Command::Edit(DocEdit::typing(key, move |document| set(document, text))));
     }
@@ -70,11 +71,16 @@ pub fn notices(ui: &mut egui::Ui, notices: &[Notice], out: &mut Vec<Command>) {
             .corner_radius(theme::RADIUS)
             .inner_margin(egui::Margin::symmetric(12, 8))
             .show(ui, |ui| {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                    if ui.small_button("✕").clicked() {
-                        out.push(Command::DismissNotice(index));
-                    }
-                    ui.add(egui::Label::new(&notice.text).wrap());
+                ui.horizontal(|ui| {
+                    let close_width = ui.spacing().interact_size.y + ui.spacing().item_spacing.x;
+                    ui.allocate_ui(egui::vec2(ui.available_width() - close_width, 0.0), |ui| {
+                        ui.add(egui::Label::new(&notice.text).wrap());
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                        if ui.small_button("×").clicked() {
+                            out.push(Command::DismissNotice(index));
+                        }
+                    });
                 });
             });
         ui.add_space(theme::SPACE_S);

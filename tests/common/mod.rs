@@ -1,0 +1,49 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use pitchcraft::app::{Launch, PitchcraftApp, ScriptedDialogs};
+use pitchcraft::model::Language;
+
+/// A harness around the whole app, with scripted file dialogs.
+pub fn app(launch: Launch) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs) {
+    app_sized(launch, egui::vec2(1280.0, 800.0))
+}
+
+/// The same, at a chosen size.
+pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::default();
+    let answers = dialogs.clone();
+    let launch = Launch { ephemeral: true, language: launch.language.or(Some(Language::En)), ..launch };
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| PitchcraftApp::new(cc, launch, Box::new(answers)));
+    harness.run_ok();
+    (harness, dialogs)
+}
+
+/// A copy of the sample document in a fresh folder.
+pub fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("sanne.brand.ron");
+    std::fs::write(&path, pitchcraft::storage::SAMPLE_RON).unwrap();
+    path
+}
+
+/// Presses a shortcut with Ctrl (Cmd on a Mac).
+pub fn press_command(harness: &mut Harness<'_, PitchcraftApp>, key: egui::Key) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, key);
+    harness.run_ok();
+}
+
+/// Presses a shortcut with Ctrl+Shift.
+pub fn press_command_shift(harness: &mut Harness<'_, PitchcraftApp>, key: egui::Key) {
+    harness.key_press_modifiers(egui::Modifiers { shift: true, ..egui::Modifiers::COMMAND }, key);
+    harness.run_ok();
+}
+
+/// The open document's person name.
+pub fn name(harness: &Harness<'_, PitchcraftApp>) -> String {
+    harness.state().session().map(|session| session.document.person.name.clone()).unwrap_or_default()
+}

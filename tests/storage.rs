@@ -1,0 +1,159 @@
+//! Loading and saving through the public storage API: round trips, hostile files,
+//! migration, conflicts.
+
+use std::path::Path;
+
+use pitchcraft::model::{CardSection, CURRENT_FORMAT, Paper};
+use pitchcraft::storage::{self, BackupPolicy, DocumentError, LoadErrorKind, SaveError};
+
+#[test]
+fn the_sample_round_trips_byte_for_byte() {
+    let document = storage::sample_document().unwrap();
+    assert_eq!(storage::to_ron(&document).unwrap(), storage::SAMPLE_RON);
+}
+
+#[test]
+fn a_saved_document_loads_back_equal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sanne.brand.ron");
+    let document = storage::sample_document().unwrap();
+    storage::save(&path, &document, None, BackupPolicy::Never).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.document, document);
+    assert_eq!(loaded.migrated_from, None);
+}
+
+/// Deterministic noise, so a failure can be reproduced.
+fn noise(len: usize) -> Vec<u8> {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
+    let sample = storage::SAMPLE_RON.as_bytes();
+    vec![
+        ("malformed", b"(format: 1, person: (name: \"x\" headline: 2))".to_vec()),
+        ("truncated", sample[..sample.len() / 2].to_vec()),
+        ("nul-filled", vec![0; 4096]),
+        ("random-bytes", noise(64 * 1024)),
+        ("deeply-nested", format!("(format: 1, notes: {}{})", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
+        ("future-format", b"(format: 2, person: (name: \"Sanne\"), hologram: true)".to_vec()),
+        ("wrong-type", b"(format: 1, pitches: \"none\")".to_vec()),
+        ("not-a-brand-document", b"(name: \"Sanne\")".to_vec()),
+        ("empty", Vec::new()),
+    ]
+}
+
+#[test]
+fn hostile_files_give_clear_errors_and_are_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in hostile_files() {
+        let path = dir.path().join(format!("{name}.brand.ron"));
+        std::fs::write(&path, &bytes).unwrap();
+        let error = storage::load(&path).expect_err(name);
+        let message = error.to_string();
+        assert!(message.starts_with(&path.display().to_string()), "{name}: {message}");
+        assert!(message.len() > path.display().to_string().len() + 5, "{name}: {message}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} was changed by loading");
+    }
+    assert!(!storage::backup_dir(&dir.path().join("x")).exists());
+}
+
+#[test]
+fn hostile_errors_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let load = |name: &str| {
+        let (_, bytes) = hostile_files().into_iter().find(|(n, _)| *n == name).unwrap();
+        let path = dir.path().join(format!("{name}.brand.ron"));
+        std::fs::write(&path, bytes).unwrap();
+        storage::load(&path).unwrap_err()
+    };
+    assert!(load("future-format").to_string().contains("made by a newer Pitchcraft"));
+    assert!(load("deeply-nested").to_string().contains("nested too deeply"));
+    assert!(load("random-bytes").to_string().contains("not text"));
+    assert!(load("not-a-brand-document").to_string().contains("not a Pitchcraft brand document"));
+    let malformed = load("malformed");
+    assert_eq!(malformed.position(), Some((1, 32)), "{malformed}");
+    assert!(load("wrong-type").position().is_some());
+}
+
+#[test]
+fn a_huge_file_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.brand.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(40 * 1024 * 1024).unwrap();
+    drop(file);
+    let error = storage::load(&path).unwrap_err();
+    assert!(matches!(error.kind, LoadErrorKind::Document(DocumentError::TooLarge { .. })), "{error}");
+    assert!(error.to_string().contains("16 MiB"), "{error}");
+}
+
+#[test]
+fn format_0_is_migrated() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-0.brand.ron");
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(0));
+    let document = loaded.document;
+    assert_eq!(document.format, CURRENT_FORMAT);
+    assert_eq!(document.person.email, "sanne@example.org");
+    assert_eq!(document.person.phone, "");
+    assert_eq!(document.person.location, "Utrecht");
+    assert_eq!(document.values.ranking, ["reliability", "care"]);
+    assert_eq!(document.values.cards["reliability"].meaning, "Monday means Monday.");
+    assert_eq!(document.expertise[0].proof[0].metric, "-32% waiting time");
+    assert_eq!(document.rehearsals[0].confidence, Some(4));
+    assert_eq!(document.card.paper, Paper::Letter);
+    assert!(!document.card.sections.contains(&CardSection::QrCode));
+    assert!(document.card.sections.contains(&CardSection::Values));
+    assert!(pitchcraft::logic::validate::problems(&document).is_empty());
+}
+
+#[test]
+fn a_change_by_another_program_is_detected_before_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sanne.brand.ron");
+    let document = storage::sample_document().unwrap();
+    storage::save(&path, &document, None, BackupPolicy::Never).unwrap();
+    let loaded = storage::load(&path).unwrap();
+
+    let theirs = storage::SAMPLE_RON.replace("Utrecht", "Amersfoort");
+    std::fs::write(&path, &theirs).unwrap();
+    let error = storage::save(&path, &document, Some(&loaded.stamp), BackupPolicy::Always).unwrap_err();
+    assert!(matches!(error, SaveError::Conflict { .. }), "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(storage::backups_of(&path).is_empty(), "a refused save makes no backup either");
+}
+
+#[test]
+fn saving_a_new_file_over_one_that_appeared_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sanne.brand.ron");
+    std::fs::write(&path, "someone else's").unwrap();
+    let error = storage::save(&path, &storage::sample_document().unwrap(), None, BackupPolicy::Never).unwrap_err();
+    assert!(matches!(error, SaveError::Conflict { .. }));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "someone else's");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_document_stays_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.brand.ron");
+    let link = dir.path().join("link.brand.ron");
+    storage::save(&real, &storage::sample_document().unwrap(), None, BackupPolicy::Never).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let loaded = storage::load(&link).unwrap();
+    let mut document = loaded.document;
+    document.person.location = "Zwolle".into();
+    storage::save(&link, &document, Some(&loaded.stamp), BackupPolicy::Never).unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(storage::load(&real).unwrap().document.person.location, "Zwolle");
+}
