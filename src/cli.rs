@@ -20,6 +20,9 @@ use crate::ui::{Page, ThemeChoice};
 pub struct Cli {
     /// A brand document (*.brand.ron) to open; without it the welcome screen opens.
     pub file: Option<PathBuf>,
+    /// Open a copy of the built-in sample brand (nothing is written until you save).
+    #[arg(long, conflicts_with = "file")]
+    pub sample: bool,
     #[command(subcommand)]
     /// What to do without a window.
     pub command: Option<CliCommand>,

@@ -17,6 +17,9 @@ impl PitchcraftApp {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|input| input.time);
         self.frames += 1;
+        if self.trace_frames {
+            eprintln!("frame {}", self.frames);
+        }
         self.apply_look(&ctx);
         while let Some(outcome) = self.saver.poll() {
             self.on_saved(outcome);

@@ -83,6 +83,8 @@ pub struct PitchcraftApp {
     window_title: String,
     screenshot: Option<ScreenshotPlan>,
     frames: u64,
+    /// `PITCHCRAFT_TRACE_FRAMES=1`: print one line per frame (for the repaint benchmarks).
+    trace_frames: bool,
 }
 
 impl PitchcraftApp {
@@ -119,6 +121,7 @@ impl PitchcraftApp {
             window_title: String::new(),
             screenshot: launch.screenshot,
             frames: 0,
+            trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
         };
         if let Some(path) = launch.file {
             app.open_path(path);
@@ -196,6 +199,16 @@ impl eframe::App for PitchcraftApp {
         if !self.ephemeral {
             self.settings.page = self.page;
             self.settings.store(storage);
+        }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // A screenshot shows the page as it is, not as the stray pointer of a virtual
+        // display happens to hover it.
+        if self.screenshot.is_some() {
+            raw_input
+                .events
+                .retain(|event| !matches!(event, egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }));
         }
     }
 

@@ -38,8 +38,11 @@ pub fn parse_document(bytes: &[u8]) -> Result<(BrandDocument, Option<u32>), Docu
         let (line, column) = line_column(&bytes[..error.valid_up_to()]);
         DocumentError::NotUtf8 { line, column }
     })?;
-    let probe: FormatProbe = options().from_str(text).map_err(syntax_error)?;
-    match probe.format {
+    let format = match quick_format(text) {
+        Some(format) => Some(format),
+        None => options().from_str::<FormatProbe>(text).map_err(syntax_error)?.format,
+    };
+    match format {
         None => Err(DocumentError::NotABrandDocument),
         Some(format) if format > CURRENT_FORMAT => Err(DocumentError::NewerFormat {
             found: format,
@@ -53,6 +56,23 @@ pub fn parse_document(bytes: &[u8]) -> Result<(BrandDocument, Option<u32>), Docu
             .map(|document| (document, Some(old)))
             .map_err(syntax_error),
     }
+}
+
+/// The format number when it is the first field, as Pitchcraft writes it: found
+/// without parsing the whole file. Anything unusual returns `None` and the full probe
+/// decides.
+fn quick_format(text: &str) -> Option<u32> {
+    let rest = text.trim_start();
+    let rest = rest.strip_prefix("BrandDocument").unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 /// The position just after `valid` bytes, as 1-based line and column (in characters).
@@ -102,6 +122,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_quick_probe_reads_only_a_plain_first_field() {
+        assert_eq!(quick_format("(\n    format: 1,\n"), Some(1));
+        assert_eq!(quick_format("BrandDocument(format: 12)"), Some(12));
+        assert_eq!(quick_format("// comment\n(format: 1,"), None);
+        assert_eq!(quick_format("(person: (), format: 1)"), None);
+        assert_eq!(quick_format("(format: 1.5,"), None);
+        assert_eq!(quick_format("(format: 99999999999,"), None);
+    }
+
+    #[test]
+    fn format_after_other_fields_is_still_found() {
+        let (document, _) = parse_document(b"// hand-written\n(brand_statement: \"x\", format: 1)").unwrap();
+        assert_eq!(document.brand_statement, "x");
+    }
+
+    #[test]
     fn invalid_utf8_names_the_line_and_column() {
         let error = parse_document(b"(\n  format: 1,\n  ab\xFF").unwrap_err();
         assert_eq!(error, DocumentError::NotUtf8 { line: 3, column: 5 });
@@ -142,9 +178,13 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
-        let text = format!("(format: 1, notes: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+        // An unknown field is skipped by walking it, which is where depth could overflow.
+        let text = format!("(format: 1, extra: {}{})", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse_document(text.as_bytes()).unwrap_err();
         assert!(error.to_string().contains("nested too deeply"), "{error}");
+        // In a typed field the first bracket that does not fit is the error.
+        let text = format!("(format: 1, notes: {})", "[".repeat(100_000));
+        assert!(parse_document(text.as_bytes()).unwrap_err().position().is_some());
     }
 
     #[test]

@@ -6,7 +6,8 @@ use crate::i18n::{Tr, fill, tr};
 use crate::logic::summary::summarize;
 use crate::logic::undo::EditKey;
 use crate::model::{BrandDocument, CardSection, Language, Network};
-use crate::ui::{Page, theme, widgets};
+use crate::ui::widgets::TextField;
+use crate::ui::{Page, theme};
 
 /// The most characters of a headline that fit on the card.
 pub const HEADLINE_LIMIT: usize = 120;
@@ -58,16 +59,13 @@ fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
     let t = |key| tr(language, key);
     section(ui, t(Tr::ProfileBasics), |ui| {
         let label = ui.label(t(Tr::FieldName)).id;
-        widgets::text_field(
-            ui,
+        TextField::new(
             label,
             &document.person.name,
             EditKey::of("person.name"),
             t(Tr::HintName),
-            false,
-            |document, text| document.person.name = text,
-            out,
-        );
+        )
+        .show(ui, out, |document, text| document.person.name = text);
         let label = ui.horizontal(|ui| {
             let label = ui.label(t(Tr::FieldHeadline)).id;
             let count = document.person.headline.chars().count();
@@ -80,27 +78,22 @@ fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
             ui.label(counter);
             label
         });
-        widgets::text_field(
-            ui,
+        TextField::new(
             label.inner,
             &document.person.headline,
             EditKey::of("person.headline"),
             t(Tr::HintHeadline),
-            false,
-            |document, text| document.person.headline = text,
-            out,
-        );
+        )
+        .show(ui, out, |document, text| document.person.headline = text);
         let label = ui.label(t(Tr::FieldBrandStatement)).id;
-        widgets::text_field(
-            ui,
+        TextField::new(
             label,
             &document.brand_statement,
             EditKey::of("brand_statement"),
             t(Tr::HintBrandStatement),
-            true,
-            |document, text| document.brand_statement = text,
-            out,
-        );
+        )
+        .multiline()
+        .show(ui, out, |document, text| document.brand_statement = text);
     });
     let summary = summarize(document);
     section(ui, t(Tr::InThisDocument), |ui| {

@@ -33,29 +33,57 @@ pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> 
     response.on_hover_cursor(egui::CursorIcon::PointingHand).clicked()
 }
 
-/// A one-line or multi-line text field bound to a document field: typing pushes an
-/// undoable edit; the document is not touched here.
-pub fn text_field(
-    ui: &mut egui::Ui,
+/// A text field bound to a document field: typing pushes an undoable edit; the
+/// document itself is not touched here.
+pub struct TextField<'a> {
     label: egui::Id,
-    current: &str,
+    current: &'a str,
     key: EditKey,
-    hint: &str,
+    hint: &'a str,
     multiline: bool,
-    set: impl FnOnce(&mut BrandDocument, String) + 'static,
-    out: &mut Vec<Command>,
-) -> egui::Response {
-    let mut text = current.to_owned();
-    let editor = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let response = ui.add(editor.hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label);
-    if response.changed() {
-        out.push(Command::Edit(DocEdit::typing(key, move |document| set(document, text))));
+}
+
+impl<'a> TextField<'a> {
+    /// A one-line field showing `current`, labelled by the widget `label`.
+    pub fn new(label: egui::Id, current: &'a str, key: EditKey, hint: &'a str) -> Self {
+        Self {
+            label,
+            current,
+            key,
+            hint,
+            multiline: false,
+        }
     }
-    response
+
+    /// Several lines instead of one.
+    pub fn multiline(mut self) -> Self {
+        self.multiline = true;
+        self
+    }
+
+    /// Draws the field; an edit becomes a command that calls `set` with the new text.
+    pub fn show(
+        self,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Command>,
+        set: impl FnOnce(&mut BrandDocument, String) + 'static,
+    ) -> egui::Response {
+        let mut text = self.current.to_owned();
+        let editor = if self.multiline {
+            egui::TextEdit::multiline(&mut text).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(&mut text)
+        };
+        let response = ui
+            .add(editor.hint_text(self.hint).desired_width(f32::INFINITY))
+            .labelled_by(self.label);
+        if response.changed() {
+            out.push(Command::Edit(DocEdit::typing(self.key, move |document| {
+                set(document, text)
+            })));
+        }
+        response
+    }
 }
 
 /// The notices above the page, each with a close button.

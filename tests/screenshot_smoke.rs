@@ -1,0 +1,124 @@
+//! `pitchcraft screenshot` opens the real window (wgpu on whatever GPU or software
+//! renderer the machine has), renders the sample and writes a PNG that is a real frame:
+//! the right size, many colours, and different in light and dark.
+//!
+//! Needs an X server: it uses $DISPLAY, or starts its own Xvfb (install `xvfb`).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A private Xvfb that lives as long as this value.
+struct Display {
+    name: String,
+    server: Option<Child>,
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(server) = &mut self.server {
+            let _ = server.kill();
+            let _ = server.wait();
+        }
+    }
+}
+
+fn display() -> Display {
+    if let Ok(name) = std::env::var("DISPLAY")
+        && !name.is_empty()
+    {
+        return Display { name, server: None };
+    }
+    let mut server = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("no $DISPLAY and no Xvfb: install it (apt-get install -y xvfb) to run this test");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().expect("piped"))
+        .read_line(&mut line)
+        .expect("Xvfb reports its display");
+    Display {
+        name: format!(":{}", line.trim()),
+        server: Some(server),
+    }
+}
+
+struct Frame {
+    width: u32,
+    height: u32,
+    rgba: Vec<u8>,
+}
+
+fn screenshot(display: &Display, out: &Path, args: &[&str]) -> Frame {
+    let status = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        .arg("screenshot")
+        .arg(out)
+        .args(args)
+        .env("DISPLAY", &display.name)
+        .env("XDG_DATA_HOME", out.parent().expect("folder"))
+        .env_remove("WAYLAND_DISPLAY")
+        .status()
+        .expect("pitchcraft runs");
+    assert!(status.success(), "pitchcraft screenshot {args:?} failed: {status}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(out).expect("the PNG exists"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut rgba = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut rgba).expect("pixels");
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    rgba.truncate(info.buffer_size());
+    Frame {
+        width: info.width,
+        height: info.height,
+        rgba,
+    }
+}
+
+fn distinct_colours(frame: &Frame) -> usize {
+    let mut colours: Vec<[u8; 4]> = frame.rgba.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len()
+}
+
+fn mean_brightness(frame: &Frame) -> f64 {
+    let sum: u64 = frame
+        .rgba
+        .chunks_exact(4)
+        .map(|p| u64::from(p[0]) + u64::from(p[1]) + u64::from(p[2]))
+        .sum();
+    sum as f64 / (frame.rgba.len() / 4 * 3) as f64
+}
+
+#[test]
+fn the_real_window_renders_a_non_blank_frame() {
+    let display = display();
+    let dir = tempfile::tempdir().unwrap();
+    let light = screenshot(
+        &display,
+        &dir.path().join("light.png"),
+        &["--page", "discover", "--size", "1280x800"],
+    );
+    assert_eq!((light.width, light.height), (1280, 800));
+    assert!(
+        distinct_colours(&light) > 50,
+        "a blank or flat frame: {} colours",
+        distinct_colours(&light)
+    );
+
+    let dark = screenshot(
+        &display,
+        &dir.path().join("dark.png"),
+        &["--page", "pitches", "--theme", "dark", "--lang", "nl"],
+    );
+    assert!(distinct_colours(&dark) > 50);
+    assert!(
+        mean_brightness(&light) > mean_brightness(&dark) + 60.0,
+        "light {:.0} vs dark {:.0}",
+        mean_brightness(&light),
+        mean_brightness(&dark)
+    );
+}
