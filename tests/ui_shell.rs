@@ -279,3 +279,29 @@ fn zoom_and_theme_come_from_the_view_menu_and_shortcuts() {
     assert_eq!(harness.state().settings().theme, pitchcraft::ui::ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
+
+#[test]
+fn open_through_the_dialog_and_again_from_open_recent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let (mut harness, dialogs) = app(Launch::default());
+    dialogs.answer(Picked::Path(path.clone()));
+    harness.get_by_label_contains("Open a file").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session().unwrap().path(), Some(path.as_path()));
+    assert_eq!(
+        harness.state().settings().recent,
+        [std::fs::canonicalize(&path).unwrap()]
+    );
+
+    // Start something new, then come back through File → Open Recent.
+    press_command(&mut harness, egui::Key::N);
+    assert_eq!(name(&harness), "");
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Open Recent").click();
+    harness.run_ok();
+    harness.get_by_label("sanne.brand.ron").click();
+    harness.run_ok();
+    assert_eq!(name(&harness), "Sanne de Vries");
+}

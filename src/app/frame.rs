@@ -39,8 +39,12 @@ impl PitchcraftApp {
 
         self.draw(ui);
 
+        let recent_before = self.settings.recent.clone();
         for command in std::mem::take(&mut self.queue) {
             self.apply(command, now);
+        }
+        if self.settings.recent != recent_before {
+            self.recent_files = None;
         }
         if std::mem::take(&mut self.want_close) {
             ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -74,7 +78,13 @@ impl PitchcraftApp {
             ui::widgets::notices(ui, &self.notices, &mut out);
             match &self.session {
                 Some(session) => ui::pages::show(ui, language, self.page, &session.document, &mut out),
-                None => ui::welcome::show(ui, language, &self.settings.recent, &mut out),
+                None => {
+                    let recent = &self.settings.recent;
+                    let checked = self
+                        .recent_files
+                        .get_or_insert_with(|| ui::welcome::RecentFile::check(recent));
+                    ui::welcome::show(ui, language, checked, &mut out);
+                }
             }
         });
         if let Some(prompt) = &mut self.prompt {

@@ -83,6 +83,8 @@ pub struct PitchcraftApp {
     window_title: String,
     screenshot: Option<ScreenshotPlan>,
     frames: u64,
+    /// The recent files as last checked on disk; `None` until the welcome screen needs them.
+    recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
     /// `PITCHCRAFT_TRACE_FRAMES=1`: print one line per frame (for the repaint benchmarks).
     trace_frames: bool,
 }
@@ -121,6 +123,7 @@ impl PitchcraftApp {
             window_title: String::new(),
             screenshot: launch.screenshot,
             frames: 0,
+            recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
         };
         if let Some(path) = launch.file {

@@ -1,15 +1,36 @@
 //! The welcome screen, shown when no document is open: start a brand, explore the
 //! sample, open a file, or pick a recent one.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::command::Command;
 use crate::i18n::{Tr, tr};
 use crate::model::Language;
 use crate::ui::{theme, widgets};
 
+/// A recent file and whether it was there when last looked at.
+pub struct RecentFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Whether it existed.
+    pub exists: bool,
+}
+
+impl RecentFile {
+    /// Looks at each path once (the welcome screen must not touch the disk every frame).
+    pub fn check(paths: &[PathBuf]) -> Vec<RecentFile> {
+        paths
+            .iter()
+            .map(|path| RecentFile {
+                path: path.clone(),
+                exists: path.is_file(),
+            })
+            .collect()
+    }
+}
+
 /// Draws the welcome screen.
-pub fn show(ui: &mut egui::Ui, language: Language, recent: &[PathBuf], out: &mut Vec<Command>) {
+pub fn show(ui: &mut egui::Ui, language: Language, recent: &[RecentFile], out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.vertical_centered(|ui| {
@@ -37,20 +58,20 @@ pub fn show(ui: &mut egui::Ui, language: Language, recent: &[PathBuf], out: &mut
             if recent.is_empty() {
                 ui.label(egui::RichText::new(t(Tr::NoRecentFiles)).weak());
             }
-            for path in recent {
-                recent_row(ui, language, path, width, out);
+            for file in recent {
+                recent_row(ui, language, file, width, out);
             }
         });
     });
 }
 
-fn recent_row(ui: &mut egui::Ui, language: Language, path: &Path, width: f32, out: &mut Vec<Command>) {
+fn recent_row(ui: &mut egui::Ui, language: Language, file: &RecentFile, width: f32, out: &mut Vec<Command>) {
+    let (path, exists) = (&file.path, file.exists);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
-    let exists = path.exists();
     ui.allocate_ui_with_layout(
         egui::vec2(width, 0.0),
         egui::Layout::left_to_right(egui::Align::Center),
@@ -63,12 +84,12 @@ fn recent_row(ui: &mut egui::Ui, language: Language, path: &Path, width: f32, ou
             let open = ui.add_enabled(exists, egui::Button::new(text).frame(false));
             ui.add(egui::Label::new(egui::RichText::new(folder).weak().small()).truncate());
             if open.on_hover_text(path.display().to_string()).clicked() {
-                out.push(Command::OpenPath(path.to_path_buf()));
+                out.push(Command::OpenPath(path.clone()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let forget = ui.small_button("×").on_hover_text(tr(language, Tr::CmdForgetRecent));
                 if forget.clicked() {
-                    out.push(Command::ForgetRecent(path.to_path_buf()));
+                    out.push(Command::ForgetRecent(path.clone()));
                 }
                 if !exists {
                     ui.label(egui::RichText::new(tr(language, Tr::FileMissing)).weak().small());
