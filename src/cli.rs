@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{Launch, PitchcraftApp, ScreenshotPlan, SystemDialogs};
+use crate::logic::discover::Step;
 use crate::logic::{summary::summarize, validate};
 use crate::model::{BrandDocument, Language};
 use crate::storage::{self, BackupPolicy};
@@ -61,6 +62,9 @@ pub enum CliCommand {
         /// The page to show.
         #[arg(long, value_enum, default_value_t = PageArg::Discover)]
         page: PageArg,
+        /// The Discover step to show (with --page discover).
+        #[arg(long, value_enum)]
+        step: Option<StepArg>,
         /// The colour theme.
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
@@ -88,6 +92,39 @@ pub enum PageArg {
     Card,
     /// Notes.
     Notes,
+}
+
+/// `--step` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum StepArg {
+    /// About you.
+    About,
+    /// The values card sort.
+    Values,
+    /// Skills and proof.
+    Expertise,
+    /// Goals.
+    Goals,
+    /// Audiences.
+    Audiences,
+    /// Brand statement and headline.
+    Brand,
+    /// The whole profile and its gaps.
+    Review,
+}
+
+impl StepArg {
+    fn step(self) -> Step {
+        match self {
+            StepArg::About => Step::Welcome,
+            StepArg::Values => Step::Values,
+            StepArg::Expertise => Step::Expertise,
+            StepArg::Goals => Step::Goals,
+            StepArg::Audiences => Step::Audiences,
+            StepArg::Brand => Step::Brand,
+            StepArg::Review => Step::Review,
+        }
+    }
 }
 
 /// `--theme` values.
@@ -141,10 +178,21 @@ pub fn run(cli: Cli) -> ExitCode {
             out,
             file,
             page,
+            step,
             theme,
             lang,
             size,
-        }) => screenshot(out, file, page, theme, lang, size),
+        }) => screenshot(
+            out,
+            file,
+            Shot {
+                page,
+                step,
+                theme,
+                lang,
+                size,
+            },
+        ),
     }
 }
 
@@ -229,14 +277,23 @@ fn fmt(file: &Path) -> ExitCode {
     }
 }
 
-fn screenshot(
-    out: PathBuf,
-    file: Option<PathBuf>,
+/// What a screenshot shows.
+struct Shot {
     page: PageArg,
+    step: Option<StepArg>,
     theme: ThemeArg,
     lang: LangArg,
     size: (u32, u32),
-) -> ExitCode {
+}
+
+fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> ExitCode {
+    let Shot {
+        page,
+        step,
+        theme,
+        lang,
+        size,
+    } = shot;
     let (plan, result) = ScreenshotPlan::new(out.clone());
     let page_choice = match page {
         PageArg::Welcome => None,
@@ -251,6 +308,7 @@ fn screenshot(
         file,
         page: page_choice,
         welcome: matches!(page, PageArg::Welcome),
+        step: step.map(StepArg::step),
         theme: Some(match theme {
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,

@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::Pending;
 use crate::i18n::Tr;
+use crate::logic::discover::Step;
 use crate::logic::undo::EditKey;
 use crate::model::{BrandDocument, Language};
 use crate::ui::{Page, ThemeChoice};
@@ -114,6 +115,8 @@ pub enum Command {
     ZoomReset,
     /// Show a page.
     GoTo(Page),
+    /// Show a step of the Discover path.
+    SetStep(Step),
     /// Change the document.
     Edit(DocEdit),
     /// Answer to the unsaved changes prompt.
@@ -203,6 +206,7 @@ impl Command {
             Command::ZoomOut => Tr::CmdZoomOut,
             Command::ZoomReset => Tr::CmdZoomReset,
             Command::GoTo(page) => page.title(),
+            Command::SetStep(_) => Tr::PageDiscover,
             Command::Edit(_) => Tr::CmdEdit,
             Command::AnswerUnsaved(_) | Command::AnswerConflict(_) | Command::Dismiss | Command::DismissNotice(_) => {
                 Tr::Close

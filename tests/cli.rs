@@ -90,7 +90,7 @@ fn check_summarises_a_good_document() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "Sanne de Vries: 17 values sorted (6 ranked)",
+            "Sanne de Vries: 70 values sorted (6 ranked)",
         ));
 }
 

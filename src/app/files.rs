@@ -80,6 +80,9 @@ impl PitchcraftApp {
                 let document = BrandDocument::new_for("", self.settings.language);
                 self.session = Some(Session::untitled(document, Origin::New));
                 self.page = Page::Discover;
+                self.settings.discover_step = crate::logic::discover::Step::Welcome;
+                self.discover = Default::default();
+                self.discover.focus_first_field = true;
                 self.notices.clear();
             }
             Pending::Open => match self.dialogs.open_document(self.tr(Tr::CmdOpen)) {
@@ -116,6 +119,7 @@ impl PitchcraftApp {
                     self.notify(NoticeLevel::Info, text);
                 }
                 self.session = Some(Session::from_file(path, loaded.document, loaded.stamp));
+                self.discover.reset_positions();
                 self.prompt = None;
             }
             Err(error) => self.prompt = Some(Prompt::LoadFailed(LoadFailure::new(&error))),

@@ -77,7 +77,17 @@ impl PitchcraftApp {
         egui::CentralPanel::default().show(ui, |ui| {
             ui::widgets::notices(ui, &self.notices, &mut out);
             match &self.session {
-                Some(session) => ui::pages::show(ui, language, self.page, &session.document, &mut out),
+                Some(session) if self.page == ui::Page::Discover => {
+                    let cx = ui::discover::StepContext {
+                        document: &session.document,
+                        language,
+                        state: &mut self.discover,
+                        out: &mut out,
+                        keys: self.prompt.is_none(),
+                    };
+                    ui::discover::show(ui, self.settings.discover_step, cx);
+                }
+                Some(session) => ui::pages::show(ui, language, self.page, &session.document),
                 None => {
                     let recent = &self.settings.recent;
                     let checked = self
@@ -111,11 +121,13 @@ impl PitchcraftApp {
             Command::Undo => {
                 if let Some(session) = &mut self.session {
                     session.undo(now);
+                    self.discover.reset_positions();
                 }
             }
             Command::Redo => {
                 if let Some(session) = &mut self.session {
                     session.redo(now);
+                    self.discover.reset_positions();
                 }
             }
             Command::SetTheme(theme) => self.settings.theme = theme,
@@ -124,6 +136,11 @@ impl PitchcraftApp {
             Command::ZoomOut => self.settings.zoom_by(-0.1),
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::GoTo(page) => self.page = page,
+            Command::SetStep(step) => {
+                self.page = ui::Page::Discover;
+                self.settings.discover_step = step;
+                self.discover.focus_first_field = true;
+            }
             Command::Edit(edit) => {
                 if let Some(session) = &mut self.session {
                     session.apply(edit, now);

@@ -38,6 +38,8 @@ pub struct Launch {
     pub page: Option<Page>,
     /// Show the welcome screen even when a file is given (screenshots of it).
     pub welcome: bool,
+    /// The Discover step to show (overrides the remembered one).
+    pub step: Option<crate::logic::discover::Step>,
     /// Theme override (not remembered).
     pub theme: Option<ThemeChoice>,
     /// Language override (not remembered).
@@ -82,6 +84,8 @@ pub struct PitchcraftApp {
     applied_look: Option<(ThemeChoice, u32)>,
     window_title: String,
     screenshot: Option<ScreenshotPlan>,
+    /// The Discover page's own state.
+    discover: crate::ui::discover::DiscoverState,
     frames: u64,
     /// The recent files as last checked on disk; `None` until the welcome screen needs them.
     recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
@@ -104,6 +108,9 @@ impl PitchcraftApp {
         if let Some(theme) = launch.theme {
             settings.theme = theme;
         }
+        if let Some(step) = launch.step {
+            settings.discover_step = step;
+        }
         crate::ui::theme::install(&cc.egui_ctx);
         cc.egui_ctx.options_mut(|options| options.zoom_with_keyboard = false);
         let repaint = cc.egui_ctx.clone();
@@ -122,6 +129,7 @@ impl PitchcraftApp {
             applied_look: None,
             window_title: String::new(),
             screenshot: launch.screenshot,
+            discover: Default::default(),
             frames: 0,
             recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
@@ -155,6 +163,11 @@ impl PitchcraftApp {
     /// The page shown when a document is open.
     pub fn page(&self) -> Page {
         self.page
+    }
+
+    /// The Discover step shown.
+    pub fn discover_step(&self) -> crate::logic::discover::Step {
+        self.settings.discover_step
     }
 
     /// The prompt on top, if any.

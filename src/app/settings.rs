@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::logic::discover::Step;
 use crate::model::Language;
 use crate::ui::{Page, ThemeChoice};
 
@@ -30,6 +31,8 @@ pub struct Settings {
     pub zoom: f32,
     /// The page shown last.
     pub page: Page,
+    /// The Discover step shown last.
+    pub discover_step: Step,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             language: crate::i18n::system_language().unwrap_or_default(),
             zoom: 1.0,
             page: Page::Discover,
+            discover_step: Step::Welcome,
         }
     }
 }

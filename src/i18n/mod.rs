@@ -7,6 +7,8 @@
 //! key's name: never a panic.
 
 mod keys;
+pub mod values;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::fmt::Display;

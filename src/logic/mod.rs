@@ -1,6 +1,9 @@
 //! Pure rules of the app: functions with explicit inputs (time is passed in, never read),
 //! unit-tested without a window.
 
+pub mod brand;
+pub mod discover;
 pub mod summary;
 pub mod undo;
 pub mod validate;
+pub mod values;

@@ -92,7 +92,7 @@ mod tests {
         assert!(
             summary
                 .one_line(&sample.person.name)
-                .starts_with("Sanne de Vries: 17 values sorted (6 ranked)")
+                .starts_with("Sanne de Vries: 70 values sorted (6 ranked)")
         );
     }
 

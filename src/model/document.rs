@@ -8,6 +8,18 @@ use super::{Audience, CardSettings, Goal, Language, Note, Person, Pitch, Rehears
 /// newer ones are refused.
 pub const CURRENT_FORMAT: u32 = 1;
 
+/// The three answers a brand statement is made of: "I help [who] [outcome] by [how]".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BrandParts {
+    /// Who I help, e.g. "hospitals".
+    pub who: String,
+    /// What they achieve, e.g. "cut waiting times for patients".
+    pub outcome: String,
+    /// How I do it, e.g. "redesigning care processes with the people who run them".
+    pub how: String,
+}
+
 /// Everything one person's brand consists of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -26,6 +38,8 @@ pub struct BrandDocument {
     pub goals: Vec<Goal>,
     /// The people to reach.
     pub audiences: Vec<Audience>,
+    /// The parts the brand statement is built from.
+    pub brand_parts: BrandParts,
     /// "I help … achieve … by …".
     pub brand_statement: String,
     /// Pitches, each for one audience and length.
@@ -48,6 +62,7 @@ impl Default for BrandDocument {
             expertise: Vec::new(),
             goals: Vec::new(),
             audiences: Vec::new(),
+            brand_parts: BrandParts::default(),
             brand_statement: String::new(),
             pitches: Vec::new(),
             rehearsals: Vec::new(),

@@ -22,4 +22,7 @@ pub struct Goal {
     pub statement: String,
     /// What help from the network would move it.
     pub network_help: String,
+    /// The person checked that the goal is realistic (the one SMART point text cannot show).
+    #[serde(skip_serializing_if = "super::is_false")]
+    pub realistic: bool,
 }

@@ -17,7 +17,7 @@ mod values;
 
 pub use audience::{Audience, Network};
 pub use card::{CardSection, CardSettings, Paper};
-pub use document::{BrandDocument, CURRENT_FORMAT};
+pub use document::{BrandDocument, BrandParts, CURRENT_FORMAT};
 pub use expertise::{Level, ProofPoint, Skill};
 pub use goal::{Goal, Horizon};
 pub use note::Note;

@@ -3,6 +3,7 @@
 //!
 //! [`Command`]: crate::command::Command
 
+pub mod discover;
 pub mod menu;
 pub mod nav;
 pub mod pages;

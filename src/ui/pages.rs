@@ -1,19 +1,12 @@
-//! The pages of an open document. Each shows its name, what it is for and what of the
-//! document it holds; Discover already edits the basics of the profile.
+//! The pages that later versions fill: each shows its name, what it is for and what of
+//! the document it holds. Discover has its own module.
 
-use crate::command::Command;
 use crate::i18n::{Tr, fill, tr};
-use crate::logic::summary::summarize;
-use crate::logic::undo::EditKey;
 use crate::model::{BrandDocument, CardSection, Language, Network};
-use crate::ui::widgets::TextField;
 use crate::ui::{Page, theme};
 
-/// The most characters of a headline that fit on the card.
-pub const HEADLINE_LIMIT: usize = 120;
-
 /// Draws `page` for `document`.
-pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandDocument, out: &mut Vec<Command>) {
+pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandDocument) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
         ui.add_space(theme::SPACE_S);
@@ -25,7 +18,8 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
         );
         ui.add_space(theme::SPACE_M);
         match page {
-            Page::Discover => discover(ui, language, document, out),
+            // The Discover page has its own module (ui::discover).
+            Page::Discover => {}
             Page::Pitches => pitches(ui, language, document),
             Page::Rehearse => rehearse(ui, language, document),
             Page::Card => card(ui, language, document),
@@ -53,86 +47,6 @@ fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
 fn coming_later(ui: &mut egui::Ui, language: Language, key: Tr) {
     ui.add_space(theme::SPACE_M);
     line(ui, egui::RichText::new(tr(language, key)).italics().weak());
-}
-
-fn discover(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out: &mut Vec<Command>) {
-    let t = |key| tr(language, key);
-    section(ui, t(Tr::ProfileBasics), |ui| {
-        let label = ui.label(t(Tr::FieldName)).id;
-        TextField::new(
-            label,
-            &document.person.name,
-            EditKey::of("person.name"),
-            t(Tr::HintName),
-        )
-        .show(ui, out, |document, text| document.person.name = text);
-        let label = ui.horizontal(|ui| {
-            let label = ui.label(t(Tr::FieldHeadline)).id;
-            let count = document.person.headline.chars().count();
-            let counter = format!("{count}/{HEADLINE_LIMIT}");
-            let counter = if count > HEADLINE_LIMIT {
-                egui::RichText::new(counter).color(theme::warn_color(ui))
-            } else {
-                egui::RichText::new(counter).weak()
-            };
-            ui.label(counter);
-            label
-        });
-        TextField::new(
-            label.inner,
-            &document.person.headline,
-            EditKey::of("person.headline"),
-            t(Tr::HintHeadline),
-        )
-        .show(ui, out, |document, text| document.person.headline = text);
-        let label = ui.label(t(Tr::FieldBrandStatement)).id;
-        TextField::new(
-            label,
-            &document.brand_statement,
-            EditKey::of("brand_statement"),
-            t(Tr::HintBrandStatement),
-        )
-        .multiline()
-        .show(ui, out, |document, text| document.brand_statement = text);
-    });
-    let summary = summarize(document);
-    section(ui, t(Tr::InThisDocument), |ui| {
-        let fill_counts = |key, args: &[(&str, &dyn std::fmt::Display)]| fill(t(key), args);
-        line(
-            ui,
-            fill_counts(
-                Tr::HoldsValues,
-                &[("sorted", &summary.values_sorted), ("ranked", &summary.values_ranked)],
-            ),
-        );
-        line(
-            ui,
-            fill_counts(
-                Tr::HoldsSkills,
-                &[("skills", &summary.skills), ("proof", &summary.proof_points)],
-            ),
-        );
-        line(ui, fill_counts(Tr::HoldsGoals, &[("goals", &summary.goals)]));
-        let per_network: Vec<String> = Network::ALL
-            .iter()
-            .map(|network| {
-                let count = document
-                    .audiences
-                    .iter()
-                    .filter(|audience| audience.network == *network)
-                    .count();
-                format!("{} {count}", t(network_name(*network)))
-            })
-            .collect();
-        line(
-            ui,
-            fill_counts(
-                Tr::HoldsAudiences,
-                &[("audiences", &summary.audiences), ("networks", &per_network.join(", "))],
-            ),
-        );
-    });
-    coming_later(ui, language, Tr::LaterDiscover);
 }
 
 /// The name of a network.

@@ -25,12 +25,35 @@ pub const TITLE_SIZE: f32 = 34.0;
 /// Lead paragraphs and card titles.
 pub const LEAD_SIZE: f32 = 17.0;
 
+/// The name on a value card being sorted.
+pub const CARD_NAME_SIZE: f32 = 28.0;
+/// Height of the big pile buttons of the card sort.
+pub const BIG_BUTTON_HEIGHT: f32 = 36.0;
+/// Width of the big pile buttons of the card sort.
+pub const PILE_BUTTON_WIDTH: f32 = 170.0;
+/// From this width on, lists stand side by side in columns.
+pub const WIDE_LAYOUT: f32 = 760.0;
+
+/// Width of a network's name in the audience balance.
+pub const NETWORK_LABEL_WIDTH: f32 = 150.0;
+/// Width of a network's bar in the audience balance.
+pub const NETWORK_BAR_WIDTH: f32 = 220.0;
+
 /// The accent colour: a calm teal, readable on light and dark.
 const ACCENT_LIGHT: Color32 = Color32::from_rgb(0x1d, 0x6f, 0x7a);
 const ACCENT_DARK: Color32 = Color32::from_rgb(0x5c, 0xb8, 0xc4);
 
-/// Sets type sizes, spacing and accent colours for both themes.
+/// Sets fonts, type sizes, spacing and accent colours for both themes.
 pub fn install(ctx: &egui::Context) {
+    // Arrows and a few symbols the interface uses (← → ↑ ↓) are in the bundled Hack font,
+    // not in the proportional one: fall back to Hack rather than to whatever the system has.
+    let mut fonts = egui::FontDefinitions::default();
+    if fonts.font_data.contains_key("Hack")
+        && let Some(proportional) = fonts.families.get_mut(&FontFamily::Proportional)
+    {
+        proportional.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {
             style.text_styles = [

@@ -34,30 +34,67 @@ pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> 
 }
 
 /// A text field bound to a document field: typing pushes an undoable edit; the
-/// document itself is not touched here.
+/// document itself is not touched here. Optionally with a label above it and a live
+/// character counter.
 pub struct TextField<'a> {
-    label: egui::Id,
     current: &'a str,
     key: EditKey,
+    label: Option<&'a str>,
+    labelled_by: Option<egui::Id>,
     hint: &'a str,
-    multiline: bool,
+    rows: Option<usize>,
+    limit: Option<usize>,
+    focus: bool,
 }
 
 impl<'a> TextField<'a> {
-    /// A one-line field showing `current`, labelled by the widget `label`.
-    pub fn new(label: egui::Id, current: &'a str, key: EditKey, hint: &'a str) -> Self {
+    /// A one-line field showing `current`; edits are grouped for undo under `key`.
+    pub fn new(current: &'a str, key: EditKey) -> Self {
         Self {
-            label,
             current,
             key,
-            hint,
-            multiline: false,
+            label: None,
+            labelled_by: None,
+            hint: "",
+            rows: None,
+            limit: None,
+            focus: false,
         }
     }
 
+    /// A label drawn above the field (and linked to it for screen readers and tests).
+    pub fn label(mut self, label: &'a str) -> Self {
+        self.label = Some(label);
+        self
+    }
+
+    /// Links the field to a label drawn elsewhere.
+    pub fn labelled_by(mut self, id: egui::Id) -> Self {
+        self.labelled_by = Some(id);
+        self
+    }
+
+    /// Grey text shown while the field is empty.
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = hint;
+        self
+    }
+
     /// Several lines instead of one.
-    pub fn multiline(mut self) -> Self {
-        self.multiline = true;
+    pub fn multiline(mut self, rows: usize) -> Self {
+        self.rows = Some(rows);
+        self
+    }
+
+    /// Shows a character counter next to the label, amber above `limit`.
+    pub fn counter(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Takes the keyboard focus (when a step opens).
+    pub fn focus(mut self, focus: bool) -> Self {
+        self.focus = focus;
         self
     }
 
@@ -68,21 +105,47 @@ impl<'a> TextField<'a> {
         out: &mut Vec<Command>,
         set: impl FnOnce(&mut BrandDocument, String) + 'static,
     ) -> egui::Response {
-        let mut text = self.current.to_owned();
-        let editor = if self.multiline {
-            egui::TextEdit::multiline(&mut text).desired_rows(3)
-        } else {
-            egui::TextEdit::singleline(&mut text)
+        let label_id = match self.label {
+            Some(label) => Some(
+                ui.horizontal(|ui| {
+                    let id = ui.label(label).id;
+                    if let Some(limit) = self.limit {
+                        ui.label(counter(ui, self.current.chars().count(), limit));
+                    }
+                    id
+                })
+                .inner,
+            ),
+            None => self.labelled_by,
         };
-        let response = ui
-            .add(editor.hint_text(self.hint).desired_width(f32::INFINITY))
-            .labelled_by(self.label);
+        let mut text = self.current.to_owned();
+        let editor = match self.rows {
+            Some(rows) => egui::TextEdit::multiline(&mut text).desired_rows(rows),
+            None => egui::TextEdit::singleline(&mut text),
+        };
+        let mut response = ui.add(editor.hint_text(self.hint).desired_width(f32::INFINITY));
+        if let Some(id) = label_id {
+            response = response.labelled_by(id);
+        }
+        if self.focus {
+            response.request_focus();
+        }
         if response.changed() {
             out.push(Command::Edit(DocEdit::typing(self.key, move |document| {
                 set(document, text)
             })));
         }
         response
+    }
+}
+
+/// "54/120", amber when over the limit.
+pub fn counter(ui: &egui::Ui, count: usize, limit: usize) -> egui::RichText {
+    let text = egui::RichText::new(format!("{count}/{limit}")).small();
+    if count > limit {
+        text.color(theme::warn_color(ui))
+    } else {
+        text.weak()
     }
 }
 

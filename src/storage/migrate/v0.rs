@@ -164,6 +164,7 @@ impl From<BrandDocument> for model::BrandDocument {
                 .collect(),
             goals: old.goals,
             audiences: old.audiences,
+            brand_parts: Default::default(),
             brand_statement: old.brand_statement,
             pitches: old.pitches,
             rehearsals,

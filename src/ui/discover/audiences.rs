@@ -1,0 +1,160 @@
+//! Step 5, audiences: who you want to reach, in which of your three networks, what they
+//! care about and what you will ask of them; with the balance over the networks.
+
+use super::StepContext;
+use crate::command::{Command, DocEdit};
+use crate::i18n::{Tr, fill};
+use crate::logic::undo::EditKey;
+use crate::model::{Audience, BrandDocument, Network};
+use crate::ui::pages::network_name;
+use crate::ui::theme;
+use crate::ui::widgets::TextField;
+
+fn network_explained(network: Network) -> Tr {
+    match network {
+        Network::Operational => Tr::NetworkOperationalExplained,
+        Network::Personal => Tr::NetworkPersonalExplained,
+        Network::Strategic => Tr::NetworkStrategicExplained,
+    }
+}
+
+/// A new audience id that no audience uses: `audience-1`, `audience-2`, …
+fn new_audience_id(document: &BrandDocument) -> String {
+    (1..)
+        .map(|n| format!("audience-{n}"))
+        .find(|id| document.audience(id).is_none())
+        .unwrap_or_else(|| "audience".to_owned())
+}
+
+pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
+    balance(ui, cx);
+    ui.add_space(theme::SPACE_M);
+    let focus = cx.take_focus();
+    for (index, audience) in cx.document.audiences.iter().enumerate() {
+        audience_card(ui, cx, index, audience, focus && index == 0);
+    }
+    if ui.button(cx.t(Tr::AddAudience)).clicked() {
+        cx.out.push(Command::Edit(DocEdit::step(|document| {
+            let id = new_audience_id(document);
+            document.audiences.push(Audience {
+                id,
+                network: Network::Strategic,
+                ..Audience::default()
+            });
+        })));
+    }
+}
+
+/// How many audiences each network has, what each network is, and a nudge towards the
+/// strategic one.
+fn balance(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
+    let total = cx.document.audiences.len().max(1) as f32;
+    egui::Frame::group(ui.style())
+        .corner_radius(theme::RADIUS)
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            for network in Network::ALL {
+                let count = cx
+                    .document
+                    .audiences
+                    .iter()
+                    .filter(|audience| audience.network == network)
+                    .count();
+                ui.horizontal(|ui| {
+                    let label = format!("{} ({count})", cx.t(network_name(network)));
+                    ui.add_sized(
+                        [theme::NETWORK_LABEL_WIDTH, 18.0],
+                        egui::Label::new(egui::RichText::new(label).strong()),
+                    );
+                    ui.add(egui::ProgressBar::new(count as f32 / total).desired_width(theme::NETWORK_BAR_WIDTH));
+                });
+                ui.add(egui::Label::new(egui::RichText::new(cx.t(network_explained(network))).weak().small()).wrap());
+            }
+            if !cx
+                .document
+                .audiences
+                .iter()
+                .any(|audience| audience.network == Network::Strategic)
+            {
+                ui.add_space(theme::SPACE_S);
+                ui.add(
+                    egui::Label::new(egui::RichText::new(cx.t(Tr::StrategicNudge)).color(theme::warn_color(ui))).wrap(),
+                );
+            }
+        });
+}
+
+fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audience: &Audience, focus: bool) {
+    egui::Frame::group(ui.style())
+        .corner_radius(theme::RADIUS)
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            TextField::new(&audience.name, EditKey::of(("audience", index)))
+                .label(cx.t(Tr::FieldAudience))
+                .hint(cx.t(Tr::HintAudience))
+                .focus(focus)
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(audience) = document.audiences.get_mut(index) {
+                        audience.name = text;
+                    }
+                });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(cx.t(Tr::FieldNetwork));
+                for network in Network::ALL {
+                    let chosen = audience.network == network;
+                    let radio = ui
+                        .radio(chosen, cx.t(network_name(network)))
+                        .on_hover_text(cx.t(network_explained(network)));
+                    if radio.clicked() && !chosen {
+                        cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                            if let Some(audience) = document.audiences.get_mut(index) {
+                                audience.network = network;
+                            }
+                        })));
+                    }
+                }
+            });
+            TextField::new(&audience.cares_about, EditKey::of(("audience.cares", index)))
+                .label(cx.t(Tr::FieldCaresAbout))
+                .hint(cx.t(Tr::HintCaresAbout))
+                .multiline(2)
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(audience) = document.audiences.get_mut(index) {
+                        audience.cares_about = text;
+                    }
+                });
+            TextField::new(&audience.ask, EditKey::of(("audience.ask", index)))
+                .label(cx.t(Tr::FieldAsk))
+                .hint(cx.t(Tr::HintAsk))
+                .multiline(2)
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(audience) = document.audiences.get_mut(index) {
+                        audience.ask = text;
+                    }
+                });
+            let used_by = cx
+                .document
+                .pitches
+                .iter()
+                .filter(|pitch| pitch.audience == audience.id)
+                .count();
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let remove = ui.small_button(cx.t(Tr::RemoveAudience));
+                let remove = if used_by > 0 {
+                    remove.on_hover_text(fill(cx.t(Tr::RemoveAudienceUsed), &[("count", &used_by)]))
+                } else {
+                    remove
+                };
+                if remove.clicked() {
+                    cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                        if index < document.audiences.len() {
+                            document.audiences.remove(index);
+                        }
+                    })));
+                }
+            });
+        });
+    ui.add_space(theme::SPACE_S);
+}
