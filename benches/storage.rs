@@ -35,19 +35,11 @@ fn ten_megabyte_document() -> (BrandDocument, String) {
 
 fn storage_benches(c: &mut Criterion) {
     let (document, text) = ten_megabyte_document();
-    eprintln!(
-        "document: {:.1} MB, {} pitches",
-        text.len() as f64 / 1e6,
-        document.pitches.len()
-    );
+    eprintln!("document: {:.1} MB, {} pitches", text.len() as f64 / 1e6, document.pitches.len());
     let mut group = c.benchmark_group("storage_10mb");
     group.sample_size(20);
-    group.bench_function("parse", |b| {
-        b.iter(|| storage::parse_document(black_box(text.as_bytes())).expect("parses"))
-    });
-    group.bench_function("serialize", |b| {
-        b.iter(|| storage::to_ron(black_box(&document)).expect("serializes"))
-    });
+    group.bench_function("parse", |b| b.iter(|| storage::parse_document(black_box(text.as_bytes())).expect("parses")));
+    group.bench_function("serialize", |b| b.iter(|| storage::to_ron(black_box(&document)).expect("serializes")));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.brand.ron");
     group.bench_function("save_with_fsync", |b| {

@@ -24,14 +24,8 @@ impl eframe::App for Hello {
 fn main() -> eframe::Result {
     let trace = std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some();
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1180.0, 760.0])
-            .with_app_id("pitchcraft-hello"),
+        viewport: egui::ViewportBuilder::default().with_inner_size([1180.0, 760.0]).with_app_id("pitchcraft-hello"),
         ..Default::default()
     };
-    eframe::run_native(
-        "hello",
-        options,
-        Box::new(move |_| Ok(Box::new(Hello { trace, frames: 0 }))),
-    )
+    eframe::run_native("hello", options, Box::new(move |_| Ok(Box::new(Hello { trace, frames: 0 }))))
 }

@@ -146,14 +146,8 @@ pub enum LangArg {
 }
 
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let (width, height) = text
-        .split_once(['x', 'X'])
-        .ok_or("expected WIDTHxHEIGHT, e.g. 1280x800")?;
-    let parse = |part: &str| {
-        part.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("`{part}` is not a whole number"))
-    };
+    let (width, height) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, e.g. 1280x800")?;
+    let parse = |part: &str| part.trim().parse::<u32>().map_err(|_| format!("`{part}` is not a whole number"));
     let (width, height) = (parse(width)?, parse(height)?);
     if !(200..=8000).contains(&width) || !(200..=8000).contains(&height) {
         return Err("width and height must be between 200 and 8000".to_owned());
@@ -164,35 +158,13 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => run_gui(
-            Launch {
-                file: cli.file,
-                ..Launch::default()
-            },
-            None,
-        ),
+        None => run_gui(Launch { file: cli.file, ..Launch::default() }, None),
         Some(CliCommand::New { file, name, sample }) => new(&file, name.as_deref(), sample),
         Some(CliCommand::Check { file }) => check(&file),
         Some(CliCommand::Fmt { file }) => fmt(&file),
-        Some(CliCommand::Screenshot {
-            out,
-            file,
-            page,
-            step,
-            theme,
-            lang,
-            size,
-        }) => screenshot(
-            out,
-            file,
-            Shot {
-                page,
-                step,
-                theme,
-                lang,
-                size,
-            },
-        ),
+        Some(CliCommand::Screenshot { out, file, page, step, theme, lang, size }) => {
+            screenshot(out, file, Shot { page, step, theme, lang, size })
+        }
     }
 }
 
@@ -287,13 +259,7 @@ struct Shot {
 }
 
 fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> ExitCode {
-    let Shot {
-        page,
-        step,
-        theme,
-        lang,
-        size,
-    } = shot;
+    let Shot { page, step, theme, lang, size } = shot;
     let (plan, result) = ScreenshotPlan::new(out.clone());
     let page_choice = match page {
         PageArg::Welcome => None,
@@ -343,16 +309,10 @@ pub fn run_gui(launch: Launch, size: Option<(u32, u32)>) -> ExitCode {
         .with_app_id("pitchcraft")
         .with_min_inner_size([560.0, 420.0]);
     viewport = match size {
-        Some((width, height)) => viewport
-            .with_inner_size([width as f32, height as f32])
-            .with_resizable(false),
+        Some((width, height)) => viewport.with_inner_size([width as f32, height as f32]).with_resizable(false),
         None => viewport.with_inner_size([1180.0, 760.0]),
     };
-    let options = eframe::NativeOptions {
-        viewport,
-        persist_window: !ephemeral,
-        ..Default::default()
-    };
+    let options = eframe::NativeOptions { viewport, persist_window: !ephemeral, ..Default::default() };
     let started = eframe::run_native(
         "pitchcraft",
         options,

@@ -24,18 +24,12 @@ pub struct DocEdit {
 impl DocEdit {
     /// An edit that is its own undo step (adding, removing, moving things).
     pub fn step(apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
-        Self {
-            key: None,
-            apply: Box::new(apply),
-        }
+        Self { key: None, apply: Box::new(apply) }
     }
 
     /// An edit of one field that merges with the edits of the same field just before it.
     pub fn typing(key: EditKey, apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
-        Self {
-            key: Some(key),
-            apply: Box::new(apply),
-        }
+        Self { key: Some(key), apply: Box::new(apply) }
     }
 
     /// Applies the edit.
@@ -46,9 +40,7 @@ impl DocEdit {
 
 impl fmt::Debug for DocEdit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocEdit")
-            .field("key", &self.key)
-            .finish_non_exhaustive()
+        f.debug_struct("DocEdit").field("key", &self.key).finish_non_exhaustive()
     }
 }
 
@@ -133,10 +125,7 @@ pub enum Command {
 
 /// Ctrl on Linux and Windows, Cmd on a Mac.
 const CMD: Modifiers = Modifiers::COMMAND;
-const CMD_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
+const CMD_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
 
 impl Command {
     /// The commands that have keyboard shortcuts.
@@ -284,10 +273,7 @@ mod tests {
     fn no_two_commands_share_a_shortcut() {
         let mut seen: Vec<(KeyboardShortcut, String)> = Vec::new();
         for command in Command::with_shortcuts() {
-            assert!(
-                !command.shortcuts().is_empty(),
-                "{command:?} is listed but has no shortcut"
-            );
+            assert!(!command.shortcuts().is_empty(), "{command:?} is listed but has no shortcut");
             for shortcut in command.shortcuts() {
                 if let Some((_, other)) = seen.iter().find(|(s, _)| s == shortcut) {
                     panic!("{command:?} and {other} both use {shortcut:?}");

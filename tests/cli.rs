@@ -18,30 +18,16 @@ fn write(dir: &Path, name: &str, contents: &[u8]) -> std::path::PathBuf {
 #[test]
 fn every_command_has_help() {
     for command in [&[][..], &["new"], &["check"], &["fmt"], &["screenshot"]] {
-        pitchcraft()
-            .args(command)
-            .arg("--help")
-            .assert()
-            .success()
-            .stdout(predicate::str::contains("Usage"));
+        pitchcraft().args(command).arg("--help").assert().success().stdout(predicate::str::contains("Usage"));
     }
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
     pitchcraft().args(["check"]).assert().code(2);
-    pitchcraft()
-        .args(["new", "x.brand.ron", "--name", "A", "--sample"])
-        .assert()
-        .code(2);
-    pitchcraft()
-        .args(["screenshot", "out.png", "--size", "huge"])
-        .assert()
-        .code(2);
-    pitchcraft()
-        .args(["screenshot", "out.png", "--page", "nowhere"])
-        .assert()
-        .code(2);
+    pitchcraft().args(["new", "x.brand.ron", "--name", "A", "--sample"]).assert().code(2);
+    pitchcraft().args(["screenshot", "out.png", "--size", "huge"]).assert().code(2);
+    pitchcraft().args(["screenshot", "out.png", "--page", "nowhere"]).assert().code(2);
     pitchcraft().args(["fmt", "--frobnicate", "x"]).assert().code(2);
 }
 
@@ -49,12 +35,7 @@ fn usage_errors_exit_with_2() {
 fn new_creates_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sanne.brand.ron");
-    pitchcraft()
-        .arg("new")
-        .arg(&path)
-        .args(["--name", "Sanne de Vries"])
-        .assert()
-        .success();
+    pitchcraft().arg("new").arg(&path).args(["--name", "Sanne de Vries"]).assert().success();
     let document = pitchcraft::storage::load(&path).unwrap().document;
     assert_eq!(document.person.name, "Sanne de Vries");
 
@@ -70,67 +51,41 @@ fn new_creates_and_never_overwrites() {
 
     let sample = dir.path().join("sample.brand.ron");
     pitchcraft().arg("new").arg(&sample).arg("--sample").assert().success();
-    assert_eq!(
-        std::fs::read_to_string(&sample).unwrap(),
-        pitchcraft::storage::SAMPLE_RON
-    );
+    assert_eq!(std::fs::read_to_string(&sample).unwrap(), pitchcraft::storage::SAMPLE_RON);
 }
 
 #[test]
 fn check_summarises_a_good_document() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(
-        dir.path(),
-        "sanne.brand.ron",
-        pitchcraft::storage::SAMPLE_RON.as_bytes(),
-    );
+    let path = write(dir.path(), "sanne.brand.ron", pitchcraft::storage::SAMPLE_RON.as_bytes());
     pitchcraft()
         .arg("check")
         .arg(&path)
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(
-            "Sanne de Vries: 70 values sorted (6 ranked)",
-        ));
+        .stdout(predicate::str::starts_with("Sanne de Vries: 70 values sorted (6 ranked)"));
 }
 
 #[test]
 fn check_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(
-        dir.path(),
-        "bad.brand.ron",
-        b"(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)",
-    );
+    let path = write(dir.path(), "bad.brand.ron", b"(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)");
     let expected = format!("{}:3:24: ", path.display());
-    pitchcraft()
-        .arg("check")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with(expected));
+    pitchcraft().arg("check").arg(&path).assert().code(1).stderr(predicate::str::starts_with(expected));
 }
 
 #[test]
 fn check_without_a_position_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.brand.ron");
-    pitchcraft()
-        .arg("check")
-        .arg(&missing)
-        .assert()
-        .code(1)
-        .stderr(format!("{}: no such file\n", missing.display()));
+    pitchcraft().arg("check").arg(&missing).assert().code(1).stderr(format!("{}: no such file\n", missing.display()));
     let future = write(dir.path(), "future.brand.ron", b"(format: 9)");
     pitchcraft()
         .arg("check")
         .arg(&future)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!(
-            "{}: this file was made by a newer Pitchcraft",
-            future.display()
-        )));
+        .stderr(predicate::str::contains(format!("{}: this file was made by a newer Pitchcraft", future.display())));
 }
 
 #[test]
@@ -143,9 +98,7 @@ fn check_reports_broken_references() {
         .arg(&path)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "pitch \"board-30\" is for audience \"nobody\", which does not exist",
-        ));
+        .stderr(predicate::str::contains("pitch \"board-30\" is for audience \"nobody\", which does not exist"));
 }
 
 #[test]
@@ -153,22 +106,12 @@ fn fmt_rewrites_with_a_backup() {
     let dir = tempfile::tempdir().unwrap();
     let messy = pitchcraft::storage::SAMPLE_RON.replace("    ", "  ");
     let path = write(dir.path(), "sanne.brand.ron", messy.as_bytes());
-    pitchcraft()
-        .arg("fmt")
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("formatted"));
+    pitchcraft().arg("fmt").arg(&path).assert().success().stdout(predicate::str::starts_with("formatted"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), pitchcraft::storage::SAMPLE_RON);
     let backups = pitchcraft::storage::backups_of(&path);
     assert_eq!(backups.len(), 1);
     assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), messy);
-    pitchcraft()
-        .arg("fmt")
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("already formatted"));
+    pitchcraft().arg("fmt").arg(&path).assert().success().stdout(predicate::str::contains("already formatted"));
 }
 
 #[test]
@@ -177,12 +120,7 @@ fn fmt_migrates_an_old_format() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-0.brand.ron");
     let path = dir.path().join("old.brand.ron");
     std::fs::copy(&fixture, &path).unwrap();
-    pitchcraft()
-        .arg("check")
-        .arg(&path)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("format 0"));
+    pitchcraft().arg("check").arg(&path).assert().success().stdout(predicate::str::contains("format 0"));
     pitchcraft().arg("fmt").arg(&path).assert().success();
     assert!(std::fs::read_to_string(&path).unwrap().contains("format: 1,"));
     assert_eq!(pitchcraft::storage::load(&path).unwrap().migrated_from, None);
@@ -196,10 +134,7 @@ fn fmt_leaves_a_bad_file_byte_for_byte() {
         ("nul", vec![0; 1000]),
         ("future", b"(format: 3)".to_vec()),
         ("wrong-type", b"(format: 1, goals: 7)".to_vec()),
-        (
-            "nested",
-            format!("(format: 1, notes: {})", "[".repeat(100_000)).into_bytes(),
-        ),
+        ("nested", format!("(format: 1, notes: {})", "[".repeat(100_000)).into_bytes()),
     ];
     for (name, bytes) in cases {
         let path = write(dir.path(), &format!("{name}.brand.ron"), &bytes);
@@ -219,11 +154,6 @@ fn fmt_refuses_a_40_mib_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.brand.ron");
     std::fs::File::create(&path).unwrap().set_len(40 * 1024 * 1024).unwrap();
-    pitchcraft()
-        .arg("fmt")
-        .arg(&path)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("16 MiB"));
+    pitchcraft().arg("fmt").arg(&path).assert().code(1).stderr(predicate::str::contains("16 MiB"));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 40 * 1024 * 1024);
 }

@@ -36,13 +36,8 @@ fn display() -> Display {
         .spawn()
         .expect("no $DISPLAY and no Xvfb: install it (apt-get install -y xvfb) to run this test");
     let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("piped"))
-        .read_line(&mut line)
-        .expect("Xvfb reports its display");
-    Display {
-        name: format!(":{}", line.trim()),
-        server: Some(server),
-    }
+    BufReader::new(server.stdout.take().expect("piped")).read_line(&mut line).expect("Xvfb reports its display");
+    Display { name: format!(":{}", line.trim()), server: Some(server) }
 }
 
 struct Frame {
@@ -62,19 +57,13 @@ fn screenshot(display: &Display, out: &Path, args: &[&str]) -> Frame {
         .status()
         .expect("pitchcraft runs");
     assert!(status.success(), "pitchcraft screenshot {args:?} failed: {status}");
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(out).expect("the PNG exists"),
-    ));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(out).expect("the PNG exists")));
     let mut reader = decoder.read_info().expect("a PNG");
     let mut rgba = vec![0; reader.output_buffer_size().expect("size")];
     let info = reader.next_frame(&mut rgba).expect("pixels");
     assert_eq!(info.color_type, png::ColorType::Rgba);
     rgba.truncate(info.buffer_size());
-    Frame {
-        width: info.width,
-        height: info.height,
-        rgba,
-    }
+    Frame { width: info.width, height: info.height, rgba }
 }
 
 fn distinct_colours(frame: &Frame) -> usize {
@@ -85,11 +74,7 @@ fn distinct_colours(frame: &Frame) -> usize {
 }
 
 fn mean_brightness(frame: &Frame) -> f64 {
-    let sum: u64 = frame
-        .rgba
-        .chunks_exact(4)
-        .map(|p| u64::from(p[0]) + u64::from(p[1]) + u64::from(p[2]))
-        .sum();
+    let sum: u64 = frame.rgba.chunks_exact(4).map(|p| u64::from(p[0]) + u64::from(p[1]) + u64::from(p[2])).sum();
     sum as f64 / (frame.rgba.len() / 4 * 3) as f64
 }
 
@@ -97,23 +82,12 @@ fn mean_brightness(frame: &Frame) -> f64 {
 fn the_real_window_renders_a_non_blank_frame() {
     let display = display();
     let dir = tempfile::tempdir().unwrap();
-    let light = screenshot(
-        &display,
-        &dir.path().join("light.png"),
-        &["--page", "discover", "--size", "1280x800"],
-    );
+    let light = screenshot(&display, &dir.path().join("light.png"), &["--page", "discover", "--size", "1280x800"]);
     assert_eq!((light.width, light.height), (1280, 800));
-    assert!(
-        distinct_colours(&light) > 50,
-        "a blank or flat frame: {} colours",
-        distinct_colours(&light)
-    );
+    assert!(distinct_colours(&light) > 50, "a blank or flat frame: {} colours", distinct_colours(&light));
 
-    let dark = screenshot(
-        &display,
-        &dir.path().join("dark.png"),
-        &["--page", "pitches", "--theme", "dark", "--lang", "nl"],
-    );
+    let dark =
+        screenshot(&display, &dir.path().join("dark.png"), &["--page", "pitches", "--theme", "dark", "--lang", "nl"]);
     assert!(distinct_colours(&dark) > 50);
     assert!(
         mean_brightness(&light) > mean_brightness(&dark) + 60.0,

@@ -43,18 +43,12 @@ fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
         ("truncated", sample[..sample.len() / 2].to_vec()),
         ("nul-filled", vec![0; 4096]),
         ("random-bytes", noise(64 * 1024)),
-        (
-            "deeply-nested",
-            format!("(format: 1, extra: {}{})", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
-        ),
+        ("deeply-nested", format!("(format: 1, extra: {}{})", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
         (
             "deeply-nested-typed",
             format!("(format: 1, notes: {}{})", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
         ),
-        (
-            "future-format",
-            b"(format: 2, person: (name: \"Sanne\"), hologram: true)".to_vec(),
-        ),
+        ("future-format", b"(format: 2, person: (name: \"Sanne\"), hologram: true)".to_vec()),
         ("wrong-type", b"(format: 1, pitches: \"none\")".to_vec()),
         ("not-a-brand-document", b"(name: \"Sanne\")".to_vec()),
         ("empty", Vec::new()),
@@ -70,10 +64,7 @@ fn hostile_files_give_clear_errors_and_are_never_written() {
         let error = storage::load(&path).expect_err(name);
         let message = error.to_string();
         assert!(message.starts_with(&path.display().to_string()), "{name}: {message}");
-        assert!(
-            message.len() > path.display().to_string().len() + 5,
-            "{name}: {message}"
-        );
+        assert!(message.len() > path.display().to_string().len() + 5, "{name}: {message}");
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} was changed by loading");
     }
     assert!(!storage::backup_dir(&dir.path().join("x")).exists());
@@ -91,11 +82,7 @@ fn hostile_errors_say_what_is_wrong() {
     assert!(load("future-format").to_string().contains("made by a newer Pitchcraft"));
     assert!(load("deeply-nested").to_string().contains("nested too deeply"));
     assert!(load("random-bytes").to_string().contains("not text"));
-    assert!(
-        load("not-a-brand-document")
-            .to_string()
-            .contains("not a Pitchcraft brand document")
-    );
+    assert!(load("not-a-brand-document").to_string().contains("not a Pitchcraft brand document"));
     let malformed = load("malformed");
     assert_eq!(malformed.position(), Some((1, 32)), "{malformed}");
     assert!(load("wrong-type").position().is_some());
@@ -109,10 +96,7 @@ fn a_huge_file_is_refused_before_parsing() {
     file.set_len(40 * 1024 * 1024).unwrap();
     drop(file);
     let error = storage::load(&path).unwrap_err();
-    assert!(
-        matches!(error.kind, LoadErrorKind::Document(DocumentError::TooLarge { .. })),
-        "{error}"
-    );
+    assert!(matches!(error.kind, LoadErrorKind::Document(DocumentError::TooLarge { .. })), "{error}");
     assert!(error.to_string().contains("16 MiB"), "{error}");
 }
 
@@ -149,10 +133,7 @@ fn a_change_by_another_program_is_detected_before_saving() {
     let error = storage::save(&path, &document, Some(&loaded.stamp), BackupPolicy::Always).unwrap_err();
     assert!(matches!(error, SaveError::Conflict { .. }), "{error}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    assert!(
-        storage::backups_of(&path).is_empty(),
-        "a refused save makes no backup either"
-    );
+    assert!(storage::backups_of(&path).is_empty(), "a refused save makes no backup either");
 }
 
 #[test]

@@ -36,11 +36,7 @@ fn type_into(harness: &mut Harness<'_, PitchcraftApp>, label: &str, text: &str) 
 
 /// Gives a button the keyboard and presses Enter (the first one, if there are several).
 fn activate(harness: &mut Harness<'_, PitchcraftApp>, label: &str) {
-    harness
-        .get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no button {label:?}"))
-        .focus();
+    harness.get_all_by_label(label).next().unwrap_or_else(|| panic!("no button {label:?}")).focus();
     harness.run_ok();
     press(harness, Key::Enter);
 }
@@ -57,18 +53,8 @@ fn sort_ten_cards_with_the_keys_and_undo_one() {
     alt(&mut harness, Key::ArrowRight);
     assert_eq!(harness.state().discover_step(), Step::Values);
 
-    let keys = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num1,
-    ];
+    let keys =
+        [Key::Num1, Key::Num2, Key::Num3, Key::Num1, Key::Num2, Key::Num3, Key::Num1, Key::Num2, Key::Num3, Key::Num1];
     for key in keys {
         press(&mut harness, key);
     }
@@ -84,10 +70,7 @@ fn sort_ten_cards_with_the_keys_and_undo_one() {
     let sorted = document(&harness).values.cards;
     assert_eq!(sorted.len(), 9);
     assert!(!sorted.contains_key(deck[9]), "the last card is unsorted again");
-    assert!(
-        harness.query_by_label("Card 10 of 70").is_some(),
-        "and it is the card shown"
-    );
+    assert!(harness.query_by_label("Card 10 of 70").is_some(), "and it is the card shown");
 
     // Back with Backspace shows the card before, and re-sorting it moves on.
     press(&mut harness, Key::Backspace);
@@ -104,30 +87,18 @@ fn keys_do_not_sort_while_typing() {
     harness.get_by_label_contains("Add a value of your own").click();
     harness.run_ok();
     type_into(&mut harness, "Name of the value", "Stewardship 123");
-    assert!(
-        document(&harness).values.cards.is_empty(),
-        "typing 1, 2, 3 in a field sorts nothing"
-    );
+    assert!(document(&harness).values.cards.is_empty(), "typing 1, 2, 3 in a field sorts nothing");
     activate(&mut harness, "Add");
-    assert_eq!(
-        document(&harness).values.custom["custom-stewardship-123"].name,
-        "Stewardship 123"
-    );
+    assert_eq!(document(&harness).values.custom["custom-stewardship-123"].name, "Stewardship 123");
 }
 
 #[test]
 fn rank_a_top_five_and_reorder_it() {
-    let (mut harness, _) = app(Launch {
-        sample: true,
-        step: Some(Step::Values),
-        ..Launch::default()
-    });
+    let (mut harness, _) = app(Launch { sample: true, step: Some(Step::Values), ..Launch::default() });
     // Start from the sample with an empty top.
-    harness
-        .state_mut()
-        .push(pitchcraft::command::Command::Edit(pitchcraft::command::DocEdit::step(
-            |document| document.values.ranking.clear(),
-        )));
+    harness.state_mut().push(pitchcraft::command::Command::Edit(pitchcraft::command::DocEdit::step(|document| {
+        document.values.ranking.clear()
+    })));
     harness.run_ok();
     harness.get_by_label("Your top").click();
     harness.run_ok();
@@ -135,17 +106,10 @@ fn rank_a_top_five_and_reorder_it() {
         harness.get_by_label(&format!("+ {name}")).click();
         harness.run_ok();
     }
-    assert_eq!(
-        document(&harness).values.ranking,
-        ["simplicity", "care", "reliability", "curiosity", "integrity"]
-    );
+    assert_eq!(document(&harness).values.ranking, ["simplicity", "care", "reliability", "curiosity", "integrity"]);
 
     // The arrow buttons …
-    harness
-        .get_all_by_label("↑")
-        .nth(1)
-        .expect("the second value's button")
-        .click();
+    harness.get_all_by_label("↑").nth(1).expect("the second value's button").click();
     harness.run_ok();
     assert_eq!(document(&harness).values.ranking[..2], ["care", "simplicity"]);
     // … and the keys: select the fifth, Alt+↑ twice.
@@ -155,28 +119,14 @@ fn rank_a_top_five_and_reorder_it() {
     harness.run_ok();
     alt(&mut harness, Key::ArrowUp);
     alt(&mut harness, Key::ArrowUp);
-    assert_eq!(
-        document(&harness).values.ranking,
-        ["care", "simplicity", "integrity", "reliability", "curiosity"]
-    );
+    assert_eq!(document(&harness).values.ranking, ["care", "simplicity", "integrity", "reliability", "curiosity"]);
 
-    let first_meaning = harness
-        .get_all_by_label("What it means to you")
-        .next()
-        .unwrap()
-        .accesskit_node()
-        .id();
+    let first_meaning = harness.get_all_by_label("What it means to you").next().unwrap().accesskit_node().id();
     harness.get_by(|node| node.id() == first_meaning).focus();
     harness.run_ok();
-    harness
-        .get_by(|node| node.id() == first_meaning)
-        .type_text(" I look after patients.");
+    harness.get_by(|node| node.id() == first_meaning).type_text(" I look after patients.");
     harness.run_ok();
-    assert!(
-        document(&harness).values.cards["care"]
-            .meaning
-            .ends_with("I look after patients.")
-    );
+    assert!(document(&harness).values.cards["care"].meaning.ends_with("I look after patients."));
 }
 
 #[test]
@@ -207,11 +157,11 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
         );
     }
     assert_eq!(document(&harness).values.cards.len(), deck.len());
-    activate(&mut harness, "Choose your top");
+    // With every card sorted, the step shows the top to choose from.
+    assert!(harness.query_by_label_contains("Your top: 0").is_some());
     for id in &deck[..5] {
-        let name = pitchcraft::i18n::values::value_text(&document(&harness), id, pitchcraft::model::Language::En)
-            .0
-            .to_owned();
+        let name =
+            pitchcraft::i18n::values::value_text(&document(&harness), id, pitchcraft::model::Language::En).0.to_owned();
         activate(&mut harness, &format!("+ {name}"));
     }
     for (index, field) in harness
@@ -223,9 +173,7 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
     {
         harness.get_by(|node| node.id() == field).focus();
         harness.run_ok();
-        harness
-            .get_by(|node| node.id() == field)
-            .type_text(&format!("Meaning {index}."));
+        harness.get_by(|node| node.id() == field).type_text(&format!("Meaning {index}."));
         harness.run_ok();
     }
     alt(&mut harness, Key::ArrowRight);
@@ -244,19 +192,13 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
     // Goals: one for each horizon, with the network's help.
     activate(&mut harness, "Add a one-year goal");
     activate(&mut harness, "Add a three-year goal");
-    let goals: Vec<_> = harness
-        .get_all_by_label("Goal")
-        .map(|node| node.accesskit_node().id())
-        .collect();
+    let goals: Vec<_> = harness.get_all_by_label("Goal").map(|node| node.accesskit_node().id()).collect();
     let helps: Vec<_> = harness
         .get_all_by_label("What help from your network would move this goal?")
         .map(|node| node.accesskit_node().id())
         .collect();
     for (index, (goal, help)) in goals.into_iter().zip(helps).enumerate() {
-        for (node, text) in [
-            (goal, format!("By 2027 I lead roll-out {index}")),
-            (help, "Introductions".to_owned()),
-        ] {
+        for (node, text) in [(goal, format!("By 2027 I lead roll-out {index}")), (help, "Introductions".to_owned())] {
             harness.get_by(|n| n.id() == node).focus();
             harness.run_ok();
             harness.get_by(|n| n.id() == node).type_text(&text);
@@ -275,27 +217,15 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
     // Brand: the three parts, the first phrasing, and a headline.
     type_into(&mut harness, "Who do you help?", "hospitals");
     type_into(&mut harness, "What do they achieve?", "cut waiting times");
-    type_into(
-        &mut harness,
-        "How do you do it?",
-        "redesigning care with the people who run it",
-    );
+    type_into(&mut harness, "How do you do it?", "redesigning care with the people who run it");
     activate(&mut harness, "Use this");
-    type_into(
-        &mut harness,
-        "Headline",
-        "Operations manager who makes care run on time",
-    );
+    type_into(&mut harness, "Headline", "Operations manager who makes care run on time");
     alt(&mut harness, Key::ArrowRight);
     assert_eq!(harness.state().discover_step(), Step::Review);
 
     let result = document(&harness);
     assert_eq!(gaps(&result, &deck), [], "the path leaves nothing missing");
-    assert!(
-        harness
-            .query_by_label("Nothing missing: your profile is complete.")
-            .is_some()
-    );
+    assert!(harness.query_by_label("Nothing missing: your profile is complete.").is_some());
     assert_eq!(result.person.name, "Sanne de Vries");
     assert_eq!(result.values.ranking, deck[..5]);
     assert_eq!(result.values.cards[deck[4]].meaning, "Meaning 4.");
@@ -310,30 +240,18 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
 
 #[test]
 fn a_review_gap_jumps_to_its_step() {
-    let (mut harness, _) = app(Launch {
-        sample: true,
-        step: Some(Step::Review),
-        ..Launch::default()
-    });
+    let (mut harness, _) = app(Launch { sample: true, step: Some(Step::Review), ..Launch::default() });
     assert!(harness.query_by_label_contains("has no number").is_some());
     harness.get_by_label("Expertise →").click();
     harness.run_ok();
     assert_eq!(harness.state().discover_step(), Step::Expertise);
-    assert!(
-        harness
-            .query_by_label("Can you put a number on it? Numbers make a result stick.")
-            .is_some()
-    );
+    assert!(harness.query_by_label("Can you put a number on it? Numbers make a result stick.").is_some());
 }
 
 #[test]
 fn the_step_is_remembered_and_every_step_renders_in_both_languages() {
     for language in pitchcraft::model::Language::ALL {
-        let (mut harness, _) = app(Launch {
-            sample: true,
-            language: Some(language),
-            ..Launch::default()
-        });
+        let (mut harness, _) = app(Launch { sample: true, language: Some(language), ..Launch::default() });
         for step in Step::ALL {
             harness.state_mut().push(pitchcraft::command::Command::SetStep(step));
             harness.run_ok();

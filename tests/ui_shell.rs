@@ -14,15 +14,9 @@ use pitchcraft::ui::prompts::Prompt;
 #[test]
 fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
     for language in Language::ALL {
-        let (mut harness, _) = app(Launch {
-            sample: true,
-            language: Some(language),
-            ..Launch::default()
-        });
+        let (mut harness, _) = app(Launch { sample: true, language: Some(language), ..Launch::default() });
         for page in Page::ALL.iter().rev() {
-            harness
-                .get_by_role_and_label(Role::Button, tr(language, page.title()))
-                .click();
+            harness.get_by_role_and_label(Role::Button, tr(language, page.title())).click();
             harness.run_ok();
             assert_eq!(harness.state().page(), *page, "{language:?}");
             if *page == Page::Discover {
@@ -31,14 +25,8 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
                 assert!(harness.query_by_label_contains(&first).is_some(), "{language:?}");
             } else {
                 // The other pages show their purpose and what of the document they hold.
-                assert!(
-                    harness.query_by_label(tr(language, page.purpose())).is_some(),
-                    "{page:?} in {language:?}"
-                );
-                assert!(
-                    harness.query_by_label(tr(language, Tr::InThisDocument)).is_some(),
-                    "{page:?} in {language:?}"
-                );
+                assert!(harness.query_by_label(tr(language, page.purpose())).is_some(), "{page:?} in {language:?}");
+                assert!(harness.query_by_label(tr(language, Tr::InThisDocument)).is_some(), "{page:?} in {language:?}");
             }
         }
     }
@@ -46,11 +34,7 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
 
 #[test]
 fn the_language_switch_takes_effect_at_once() {
-    let (mut harness, _) = app(Launch {
-        sample: true,
-        page: Some(Page::Pitches),
-        ..Launch::default()
-    });
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() });
     harness.get_by_label("View").click();
     harness.run_ok();
     harness.get_by_label("Nederlands").click();
@@ -103,11 +87,7 @@ fn new_on_unsaved_work_asks_first() {
 
     // Cancel keeps the work.
     press_command(&mut harness, egui::Key::N);
-    assert!(
-        harness
-            .state()
-            .prompt_is(|prompt| matches!(prompt, Prompt::Unsaved { .. }))
-    );
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, Prompt::Unsaved { .. })));
     harness.get_by_label("Cancel").click();
     harness.run_ok();
     assert!(harness.state().prompt().is_none());
@@ -144,21 +124,11 @@ fn closing_the_window_with_unsaved_work_is_cancelled_and_asks() {
     harness.get_by_label("Name").type_text("Sanne");
     harness.run_ok();
 
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
     harness.step();
     let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
     assert!(commands.contains(&egui::ViewportCommand::CancelClose), "{commands:?}");
-    assert!(
-        harness
-            .state()
-            .prompt_is(|prompt| matches!(prompt, Prompt::Unsaved { .. }))
-    );
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, Prompt::Unsaved { .. })));
 }
 
 #[test]
@@ -190,10 +160,7 @@ fn save_as_then_autosave_after_a_pause() {
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_copy(dir.path());
-    let (mut harness, _) = app(Launch {
-        file: Some(path.clone()),
-        ..Launch::default()
-    });
+    let (mut harness, _) = app(Launch { file: Some(path.clone()), ..Launch::default() });
 
     // Another program edits the file.
     let theirs = pitchcraft::storage::SAMPLE_RON.replace("Sanne de Vries", "Sanne de Vries-Bakker");
@@ -205,24 +172,13 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     press_command(&mut harness, egui::Key::S);
     harness.state_mut().finish_saves();
     harness.run_ok();
-    assert!(
-        harness
-            .state()
-            .prompt_is(|prompt| matches!(prompt, Prompt::Conflict { .. }))
-    );
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        theirs,
-        "their version is untouched"
-    );
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, Prompt::Conflict { .. })));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "their version is untouched");
 
     harness.get_by_label("Keep mine as a copy").click();
     harness.run_ok();
     let copy = dir.path().join("sanne (my copy).brand.ron");
-    assert_eq!(
-        pitchcraft::storage::load(&copy).unwrap().document.person.name,
-        "Sanne de Vries (mine)"
-    );
+    assert_eq!(pitchcraft::storage::load(&copy).unwrap().document.person.name, "Sanne de Vries (mine)");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     assert_eq!(harness.state().session().unwrap().path(), Some(copy.as_path()));
 }
@@ -233,25 +189,13 @@ fn a_file_that_fails_to_load_offers_its_backup_and_stays_untouched() {
     let path = sample_copy(dir.path());
     // Make a backup by formatting once, then damage the file.
     let loaded = pitchcraft::storage::load(&path).unwrap();
-    pitchcraft::storage::save(
-        &path,
-        &loaded.document,
-        Some(&loaded.stamp),
-        pitchcraft::storage::BackupPolicy::Always,
-    )
-    .unwrap();
+    pitchcraft::storage::save(&path, &loaded.document, Some(&loaded.stamp), pitchcraft::storage::BackupPolicy::Always)
+        .unwrap();
     std::fs::write(&path, "(format: 1, person: (name: \"Sanne\"").unwrap();
     let damaged = std::fs::read(&path).unwrap();
 
-    let (mut harness, _) = app(Launch {
-        file: Some(path.clone()),
-        ..Launch::default()
-    });
-    assert!(
-        harness
-            .state()
-            .prompt_is(|prompt| matches!(prompt, Prompt::LoadFailed(_)))
-    );
+    let (mut harness, _) = app(Launch { file: Some(path.clone()), ..Launch::default() });
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, Prompt::LoadFailed(_))));
     assert!(harness.query_by_label_contains("sanne.brand.ron:1:").is_some());
     harness.get_by_label("Show details").click();
     harness.run_ok();
@@ -260,20 +204,13 @@ fn a_file_that_fails_to_load_offers_its_backup_and_stays_untouched() {
 
     let session = harness.state().session().expect("the backup is open");
     assert_eq!(session.document.person.name, "Sanne de Vries");
-    assert_eq!(
-        session.path(),
-        None,
-        "the backup opens untitled, so nothing writes over the damaged file"
-    );
+    assert_eq!(session.path(), None, "the backup opens untitled, so nothing writes over the damaged file");
     assert_eq!(std::fs::read(&path).unwrap(), damaged);
 }
 
 #[test]
 fn zoom_and_theme_come_from_the_view_menu_and_shortcuts() {
-    let (mut harness, _) = app(Launch {
-        sample: true,
-        ..Launch::default()
-    });
+    let (mut harness, _) = app(Launch { sample: true, ..Launch::default() });
     press_command(&mut harness, egui::Key::Plus);
     press_command(&mut harness, egui::Key::Plus);
     assert!((harness.state().settings().zoom - 1.2).abs() < 1e-6);
@@ -296,10 +233,7 @@ fn open_through_the_dialog_and_again_from_open_recent() {
     harness.get_by_label_contains("Open a file").click();
     harness.run_ok();
     assert_eq!(harness.state().session().unwrap().path(), Some(path.as_path()));
-    assert_eq!(
-        harness.state().settings().recent,
-        [std::fs::canonicalize(&path).unwrap()]
-    );
+    assert_eq!(harness.state().settings().recent, [std::fs::canonicalize(&path).unwrap()]);
 
     // Start something new, then come back through File → Open Recent.
     press_command(&mut harness, egui::Key::N);

@@ -47,12 +47,7 @@ fn ask(show: impl FnOnce() -> Option<PathBuf>) -> Picked {
 
 impl FileDialogs for SystemDialogs {
     fn open_document(&mut self, title: &str) -> Picked {
-        ask(|| {
-            rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter("Pitchcraft", &["ron"])
-                .pick_file()
-        })
+        ask(|| rfd::FileDialog::new().set_title(title).add_filter("Pitchcraft", &["ron"]).pick_file())
     }
 
     fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked {
@@ -79,10 +74,7 @@ impl Picked {
 
 /// `sanne` → `sanne.brand.ron`; a name that already ends in `.ron` is kept.
 pub fn with_brand_suffix(path: PathBuf) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if name.is_empty() || name.ends_with(".ron") {
         path
     } else {
@@ -110,11 +102,7 @@ impl ScriptedDialogs {
     }
 
     fn next(&self) -> Picked {
-        self.answers
-            .lock()
-            .ok()
-            .and_then(|mut answers| answers.pop_front())
-            .unwrap_or(Picked::Cancelled)
+        self.answers.lock().ok().and_then(|mut answers| answers.pop_front()).unwrap_or(Picked::Cancelled)
     }
 }
 
@@ -134,14 +122,8 @@ mod tests {
 
     #[test]
     fn typed_names_get_the_brand_suffix() {
-        assert_eq!(
-            with_brand_suffix("/a/sanne".into()),
-            PathBuf::from("/a/sanne.brand.ron")
-        );
-        assert_eq!(
-            with_brand_suffix("/a/sanne.brand.ron".into()),
-            PathBuf::from("/a/sanne.brand.ron")
-        );
+        assert_eq!(with_brand_suffix("/a/sanne".into()), PathBuf::from("/a/sanne.brand.ron"));
+        assert_eq!(with_brand_suffix("/a/sanne.brand.ron".into()), PathBuf::from("/a/sanne.brand.ron"));
         assert_eq!(with_brand_suffix("/a/old.ron".into()), PathBuf::from("/a/old.ron"));
     }
 }

@@ -46,10 +46,7 @@ impl PitchcraftApp {
         let Some(session) = &self.session else { return true };
         if session.path().is_none() {
             if session.is_dirty() {
-                self.prompt = Some(Prompt::Unsaved {
-                    then: pending.clone(),
-                    error: None,
-                });
+                self.prompt = Some(Prompt::Unsaved { then: pending.clone(), error: None });
                 return false;
             }
             return true;
@@ -62,10 +59,7 @@ impl PitchcraftApp {
                         super::SaveStatus::Failed(message) => Some(message),
                         _ => None,
                     };
-                    self.prompt = Some(Prompt::Unsaved {
-                        then: pending.clone(),
-                        error,
-                    });
+                    self.prompt = Some(Prompt::Unsaved { then: pending.clone(), error });
                 }
                 false
             }
@@ -89,10 +83,7 @@ impl PitchcraftApp {
                 Picked::Path(path) => self.open_path(path),
                 Picked::Cancelled => {}
                 Picked::Unavailable => {
-                    self.prompt = Some(Prompt::TypePath {
-                        purpose: PathPurpose::Open,
-                        text: String::new(),
-                    });
+                    self.prompt = Some(Prompt::TypePath { purpose: PathPurpose::Open, text: String::new() });
                 }
             },
             Pending::OpenPath(path) => self.open_path(path),
@@ -112,10 +103,8 @@ impl PitchcraftApp {
             Ok(loaded) => {
                 self.settings.remember(&path);
                 if let Some(old) = loaded.migrated_from {
-                    let text = fill(
-                        self.tr(Tr::NoticeMigrated),
-                        &[("old", &old), ("new", &crate::model::CURRENT_FORMAT)],
-                    );
+                    let text =
+                        fill(self.tr(Tr::NoticeMigrated), &[("old", &old), ("new", &crate::model::CURRENT_FORMAT)]);
                     self.notify(NoticeLevel::Info, text);
                 }
                 self.session = Some(Session::from_file(path, loaded.document, loaded.stamp));
@@ -133,11 +122,7 @@ impl PitchcraftApp {
                 self.session = Some(Session::untitled(document, Origin::Sample));
                 self.notify(NoticeLevel::Info, self.tr(Tr::NoticeSample).to_owned());
             }
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    message: error.to_string(),
-                })
-            }
+            Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
         }
     }
 
@@ -171,11 +156,7 @@ impl PitchcraftApp {
                 self.page = Page::Discover;
                 self.prompt = None;
             }
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    message: error.to_string(),
-                })
-            }
+            Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
         }
     }
 
@@ -202,11 +183,7 @@ impl PitchcraftApp {
 
     /// Saves now and waits for the result (before leaving a document or quitting).
     pub(super) fn save_and_wait(&mut self) {
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|session| session.is_dirty() && !session.is_saving())
-        {
+        if self.session.as_ref().is_some_and(|session| session.is_dirty() && !session.is_saving()) {
             self.save(false);
         }
         self.finish_saves();
@@ -220,13 +197,9 @@ impl PitchcraftApp {
             Picked::Path(path) => self.save_to(path, then),
             Picked::Cancelled => {}
             Picked::Unavailable => {
-                let text = std::env::current_dir()
-                    .map(|dir| dir.join(&suggested))
-                    .unwrap_or_else(|_| suggested.into());
-                self.prompt = Some(Prompt::TypePath {
-                    purpose: PathPurpose::SaveAs(then),
-                    text: text.display().to_string(),
-                });
+                let text = std::env::current_dir().map(|dir| dir.join(&suggested)).unwrap_or_else(|_| suggested.into());
+                self.prompt =
+                    Some(Prompt::TypePath { purpose: PathPurpose::SaveAs(then), text: text.display().to_string() });
             }
         }
     }
@@ -240,20 +213,13 @@ impl PitchcraftApp {
                 self.settings.remember(&path);
                 self.prompt = None;
                 if let Some(problem) = report.backup_problem {
-                    self.notify(
-                        NoticeLevel::Warning,
-                        fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]),
-                    );
+                    self.notify(NoticeLevel::Warning, fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]));
                 }
                 if let Some(then) = then {
                     self.proceed(then);
                 }
             }
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    message: error.to_string(),
-                })
-            }
+            Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
         }
     }
 
@@ -264,10 +230,7 @@ impl PitchcraftApp {
             Ok(report) => {
                 session.saved(&outcome.path, outcome.generation, report.stamp);
                 if let Some(problem) = report.backup_problem {
-                    self.notify(
-                        NoticeLevel::Warning,
-                        fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]),
-                    );
+                    self.notify(NoticeLevel::Warning, fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]));
                 }
             }
             Err(SaveError::Conflict { path, .. }) => {
@@ -317,17 +280,11 @@ impl PitchcraftApp {
                     Ok(report) => {
                         session.moved_to(copy.clone(), report.stamp);
                         self.settings.remember(&copy);
-                        let text = fill(
-                            self.tr(Tr::NoticeKeptCopy),
-                            &[("copy", &copy.display()), ("file", &path.display())],
-                        );
+                        let text =
+                            fill(self.tr(Tr::NoticeKeptCopy), &[("copy", &copy.display()), ("file", &path.display())]);
                         self.notify(NoticeLevel::Info, text);
                     }
-                    Err(error) => {
-                        self.prompt = Some(Prompt::Error {
-                            message: error.to_string(),
-                        })
-                    }
+                    Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
                 }
             }
         }
@@ -360,21 +317,14 @@ impl PitchcraftApp {
 
 /// `sanne.brand.ron` → `sanne (my copy).brand.ron`, or `(my copy 2)` etc. if taken.
 fn copy_path(path: &Path, label: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let (stem, suffix) = match name.strip_suffix(storage::FILE_SUFFIX) {
         Some(stem) => (stem.to_owned(), storage::FILE_SUFFIX),
         None => (name.trim_end_matches(".ron").to_owned(), ".ron"),
     };
     (1..)
         .map(|n| {
-            let tag = if n == 1 {
-                label.to_owned()
-            } else {
-                format!("{label} {n}")
-            };
+            let tag = if n == 1 { label.to_owned() } else { format!("{label} {n}") };
             path.with_file_name(format!("{stem} ({tag}){suffix}"))
         })
         .find(|candidate| !candidate.exists())
@@ -392,9 +342,6 @@ mod tests {
         let first = copy_path(&original, "my copy");
         assert_eq!(first.file_name().unwrap(), "sanne (my copy).brand.ron");
         std::fs::write(&first, "").unwrap();
-        assert_eq!(
-            copy_path(&original, "my copy").file_name().unwrap(),
-            "sanne (my copy 2).brand.ron"
-        );
+        assert_eq!(copy_path(&original, "my copy").file_name().unwrap(), "sanne (my copy 2).brand.ron");
     }
 }

@@ -25,12 +25,7 @@ impl PitchcraftApp {
             self.on_saved(outcome);
         }
         self.handle_close_request(&ctx);
-        if ctx.input(|input| {
-            input
-                .events
-                .iter()
-                .any(|event| matches!(event, egui::Event::WindowFocused(true)))
-        }) {
+        if ctx.input(|input| input.events.iter().any(|event| matches!(event, egui::Event::WindowFocused(true)))) {
             self.reload_if_changed_on_disk();
         }
         if self.prompt.is_none() {
@@ -90,9 +85,7 @@ impl PitchcraftApp {
                 Some(session) => ui::pages::show(ui, language, self.page, &session.document),
                 None => {
                     let recent = &self.settings.recent;
-                    let checked = self
-                        .recent_files
-                        .get_or_insert_with(|| ui::welcome::RecentFile::check(recent));
+                    let checked = self.recent_files.get_or_insert_with(|| ui::welcome::RecentFile::check(recent));
                     ui::welcome::show(ui, language, checked, &mut out);
                 }
             }

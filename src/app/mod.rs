@@ -97,11 +97,7 @@ impl PitchcraftApp {
     /// Creates the app inside eframe (or a test harness).
     pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch, dialogs: Box<dyn FileDialogs>) -> Self {
         let ephemeral = launch.ephemeral || launch.screenshot.is_some();
-        let mut settings = if ephemeral {
-            Settings::default()
-        } else {
-            Settings::load(cc.storage)
-        };
+        let mut settings = if ephemeral { Settings::default() } else { Settings::load(cc.storage) };
         if let Some(language) = launch.language {
             settings.language = language;
         }

@@ -29,14 +29,7 @@ impl ScreenshotPlan {
     /// Plans a screenshot to `out`; the result appears in the returned handle.
     pub fn new(out: PathBuf) -> (Self, ScreenshotResult) {
         let result = ScreenshotResult::default();
-        (
-            Self {
-                out,
-                requested: false,
-                result: result.clone(),
-            },
-            result,
-        )
+        (Self { out, requested: false, result: result.clone() }, result)
     }
 }
 

@@ -81,11 +81,7 @@ impl Session {
 
     /// A document just read from `path`.
     pub fn from_file(path: PathBuf, document: BrandDocument, stamp: DiskStamp) -> Self {
-        Self {
-            path: Some(path),
-            stamp: Some(stamp),
-            ..Self::untitled(document, Origin::File)
-        }
+        Self { path: Some(path), stamp: Some(stamp), ..Self::untitled(document, Origin::File) }
     }
 
     /// The file, if the document has one.
@@ -97,10 +93,7 @@ impl Session {
     pub fn title(&self, untitled: &str) -> String {
         let name = match (&self.path, self.document.person.name.trim()) {
             (_, name) if !name.is_empty() => name.to_owned(),
-            (Some(path), _) => path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            (Some(path), _) => path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             (None, _) => untitled.to_owned(),
         };
         let dot = if self.is_dirty() { " •" } else { "" };
@@ -118,11 +111,7 @@ impl Session {
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect();
         let slug: Vec<&str> = slug.split('-').filter(|part| !part.is_empty()).collect();
-        let stem = if slug.is_empty() {
-            "my-brand".to_owned()
-        } else {
-            slug.join("-")
-        };
+        let stem = if slug.is_empty() { "my-brand".to_owned() } else { slug.join("-") };
         format!("{stem}{FILE_SUFFIX}")
     }
 
@@ -198,24 +187,10 @@ impl Session {
     /// is on disk now (the user chose "overwrite" in a conflict).
     pub fn save_job(&mut self, text: String, force: bool) -> Option<SaveJob> {
         let path = self.path.clone()?;
-        let expected = if force {
-            DiskStamp::of_path(&path)
-        } else {
-            self.stamp.clone()
-        };
-        let backups = if self.saves == 0 {
-            BackupPolicy::Always
-        } else {
-            BackupPolicy::IfOlderThan(BACKUP_INTERVAL)
-        };
+        let expected = if force { DiskStamp::of_path(&path) } else { self.stamp.clone() };
+        let backups = if self.saves == 0 { BackupPolicy::Always } else { BackupPolicy::IfOlderThan(BACKUP_INTERVAL) };
         self.saving = true;
-        Some(SaveJob {
-            path,
-            text,
-            expected,
-            backups,
-            generation: self.generation,
-        })
+        Some(SaveJob { path, text, expected, backups, generation: self.generation })
     }
 
     /// Records a finished save of `path` at `generation`.
@@ -278,20 +253,14 @@ mod tests {
     use crate::logic::undo::EditKey;
 
     fn rename(name: &'static str) -> DocEdit {
-        DocEdit::typing(EditKey::of("name"), move |document| {
-            document.person.name = name.to_owned()
-        })
+        DocEdit::typing(EditKey::of("name"), move |document| document.person.name = name.to_owned())
     }
 
     #[test]
     fn autosave_waits_for_a_pause_in_typing() {
         let mut session = Session::untitled(BrandDocument::default(), Origin::New);
         session.apply(rename("S"), 10.0);
-        assert_eq!(
-            session.autosave_due_in(10.0),
-            None,
-            "untitled documents have no autosave"
-        );
+        assert_eq!(session.autosave_due_in(10.0), None, "untitled documents have no autosave");
         session.path = Some("/tmp/x.brand.ron".into());
         assert_eq!(session.autosave_due_in(10.5), Some(1.0));
         session.apply(rename("Sa"), 11.0);

@@ -51,9 +51,8 @@ impl Default for Settings {
 impl Settings {
     /// Reads the settings, or the defaults when there are none or they do not parse.
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
-        let mut settings: Settings = storage
-            .and_then(|storage| eframe::get_value(storage, STORAGE_KEY))
-            .unwrap_or_default();
+        let mut settings: Settings =
+            storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
         settings.zoom = settings.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
         if !settings.zoom.is_finite() {
             settings.zoom = 1.0;

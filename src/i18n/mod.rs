@@ -39,10 +39,7 @@ impl Table {
 /// which lets every lookup hand out `&'static str` without copying.
 pub fn parse_language_file(source: &str) -> Result<BTreeMap<String, &'static str>, String> {
     let map: BTreeMap<String, String> = ron::from_str(source).map_err(|error| error.to_string())?;
-    Ok(map
-        .into_iter()
-        .map(|(key, text)| (key, &*Box::leak(text.into_boxed_str())))
-        .collect())
+    Ok(map.into_iter().map(|(key, text)| (key, &*Box::leak(text.into_boxed_str()))).collect())
 }
 
 fn table(language: Language) -> &'static Table {
@@ -56,10 +53,7 @@ fn table(language: Language) -> &'static Table {
 
 /// The text of `key` in `language`.
 pub fn tr(language: Language, key: Tr) -> &'static str {
-    table(language)
-        .get(key)
-        .or_else(|| table(Language::En).get(key))
-        .unwrap_or(key.name())
+    table(language).get(key).or_else(|| table(Language::En).get(key)).unwrap_or(key.name())
 }
 
 /// The text of `key` with `{name}` placeholders filled in.
@@ -78,11 +72,8 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 
 /// The `{placeholders}` in a text, sorted.
 pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut found: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect();
+    let mut found: Vec<&str> =
+        text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
     found.sort_unstable();
     found
 }
@@ -108,9 +99,7 @@ mod tests {
         let map = parse_language_file(source).unwrap_or_else(|error| panic!("{language}: {error}"));
         let english = parse_language_file(EN_RON).unwrap();
         for key in Tr::ALL {
-            let text = map
-                .get(key.name())
-                .unwrap_or_else(|| panic!("{language} misses the key {}", key.name()));
+            let text = map.get(key.name()).unwrap_or_else(|| panic!("{language} misses the key {}", key.name()));
             assert!(!text.trim().is_empty(), "{language}: {} is empty", key.name());
             assert_eq!(
                 placeholders(text),
@@ -120,10 +109,7 @@ mod tests {
             );
         }
         for name in map.keys() {
-            assert!(
-                Tr::ALL.iter().any(|key| key.name() == name),
-                "{language} has unknown key {name}"
-            );
+            assert!(Tr::ALL.iter().any(|key| key.name() == name), "{language} has unknown key {name}");
         }
     }
 

@@ -54,11 +54,7 @@ pub fn deck_ids() -> Vec<&'static str> {
 /// deck, or (for an id nobody knows, e.g. from a hand-edited file) the id itself.
 pub fn value_text<'a>(document: &'a BrandDocument, id: &'a str, language: Language) -> (&'a str, &'a str) {
     if let Some(custom) = document.values.custom.get(id) {
-        let name = if custom.name.trim().is_empty() {
-            id
-        } else {
-            custom.name.as_str()
-        };
+        let name = if custom.name.trim().is_empty() { id } else { custom.name.as_str() };
         return (name, custom.description.as_str());
     }
     match deck().iter().find(|card| card.id == id) {
@@ -82,10 +78,7 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), cards.len(), "duplicate ids");
-        assert!(
-            ids.iter()
-                .all(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
-        );
+        assert!(ids.iter().all(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
     }
 
     #[test]
@@ -93,16 +86,8 @@ mod tests {
         for card in parse_deck(VALUES_RON).unwrap() {
             for (language, text) in [("en", &card.en), ("nl", &card.nl)] {
                 assert!(!text.0.trim().is_empty(), "{} has no {language} name", card.id);
-                assert!(
-                    text.1.trim().len() > 10,
-                    "{} has no real {language} description",
-                    card.id
-                );
-                assert!(
-                    text.1.ends_with('.'),
-                    "{} {language}: a description is one sentence",
-                    card.id
-                );
+                assert!(text.1.trim().len() > 10, "{} has no real {language} description", card.id);
+                assert!(text.1.ends_with('.'), "{} {language}: a description is one sentence", card.id);
             }
         }
     }
@@ -122,14 +107,8 @@ mod tests {
         assert_eq!(value_text(&document, "made-up", Language::En), ("made-up", ""));
         document.values.custom.insert(
             "custom-stewardship".into(),
-            crate::model::CustomValue {
-                name: "Stewardship".into(),
-                description: "Leave it better.".into(),
-            },
+            crate::model::CustomValue { name: "Stewardship".into(), description: "Leave it better.".into() },
         );
-        assert_eq!(
-            value_text(&document, "custom-stewardship", Language::En).0,
-            "Stewardship"
-        );
+        assert_eq!(value_text(&document, "custom-stewardship", Language::En).0, "Stewardship");
     }
 }

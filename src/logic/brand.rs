@@ -51,11 +51,7 @@ pub fn statement_variants(document: &BrandDocument, language: Language) -> Vec<S
         return Vec::new();
     }
     let mut variants = Vec::new();
-    let base = [
-        ("who", &who as &dyn std::fmt::Display),
-        ("outcome", &outcome),
-        ("how", &how),
-    ];
+    let base = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how)];
     if !how.is_empty() {
         variants.push(fill(tr(language, Tr::BrandVariantHelp), &base));
         variants.push(fill(tr(language, Tr::BrandVariantBy), &base));
@@ -65,21 +61,12 @@ pub fn statement_variants(document: &BrandDocument, language: Language) -> Vec<S
     let values = printable_top_values(document, language);
     if let [first, second, ..] = values.as_slice() {
         let second = lower_first(second);
-        let args = [
-            ("value1", first as &dyn std::fmt::Display),
-            ("value2", &second),
-            ("who", &who),
-            ("outcome", &outcome),
-        ];
+        let args =
+            [("value1", first as &dyn std::fmt::Display), ("value2", &second), ("who", &who), ("outcome", &outcome)];
         variants.push(fill(tr(language, Tr::BrandVariantValues), &args));
     }
     if let (Some(metric), false) = (signature_metric(document), how.is_empty()) {
-        let args = [
-            ("who", &who as &dyn std::fmt::Display),
-            ("outcome", &outcome),
-            ("how", &how),
-            ("metric", &metric),
-        ];
+        let args = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how), ("metric", &metric)];
         variants.push(fill(tr(language, Tr::BrandVariantProof), &args));
     }
     variants
@@ -94,23 +81,11 @@ pub fn headline_suggestions(document: &BrandDocument, language: Language) -> Vec
     let mut suggestions = Vec::new();
     let (who, outcome) = (part(&document.brand_parts.who), part(&document.brand_parts.outcome));
     if !who.is_empty() && !outcome.is_empty() {
-        let args = [
-            ("role", &role as &dyn std::fmt::Display),
-            ("who", &who),
-            ("outcome", &outcome),
-        ];
+        let args = [("role", &role as &dyn std::fmt::Display), ("who", &who), ("outcome", &outcome)];
         suggestions.push(fill(tr(language, Tr::HeadlineRoleOutcome), &args));
     }
-    if let Some(skill) = document
-        .expertise
-        .iter()
-        .map(|skill| part(&skill.skill))
-        .find(|skill| !skill.is_empty())
-    {
-        suggestions.push(fill(
-            tr(language, Tr::HeadlineRoleSkill),
-            &[("role", &role), ("skill", &skill)],
-        ));
+    if let Some(skill) = document.expertise.iter().map(|skill| part(&skill.skill)).find(|skill| !skill.is_empty()) {
+        suggestions.push(fill(tr(language, Tr::HeadlineRoleSkill), &[("role", &role), ("skill", &skill)]));
     }
     suggestions
 }
@@ -121,19 +96,13 @@ pub fn suggested_parts(document: &BrandDocument) -> BrandParts {
     let mut parts = document.brand_parts.clone();
     if parts.who.trim().is_empty() {
         let audiences = &document.audiences;
-        let audience = audiences
-            .iter()
-            .find(|a| a.network == Network::Strategic)
-            .or(audiences.first());
+        let audience = audiences.iter().find(|a| a.network == Network::Strategic).or(audiences.first());
         if let Some(audience) = audience {
             parts.who = lower_first(audience.name.trim());
         }
     }
     if parts.how.trim().is_empty()
-        && let Some(skill) = document
-            .expertise
-            .iter()
-            .find(|skill| !skill.description.trim().is_empty())
+        && let Some(skill) = document.expertise.iter().find(|skill| !skill.description.trim().is_empty())
     {
         parts.how = lower_first(&part(&skill.description));
     }
@@ -158,13 +127,7 @@ pub struct Smart {
 impl Smart {
     /// The five points in S-M-A-R-T order.
     pub fn points(self) -> [bool; 5] {
-        [
-            self.specific,
-            self.measurable,
-            self.assignable,
-            self.realistic,
-            self.time_bound,
-        ]
+        [self.specific, self.measurable, self.assignable, self.realistic, self.time_bound]
     }
 }
 
@@ -257,31 +220,21 @@ mod tests {
         sample.brand_parts = BrandParts::default();
         let parts = suggested_parts(&sample);
         assert_eq!(parts.who, "hospital board members");
-        assert_eq!(
-            parts.how,
-            "mapping patient flows with the people who run them and taking out the waiting"
-        );
+        assert_eq!(parts.how, "mapping patient flows with the people who run them and taking out the waiting");
         assert_eq!(parts.outcome, "");
     }
 
     #[test]
     fn smart_points_are_read_from_the_text() {
-        let goal = |statement: &str| Goal {
-            horizon: Horizon::OneYear,
-            statement: statement.into(),
-            ..Default::default()
-        };
+        let goal =
+            |statement: &str| Goal { horizon: Horizon::OneYear, statement: statement.into(), ..Default::default() };
         let vague = smart(&goal("Get better at networking"), Language::En);
         assert_eq!(vague.points(), [false, false, false, false, false]);
-        let sharp = smart(
-            &goal("By the end of 2027 I lead block scheduling in all 14 outpatient clinics"),
-            Language::En,
-        );
+        let sharp =
+            smart(&goal("By the end of 2027 I lead block scheduling in all 14 outpatient clinics"), Language::En);
         assert_eq!(sharp.points(), [true, true, true, false, true]);
-        let dutch = smart(
-            &goal("Uiterlijk in maart leid ik de invoering op alle 14 poli's van het ziekenhuis"),
-            Language::Nl,
-        );
+        let dutch =
+            smart(&goal("Uiterlijk in maart leid ik de invoering op alle 14 poli's van het ziekenhuis"), Language::Nl);
         assert_eq!(dutch.points(), [true, true, true, false, true]);
         let mut confirmed = goal("x");
         confirmed.realistic = true;

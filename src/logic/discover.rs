@@ -31,15 +31,8 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 7] = [
-        Step::Welcome,
-        Step::Values,
-        Step::Expertise,
-        Step::Goals,
-        Step::Audiences,
-        Step::Brand,
-        Step::Review,
-    ];
+    pub const ALL: [Step; 7] =
+        [Step::Welcome, Step::Values, Step::Expertise, Step::Goals, Step::Audiences, Step::Brand, Step::Review];
 
     /// The step after this one (Review is last).
     pub fn next(self) -> Step {
@@ -48,10 +41,7 @@ impl Step {
 
     /// The step before this one (Welcome is first).
     pub fn previous(self) -> Step {
-        self.index()
-            .checked_sub(1)
-            .and_then(|i| Step::ALL.get(i).copied())
-            .unwrap_or(Step::Welcome)
+        self.index().checked_sub(1).and_then(|i| Step::ALL.get(i).copied()).unwrap_or(Step::Welcome)
     }
 
     /// Position in the path, from 0.
@@ -71,10 +61,7 @@ pub struct Progress {
 
 impl Progress {
     fn of(checks: &[bool]) -> Self {
-        Self {
-            done: checks.iter().filter(|met| **met).count(),
-            total: checks.len(),
-        }
+        Self { done: checks.iter().filter(|met| **met).count(), total: checks.len() }
     }
 
     /// True when every checkpoint is met.
@@ -96,12 +83,7 @@ pub fn has_number(text: &str) -> bool {
 pub fn unsorted(document: &BrandDocument, deck: &[&str]) -> usize {
     let sorted = |id: &str| document.values.cards.contains_key(id);
     deck.iter().filter(|id| !sorted(id)).count()
-        + document
-            .values
-            .custom
-            .keys()
-            .filter(|id| !sorted(id) && !deck.contains(&id.as_str()))
-            .count()
+        + document.values.custom.keys().filter(|id| !sorted(id) && !deck.contains(&id.as_str())).count()
 }
 
 /// The checkpoints of `step`, met or not. `deck` is the ids of the built-in cards.
@@ -119,13 +101,9 @@ pub fn progress(step: Step, document: &BrandDocument, deck: &[&str]) -> Progress
                 !document.values.cards.is_empty() && unsorted(document, deck) == 0,
                 ranked.len() >= TOP_MIN,
                 !ranked.is_empty()
-                    && ranked.iter().all(|id| {
-                        document
-                            .values
-                            .cards
-                            .get(id)
-                            .is_some_and(|choice| filled(&choice.meaning))
-                    }),
+                    && ranked
+                        .iter()
+                        .all(|id| document.values.cards.get(id).is_some_and(|choice| filled(&choice.meaning))),
             ])
         }
         Step::Expertise => {
@@ -133,21 +111,14 @@ pub fn progress(step: Step, document: &BrandDocument, deck: &[&str]) -> Progress
             Progress::of(&[
                 !skills.is_empty(),
                 !skills.is_empty() && skills.iter().all(|skill| !skill.proof.is_empty()),
-                skills
-                    .iter()
-                    .flat_map(|skill| &skill.proof)
-                    .any(|proof| proof.signature),
+                skills.iter().flat_map(|skill| &skill.proof).any(|proof| proof.signature),
             ])
         }
         Step::Goals => {
             let goals = &document.goals;
             Progress::of(&[
-                goals
-                    .iter()
-                    .any(|goal| goal.horizon == Horizon::OneYear && filled(&goal.statement)),
-                goals
-                    .iter()
-                    .any(|goal| goal.horizon == Horizon::ThreeYears && filled(&goal.statement)),
+                goals.iter().any(|goal| goal.horizon == Horizon::OneYear && filled(&goal.statement)),
+                goals.iter().any(|goal| goal.horizon == Horizon::ThreeYears && filled(&goal.statement)),
                 !goals.is_empty() && goals.iter().all(|goal| filled(&goal.network_help)),
             ])
         }
@@ -264,11 +235,7 @@ fn label(text: &str, fallback: &str) -> String {
         return fallback.to_owned();
     }
     let short: String = text.chars().take(47).collect();
-    if short.len() < text.len() {
-        format!("{}…", short.trim_end())
-    } else {
-        short
-    }
+    if short.len() < text.len() { format!("{}…", short.trim_end()) } else { short }
 }
 
 /// Everything missing from the profile, in the order of the path.
@@ -291,12 +258,7 @@ pub fn gaps(document: &BrandDocument, deck: &[&str]) -> Vec<Gap> {
         found.push(Gap::TopTooSmall { ranked });
     }
     for id in &document.values.ranking {
-        if !document
-            .values
-            .cards
-            .get(id)
-            .is_some_and(|choice| filled(&choice.meaning))
-        {
+        if !document.values.cards.get(id).is_some_and(|choice| filled(&choice.meaning)) {
             found.push(Gap::MeaningMissing { value: id.clone() });
         }
     }
@@ -316,33 +278,18 @@ pub fn gaps(document: &BrandDocument, deck: &[&str]) -> Vec<Gap> {
         }
     }
     let any_proof = document.expertise.iter().any(|skill| !skill.proof.is_empty());
-    if any_proof
-        && !document
-            .expertise
-            .iter()
-            .flat_map(|skill| &skill.proof)
-            .any(|proof| proof.signature)
-    {
+    if any_proof && !document.expertise.iter().flat_map(|skill| &skill.proof).any(|proof| proof.signature) {
         found.push(Gap::NoSignatureStory);
     }
 
-    for (horizon, gap) in [
-        (Horizon::OneYear, Gap::NoOneYearGoal),
-        (Horizon::ThreeYears, Gap::NoThreeYearGoal),
-    ] {
-        if !document
-            .goals
-            .iter()
-            .any(|goal| goal.horizon == horizon && filled(&goal.statement))
-        {
+    for (horizon, gap) in [(Horizon::OneYear, Gap::NoOneYearGoal), (Horizon::ThreeYears, Gap::NoThreeYearGoal)] {
+        if !document.goals.iter().any(|goal| goal.horizon == horizon && filled(&goal.statement)) {
             found.push(gap);
         }
     }
     for (index, goal) in document.goals.iter().enumerate() {
         if !filled(&goal.network_help) {
-            found.push(Gap::GoalWithoutHelp {
-                goal: label(&goal.statement, &format!("#{}", index + 1)),
-            });
+            found.push(Gap::GoalWithoutHelp { goal: label(&goal.statement, &format!("#{}", index + 1)) });
         }
     }
 
@@ -351,16 +298,10 @@ pub fn gaps(document: &BrandDocument, deck: &[&str]) -> Vec<Gap> {
     }
     for (index, audience) in document.audiences.iter().enumerate() {
         if !filled(&audience.ask) {
-            found.push(Gap::AudienceWithoutAsk {
-                audience: label(&audience.name, &format!("#{}", index + 1)),
-            });
+            found.push(Gap::AudienceWithoutAsk { audience: label(&audience.name, &format!("#{}", index + 1)) });
         }
     }
-    if !document
-        .audiences
-        .iter()
-        .any(|audience| audience.network == Network::Strategic)
-    {
+    if !document.audiences.iter().any(|audience| audience.network == Network::Strategic) {
         found.push(Gap::NoStrategicAudience);
     }
 
@@ -413,10 +354,7 @@ mod tests {
         assert!(found.contains(&Gap::ValuesUnsorted { left: 3 }));
         assert!(found.contains(&Gap::TopTooSmall { ranked: 0 }));
         assert!(found.contains(&Gap::NoStrategicAudience));
-        assert!(
-            !found.contains(&Gap::NoSignatureStory),
-            "no proof yet, so no signature to ask for"
-        );
+        assert!(!found.contains(&Gap::NoSignatureStory), "no proof yet, so no signature to ask for");
     }
 
     #[test]
@@ -426,18 +364,8 @@ mod tests {
         document.person.role = "Operations manager".into();
         document.person.email = "sanne@example.org".into();
         assert_eq!(next_step(&document, DECK), Step::Values);
-        for (id, pile) in [
-            ("a", Pile::VeryImportant),
-            ("b", Pile::Important),
-            ("c", Pile::NotImportant),
-        ] {
-            document.values.cards.insert(
-                id.into(),
-                ValueChoice {
-                    pile,
-                    ..Default::default()
-                },
-            );
+        for (id, pile) in [("a", Pile::VeryImportant), ("b", Pile::Important), ("c", Pile::NotImportant)] {
+            document.values.cards.insert(id.into(), ValueChoice { pile, ..Default::default() });
         }
         assert_eq!(progress(Step::Values, &document, DECK), Progress { done: 1, total: 3 });
         assert_eq!(next_step(&document, DECK), Step::Values);
@@ -459,12 +387,7 @@ mod tests {
         let deck: Vec<&str> = document.values.cards.keys().map(String::as_str).collect();
         let found = gaps(&document, &deck);
         // "Leading change without a title" has a proof without a number; faith has a meaning.
-        assert_eq!(
-            found,
-            [Gap::ProofWithoutNumber {
-                skill: "Leading change without a title".into()
-            }]
-        );
+        assert_eq!(found, [Gap::ProofWithoutNumber { skill: "Leading change without a title".into() }]);
         assert_eq!(found[0].step(), Step::Expertise);
     }
 
@@ -479,21 +402,11 @@ mod tests {
         };
         document.expertise.push(Skill {
             skill: "Planning".into(),
-            proof: vec![
-                proof("", "fewer complaints"),
-                proof("-20%", ""),
-                proof("", "from 9 to 3 a week"),
-            ],
+            proof: vec![proof("", "fewer complaints"), proof("-20%", ""), proof("", "from 9 to 3 a week")],
             ..Default::default()
         });
         let found = gaps(&document, &[]);
-        assert_eq!(
-            found
-                .iter()
-                .filter(|gap| matches!(gap, Gap::ProofWithoutNumber { .. }))
-                .count(),
-            1
-        );
+        assert_eq!(found.iter().filter(|gap| matches!(gap, Gap::ProofWithoutNumber { .. })).count(), 1);
         assert!(!found.contains(&Gap::NoSignatureStory));
     }
 
@@ -513,12 +426,8 @@ mod tests {
         let found = gaps(&document, &[]);
         assert!(found.contains(&Gap::NoOneYearGoal));
         assert!(!found.contains(&Gap::NoThreeYearGoal));
-        assert!(found.contains(&Gap::GoalWithoutHelp {
-            goal: "Become director".into()
-        }));
-        assert!(found.contains(&Gap::AudienceWithoutAsk {
-            audience: "Board members".into()
-        }));
+        assert!(found.contains(&Gap::GoalWithoutHelp { goal: "Become director".into() }));
+        assert!(found.contains(&Gap::AudienceWithoutAsk { audience: "Board members".into() }));
         assert!(!found.contains(&Gap::NoStrategicAudience));
     }
 
@@ -528,15 +437,7 @@ mod tests {
         document.person.headline = "x".repeat(121);
         assert!(gaps(&document, &[]).contains(&Gap::HeadlineTooLong { chars: 121 }));
         document.person.headline = "😀".repeat(120);
-        assert!(
-            !gaps(&document, &[])
-                .iter()
-                .any(|gap| matches!(gap, Gap::HeadlineTooLong { .. }))
-        );
-        assert_eq!(
-            label(&"word ".repeat(40), "?").chars().count(),
-            48,
-            "47 characters and an ellipsis"
-        );
+        assert!(!gaps(&document, &[]).iter().any(|gap| matches!(gap, Gap::HeadlineTooLong { .. })));
+        assert_eq!(label(&"word ".repeat(40), "?").chars().count(), 48, "47 characters and an ellipsis");
     }
 }

@@ -55,11 +55,7 @@ pub fn summarize(document: &BrandDocument) -> DocumentSummary {
 impl DocumentSummary {
     /// One line in English, for the command line.
     pub fn one_line(&self, name: &str) -> String {
-        let name = if name.trim().is_empty() {
-            "(no name)"
-        } else {
-            name.trim()
-        };
+        let name = if name.trim().is_empty() { "(no name)" } else { name.trim() };
         format!(
             "{name}: {} values sorted ({} ranked), {} skills with {} proof points, {} goals, {} audiences, {} pitches, {} rehearsals, {} notes",
             self.values_sorted,
@@ -89,23 +85,13 @@ mod tests {
         assert_eq!(summary.pitches, 3);
         assert_eq!(summary.rehearsals, 4);
         assert!(summary.has_brand_statement);
-        assert!(
-            summary
-                .one_line(&sample.person.name)
-                .starts_with("Sanne de Vries: 70 values sorted (6 ranked)")
-        );
+        assert!(summary.one_line(&sample.person.name).starts_with("Sanne de Vries: 70 values sorted (6 ranked)"));
     }
 
     #[test]
     fn an_empty_document_has_no_name() {
         let summary = summarize(&BrandDocument::default());
-        assert_eq!(
-            summary,
-            DocumentSummary {
-                card_sections: 7,
-                ..Default::default()
-            }
-        );
+        assert_eq!(summary, DocumentSummary { card_sections: 7, ..Default::default() });
         assert!(summary.one_line(" ").starts_with("(no name): 0 values"));
     }
 }

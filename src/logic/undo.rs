@@ -36,12 +36,7 @@ pub struct UndoHistory<T> {
 
 impl<T> Default for UndoHistory<T> {
     fn default() -> Self {
-        Self {
-            undo: Vec::new(),
-            redo: Vec::new(),
-            group: None,
-            limit: DEFAULT_LIMIT,
-        }
+        Self { undo: Vec::new(), redo: Vec::new(), group: None, limit: DEFAULT_LIMIT }
     }
 }
 
@@ -150,10 +145,7 @@ mod tests {
 
     #[test]
     fn the_limit_drops_the_oldest_steps() {
-        let mut history = UndoHistory {
-            limit: 3,
-            ..UndoHistory::default()
-        };
+        let mut history = UndoHistory { limit: 3, ..UndoHistory::default() };
         let mut n = 0;
         for _ in 0..10 {
             history.record(&n, None, 0.0);

@@ -26,19 +26,12 @@ pub fn problems(document: &BrandDocument) -> Vec<String> {
     }
     for pitch in &document.pitches {
         if !pitch.audience.is_empty() && document.audience(&pitch.audience).is_none() {
-            note(format!(
-                "pitch \"{}\" is for audience \"{}\", which does not exist",
-                pitch.id, pitch.audience
-            ));
+            note(format!("pitch \"{}\" is for audience \"{}\", which does not exist", pitch.id, pitch.audience));
         }
     }
     for (index, attempt) in document.rehearsals.iter().enumerate() {
         if document.pitch(&attempt.pitch).is_none() {
-            note(format!(
-                "rehearsal {} is of pitch \"{}\", which does not exist",
-                index + 1,
-                attempt.pitch
-            ));
+            note(format!("rehearsal {} is of pitch \"{}\", which does not exist", index + 1, attempt.pitch));
         }
         for (what, rating) in [("clarity", attempt.clarity), ("confidence", attempt.confidence)] {
             if rating.is_some_and(|value| !(1..=5).contains(&value)) {
@@ -46,22 +39,12 @@ pub fn problems(document: &BrandDocument) -> Vec<String> {
             }
         }
     }
-    let signatures = document
-        .expertise
-        .iter()
-        .flat_map(|skill| &skill.proof)
-        .filter(|proof| proof.signature)
-        .count();
+    let signatures = document.expertise.iter().flat_map(|skill| &skill.proof).filter(|proof| proof.signature).count();
     if signatures > 1 {
-        note(format!(
-            "{signatures} proof points are marked as the signature story; only one can be"
-        ));
+        note(format!("{signatures} proof points are marked as the signature story; only one can be"));
     }
     if !document.card.pitch.is_empty() && document.pitch(&document.card.pitch).is_none() {
-        note(format!(
-            "the card prints pitch \"{}\", which does not exist",
-            document.card.pitch
-        ));
+        note(format!("the card prints pitch \"{}\", which does not exist", document.card.pitch));
     }
     found
 }
@@ -78,29 +61,15 @@ mod tests {
 
     #[test]
     fn the_sample_is_consistent() {
-        assert_eq!(
-            problems(&crate::storage::sample_document().unwrap()),
-            Vec::<String>::new()
-        );
+        assert_eq!(problems(&crate::storage::sample_document().unwrap()), Vec::<String>::new());
     }
 
     #[test]
     fn dangling_references_are_named() {
         let mut document = BrandDocument::default();
-        document.pitches.push(Pitch {
-            id: "p".into(),
-            audience: "nobody".into(),
-            ..Default::default()
-        });
-        document.pitches.push(Pitch {
-            id: "p".into(),
-            ..Default::default()
-        });
-        document.rehearsals.push(Rehearsal {
-            pitch: "gone".into(),
-            clarity: Some(9),
-            ..Default::default()
-        });
+        document.pitches.push(Pitch { id: "p".into(), audience: "nobody".into(), ..Default::default() });
+        document.pitches.push(Pitch { id: "p".into(), ..Default::default() });
+        document.rehearsals.push(Rehearsal { pitch: "gone".into(), clarity: Some(9), ..Default::default() });
         document.values.ranking = vec!["care".into()];
         assert_eq!(
             problems(&document),

@@ -12,14 +12,7 @@ pub const TOP_MAX: usize = 7;
 /// The cards in dealing order: the deck, then the person's own values.
 pub fn dealing_order(document: &BrandDocument, deck: &[&str]) -> Vec<String> {
     let mut order: Vec<String> = deck.iter().map(|id| (*id).to_owned()).collect();
-    order.extend(
-        document
-            .values
-            .custom
-            .keys()
-            .filter(|id| !deck.contains(&id.as_str()))
-            .cloned(),
-    );
+    order.extend(document.values.custom.keys().filter(|id| !deck.contains(&id.as_str())).cloned());
     order
 }
 
@@ -55,11 +48,7 @@ pub fn unsort(document: &mut BrandDocument, id: &str) {
 /// Adds a very important value to the bottom of the top. False when the top is full or the
 /// value is not in the very important pile.
 pub fn add_to_top(document: &mut BrandDocument, id: &str) -> bool {
-    let very_important = document
-        .values
-        .cards
-        .get(id)
-        .is_some_and(|choice| choice.pile == Pile::VeryImportant);
+    let very_important = document.values.cards.get(id).is_some_and(|choice| choice.pile == Pile::VeryImportant);
     let ranking = &mut document.values.ranking;
     if !very_important || ranking.len() >= TOP_MAX || ranking.iter().any(|ranked| ranked == id) {
         return false;
@@ -102,28 +91,18 @@ pub fn add_custom(document: &mut BrandDocument, name: &str, description: &str) -
     if name.is_empty() {
         return None;
     }
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>();
-    let slug = slug
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug: String =
+        name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>();
+    let slug = slug.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
     let base = format!("custom-{}", if slug.is_empty() { "value" } else { &slug });
     let id = (1..)
         .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
         .find(|id| !document.values.custom.contains_key(id))
         .unwrap_or(base);
-    document.values.custom.insert(
-        id.clone(),
-        CustomValue {
-            name: name.to_owned(),
-            description: description.trim().to_owned(),
-        },
-    );
+    document
+        .values
+        .custom
+        .insert(id.clone(), CustomValue { name: name.to_owned(), description: description.trim().to_owned() });
     Some(id)
 }
 
@@ -131,16 +110,7 @@ pub fn add_custom(document: &mut BrandDocument, name: &str, description: &str) -
 mod tests {
     use super::*;
 
-    const DECK: &[&str] = &[
-        "care",
-        "fame",
-        "honesty",
-        "reliability",
-        "simplicity",
-        "curiosity",
-        "courage",
-        "humour",
-    ];
+    const DECK: &[&str] = &["care", "fame", "honesty", "reliability", "simplicity", "curiosity", "courage", "humour"];
 
     fn sorted_very_important(ids: &[&str]) -> BrandDocument {
         let mut document = BrandDocument::default();
@@ -220,14 +190,8 @@ mod tests {
     fn custom_values_get_unique_readable_ids() {
         let mut document = BrandDocument::default();
         assert_eq!(add_custom(&mut document, "  ", ""), None);
-        assert_eq!(
-            add_custom(&mut document, "Open Source!", "").as_deref(),
-            Some("custom-open-source")
-        );
-        assert_eq!(
-            add_custom(&mut document, "open source", "").as_deref(),
-            Some("custom-open-source-2")
-        );
+        assert_eq!(add_custom(&mut document, "Open Source!", "").as_deref(), Some("custom-open-source"));
+        assert_eq!(add_custom(&mut document, "open source", "").as_deref(), Some("custom-open-source-2"));
         assert_eq!(add_custom(&mut document, "🚀", "").as_deref(), Some("custom-value"));
     }
 }

@@ -63,10 +63,7 @@ impl Default for CardSettings {
     fn default() -> Self {
         Self {
             paper: Paper::A4,
-            sections: CardSection::ALL
-                .into_iter()
-                .filter(|section| *section != CardSection::Goals)
-                .collect(),
+            sections: CardSection::ALL.into_iter().filter(|section| *section != CardSection::Goals).collect(),
             pitch: String::new(),
         }
     }

@@ -75,10 +75,7 @@ impl Default for BrandDocument {
 impl BrandDocument {
     /// An empty document for a person with this name.
     pub fn new_for(name: &str, language: Language) -> Self {
-        let mut document = Self {
-            language,
-            ..Self::default()
-        };
+        let mut document = Self { language, ..Self::default() };
         document.person.name = name.trim().to_owned();
         document
     }

@@ -23,13 +23,8 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// The sections of a pitch, in speaking order.
-    pub const ALL: [SectionKind; 5] = [
-        SectionKind::Hook,
-        SectionKind::WhoIAm,
-        SectionKind::Value,
-        SectionKind::Proof,
-        SectionKind::Ask,
-    ];
+    pub const ALL: [SectionKind; 5] =
+        [SectionKind::Hook, SectionKind::WhoIAm, SectionKind::Value, SectionKind::Proof, SectionKind::Ask];
 }
 
 /// One section of a pitch.
@@ -79,12 +74,8 @@ pub struct Pitch {
 impl Pitch {
     /// The whole current text, sections joined by blank lines.
     pub fn full_text(&self) -> String {
-        let parts: Vec<&str> = self
-            .sections
-            .iter()
-            .map(|section| section.text.trim())
-            .filter(|text| !text.is_empty())
-            .collect();
+        let parts: Vec<&str> =
+            self.sections.iter().map(|section| section.text.trim()).filter(|text| !text.is_empty()).collect();
         parts.join("\n\n")
     }
 }

@@ -50,11 +50,7 @@ mod tests {
 
     #[test]
     fn words_per_minute_never_divides_by_zero() {
-        let mut attempt = Rehearsal {
-            words: 75,
-            duration_ms: 30_000,
-            ..Default::default()
-        };
+        let mut attempt = Rehearsal { words: 75, duration_ms: 30_000, ..Default::default() };
         assert_eq!(attempt.words_per_minute(), Some(150.0));
         attempt.duration_ms = 0;
         assert_eq!(attempt.words_per_minute(), None);

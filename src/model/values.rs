@@ -55,9 +55,6 @@ pub struct ValueSort {
 impl ValueSort {
     /// The ids in the given pile, in id order.
     pub fn in_pile(&self, pile: Pile) -> impl Iterator<Item = &str> {
-        self.cards
-            .iter()
-            .filter(move |(_, choice)| choice.pile == pile)
-            .map(|(id, _)| id.as_str())
+        self.cards.iter().filter(move |(_, choice)| choice.pile == pile).map(|(id, _)| id.as_str())
     }
 }

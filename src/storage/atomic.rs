@@ -15,10 +15,7 @@ pub fn temp_file_marker() -> &'static str {
 /// `.NAME.pitchcraft-tmp-PID-N` beside the target: hidden, and unique per save.
 fn temp_path_for(target: &Path) -> PathBuf {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
     target.with_file_name(format!(".{name}{}{}-{unique}", temp_file_marker(), std::process::id()))
 }
@@ -57,11 +54,7 @@ fn commit(temp: &Path, target: &Path) -> io::Result<()> {
 fn sync_parent(target: &Path) {
     #[cfg(unix)]
     if let Some(parent) = target.parent() {
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        };
+        let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
         if let Ok(dir) = File::open(parent) {
             let _ = dir.sync_all();
         }

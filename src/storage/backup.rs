@@ -30,19 +30,13 @@ pub fn backup_dir(document: &Path) -> PathBuf {
 }
 
 fn backup_path(document: &Path, index: usize) -> PathBuf {
-    let name = document
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = document.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     backup_dir(document).join(format!("{name}.{index}.bak"))
 }
 
 /// The existing backups of `document`, newest first.
 pub fn backups_of(document: &Path) -> Vec<PathBuf> {
-    (1..=BACKUP_COUNT)
-        .map(|index| backup_path(document, index))
-        .filter(|path| path.is_file())
-        .collect()
+    (1..=BACKUP_COUNT).map(|index| backup_path(document, index)).filter(|path| path.is_file()).collect()
 }
 
 /// The newest backup of `document`, if there is one.
@@ -86,10 +80,7 @@ pub(super) fn rotate(document: &Path, policy: BackupPolicy, now: SystemTime) -> 
         fs::rename(&copy, &newest)?;
     }
     // The backup's time says when it was made, which the policy above relies on.
-    let _ = fs::File::options()
-        .write(true)
-        .open(&newest)
-        .and_then(|file| file.set_modified(now));
+    let _ = fs::File::options().write(true).open(&newest).and_then(|file| file.set_modified(now));
     Ok(())
 }
 
@@ -110,10 +101,7 @@ mod tests {
         for version in 1..=5 {
             save(&document, &format!("version {version}"), BackupPolicy::Always, now);
         }
-        let kept: Vec<String> = backups_of(&document)
-            .iter()
-            .map(|p| fs::read_to_string(p).unwrap())
-            .collect();
+        let kept: Vec<String> = backups_of(&document).iter().map(|p| fs::read_to_string(p).unwrap()).collect();
         assert_eq!(kept, ["version 4", "version 3", "version 2"]);
         assert_eq!(fs::read_to_string(&document).unwrap(), "version 5");
         assert_eq!(newest_backup(&document), Some(backup_path(&document, 1)));
@@ -128,20 +116,12 @@ mod tests {
         save(&document, "opened", BackupPolicy::Always, start);
         save(&document, "edit 1", BackupPolicy::Always, start);
         for second in 1..20 {
-            save(
-                &document,
-                &format!("edit at {second}s"),
-                every_ten_minutes,
-                start + Duration::from_secs(second),
-            );
+            save(&document, &format!("edit at {second}s"), every_ten_minutes, start + Duration::from_secs(second));
         }
         assert_eq!(backups_of(&document).len(), 1);
         assert_eq!(fs::read_to_string(newest_backup(&document).unwrap()).unwrap(), "opened");
         save(&document, "later", every_ten_minutes, start + Duration::from_secs(700));
-        assert_eq!(
-            fs::read_to_string(newest_backup(&document).unwrap()).unwrap(),
-            "edit at 19s"
-        );
+        assert_eq!(fs::read_to_string(newest_backup(&document).unwrap()).unwrap(), "edit at 19s");
     }
 
     #[test]

@@ -44,17 +44,16 @@ pub fn parse_document(bytes: &[u8]) -> Result<(BrandDocument, Option<u32>), Docu
     };
     match format {
         None => Err(DocumentError::NotABrandDocument),
-        Some(format) if format > CURRENT_FORMAT => Err(DocumentError::NewerFormat {
-            found: format,
-            supported: CURRENT_FORMAT,
-        }),
+        Some(format) if format > CURRENT_FORMAT => {
+            Err(DocumentError::NewerFormat { found: format, supported: CURRENT_FORMAT })
+        }
         Some(CURRENT_FORMAT) => {
             let document = options().from_str(text).map_err(syntax_error)?;
             Ok((document, None))
         }
-        Some(old) => migrate::from_format(old, text, &options())
-            .map(|document| (document, Some(old)))
-            .map_err(syntax_error),
+        Some(old) => {
+            migrate::from_format(old, text, &options()).map(|document| (document, Some(old))).map_err(syntax_error)
+        }
     }
 }
 
@@ -84,11 +83,7 @@ fn line_column(valid: &[u8]) -> (usize, usize) {
 }
 
 pub(super) fn syntax_error(error: ron::error::SpannedError) -> DocumentError {
-    DocumentError::Syntax {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: describe(&error.code),
-    }
+    DocumentError::Syntax { line: error.span.start.line, column: error.span.start.col, message: describe(&error.code) }
 }
 
 /// ron's messages, reworded where they would puzzle a person editing the file by hand.
@@ -105,14 +100,9 @@ fn describe(code: &ron::Error) -> String {
 /// The document as pretty RON: one field per line, four-space indents, text kept
 /// readable (accents and emoji as they are), maps in key order for stable diffs.
 pub fn to_ron(document: &BrandDocument) -> Result<String, String> {
-    let config = PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .extensions(Extensions::empty())
-        .compact_arrays(false);
-    let mut text = options()
-        .to_string_pretty(document, config)
-        .map_err(|error| error.to_string())?;
+    let config =
+        PrettyConfig::new().new_line("\n").indentor("    ").extensions(Extensions::empty()).compact_arrays(false);
+    let mut text = options().to_string_pretty(document, config).map_err(|error| error.to_string())?;
     text.push('\n');
     Ok(text)
 }
@@ -157,22 +147,13 @@ mod tests {
 
     #[test]
     fn a_file_without_format_is_not_a_brand_document() {
-        assert_eq!(
-            parse_document(b"(name: \"x\")").unwrap_err(),
-            DocumentError::NotABrandDocument
-        );
+        assert_eq!(parse_document(b"(name: \"x\")").unwrap_err(), DocumentError::NotABrandDocument);
     }
 
     #[test]
     fn a_newer_format_is_refused() {
         let error = parse_document(b"(format: 99, something_new: [1, 2])").unwrap_err();
-        assert_eq!(
-            error,
-            DocumentError::NewerFormat {
-                found: 99,
-                supported: CURRENT_FORMAT
-            }
-        );
+        assert_eq!(error, DocumentError::NewerFormat { found: 99, supported: CURRENT_FORMAT });
         assert!(error.to_string().contains("made by a newer Pitchcraft"));
     }
 

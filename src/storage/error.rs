@@ -84,17 +84,11 @@ pub enum LoadErrorKind {
 
 impl LoadError {
     pub(crate) fn io(path: &Path, source: io::Error) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            kind: LoadErrorKind::Io(source),
-        }
+        Self { path: path.to_path_buf(), kind: LoadErrorKind::Io(source) }
     }
 
     pub(crate) fn document(path: &Path, error: DocumentError) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            kind: LoadErrorKind::Document(error),
-        }
+        Self { path: path.to_path_buf(), kind: LoadErrorKind::Document(error) }
     }
 
     /// The line and column the error points at, if any.

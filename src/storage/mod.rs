@@ -49,11 +49,7 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path)?;
     let stamp = DiskStamp::of_file_contents(path, &bytes);
     let (document, migrated_from) = parse_document(&bytes).map_err(|error| LoadError::document(path, error))?;
-    Ok(Loaded {
-        document,
-        stamp,
-        migrated_from,
-    })
+    Ok(Loaded { document, stamp, migrated_from })
 }
 
 /// Reads a file, refusing it when it is larger than [`MAX_FILE_BYTES`].
@@ -65,23 +61,13 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::document(path, DocumentError::IsADirectory));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::document(
-            path,
-            DocumentError::TooLarge { bytes: metadata.len() },
-        ));
+        return Err(LoadError::document(path, DocumentError::TooLarge { bytes: metadata.len() }));
     }
     // The file may grow while we read it: never read more than the limit plus one byte.
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::document(
-            path,
-            DocumentError::TooLarge {
-                bytes: bytes.len() as u64,
-            },
-        ));
+        return Err(LoadError::document(path, DocumentError::TooLarge { bytes: bytes.len() as u64 }));
     }
     Ok(bytes)
 }
@@ -120,24 +106,14 @@ pub fn save_text(
     match expected {
         Some(stamp) => stamp.check_unchanged(&target)?,
         None if target.exists() => {
-            return Err(SaveError::Conflict {
-                path: path.to_path_buf(),
-                kind: stamp::Conflict::Created,
-            });
+            return Err(SaveError::Conflict { path: path.to_path_buf(), kind: stamp::Conflict::Created });
         }
         None => {}
     }
-    let backup_problem = backup::rotate(&target, backups, now)
-        .err()
-        .map(|error| format!("{}: {error}", backup_dir(&target).display()));
-    write_atomically(&target, bytes).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(SaveReport {
-        stamp: DiskStamp::of_file_contents(&target, bytes),
-        backup_problem,
-    })
+    let backup_problem =
+        backup::rotate(&target, backups, now).err().map(|error| format!("{}: {error}", backup_dir(&target).display()));
+    write_atomically(&target, bytes).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    Ok(SaveReport { stamp: DiskStamp::of_file_contents(&target, bytes), backup_problem })
 }
 
 /// Saves to a new path chosen by the user (Save As, `new`): no conflict check against an
@@ -146,20 +122,12 @@ pub fn save_as(path: &Path, document: &BrandDocument) -> Result<SaveReport, Save
     let text = to_ron(document).map_err(|error| SaveError::Serialize { message: error })?;
     let target = resolve_symlink(path);
     let backup_problem = if target.exists() {
-        backup::rotate(&target, BackupPolicy::Always, SystemTime::now())
-            .err()
-            .map(|error| error.to_string())
+        backup::rotate(&target, BackupPolicy::Always, SystemTime::now()).err().map(|error| error.to_string())
     } else {
         None
     };
-    write_atomically(&target, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(SaveReport {
-        stamp: DiskStamp::of_file_contents(&target, text.as_bytes()),
-        backup_problem,
-    })
+    write_atomically(&target, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    Ok(SaveReport { stamp: DiskStamp::of_file_contents(&target, text.as_bytes()), backup_problem })
 }
 
 /// A symlinked document is written through the link, so the link stays a link.

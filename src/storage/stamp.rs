@@ -44,18 +44,12 @@ impl DiskStamp {
     /// The stamp of a file whose contents are `bytes` (just read or just written).
     pub fn of_file_contents(path: &Path, bytes: &[u8]) -> Self {
         let modified = std::fs::metadata(path).and_then(|meta| meta.modified()).ok();
-        Self {
-            len: bytes.len() as u64,
-            modified,
-            hash: hash_of(bytes),
-        }
+        Self { len: bytes.len() as u64, modified, hash: hash_of(bytes) }
     }
 
     /// The stamp of the file as it is on disk now, or `None` when there is no file.
     pub fn of_path(path: &Path) -> Option<Self> {
-        std::fs::read(path)
-            .ok()
-            .map(|bytes| Self::of_file_contents(path, &bytes))
+        std::fs::read(path).ok().map(|bytes| Self::of_file_contents(path, &bytes))
     }
 
     /// Checks that the file still holds what this stamp describes. A file that is gone
@@ -66,31 +60,18 @@ impl DiskStamp {
             Ok(meta) => meta,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(source) => {
-                return Err(SaveError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
+                return Err(SaveError::Io { path: path.to_path_buf(), source });
             }
         };
         if meta.len() == self.len && meta.modified().ok() == self.modified {
             return Ok(());
         }
-        let conflict = || SaveError::Conflict {
-            path: path.to_path_buf(),
-            kind: Conflict::Modified,
-        };
+        let conflict = || SaveError::Conflict { path: path.to_path_buf(), kind: Conflict::Modified };
         if meta.len() != self.len {
             return Err(conflict());
         }
-        let bytes = std::fs::read(path).map_err(|source| SaveError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if hash_of(&bytes) == self.hash {
-            Ok(())
-        } else {
-            Err(conflict())
-        }
+        let bytes = std::fs::read(path).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+        if hash_of(&bytes) == self.hash { Ok(()) } else { Err(conflict()) }
     }
 
     /// True when the file on disk no longer matches this stamp (used to offer a reload).
@@ -110,8 +91,7 @@ mod tests {
         std::fs::write(&path, b"one").unwrap();
         let stamp = DiskStamp::of_file_contents(&path, b"one");
         let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() + std::time::Duration::from_secs(5))
-            .unwrap();
+        file.set_modified(SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
         assert!(stamp.check_unchanged(&path).is_ok());
     }
 
@@ -123,15 +103,8 @@ mod tests {
         let stamp = DiskStamp::of_file_contents(&path, b"one");
         std::fs::write(&path, b"two").unwrap();
         let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() + std::time::Duration::from_secs(5))
-            .unwrap();
-        assert!(matches!(
-            stamp.check_unchanged(&path),
-            Err(SaveError::Conflict {
-                kind: Conflict::Modified,
-                ..
-            })
-        ));
+        file.set_modified(SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+        assert!(matches!(stamp.check_unchanged(&path), Err(SaveError::Conflict { kind: Conflict::Modified, .. })));
         assert!(stamp.changed_on_disk(&path));
     }
 

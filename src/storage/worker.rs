@@ -61,11 +61,7 @@ impl SaveWorker {
                         job.backups,
                         SystemTime::now(),
                     );
-                    let outcome = SaveOutcome {
-                        path: job.path,
-                        generation: job.generation,
-                        result,
-                    };
+                    let outcome = SaveOutcome { path: job.path, generation: job.generation, result };
                     if outcome_sender.send(outcome).is_err() {
                         break;
                     }
@@ -73,13 +69,7 @@ impl SaveWorker {
                 }
             })
             .ok();
-        Self {
-            jobs: Some(job_sender),
-            outcomes,
-            in_flight: 0,
-            done_here: VecDeque::new(),
-            thread,
-        }
+        Self { jobs: Some(job_sender), outcomes, in_flight: 0, done_here: VecDeque::new(), thread }
     }
 
     /// Queues a save. Should the thread be gone, the save runs here instead.
@@ -92,18 +82,8 @@ impl SaveWorker {
             },
             _ => job,
         };
-        let result = save_text(
-            &job.path,
-            job.text.as_bytes(),
-            job.expected.as_ref(),
-            job.backups,
-            SystemTime::now(),
-        );
-        self.done_here.push_back(SaveOutcome {
-            path: job.path,
-            generation: job.generation,
-            result,
-        });
+        let result = save_text(&job.path, job.text.as_bytes(), job.expected.as_ref(), job.backups, SystemTime::now());
+        self.done_here.push_back(SaveOutcome { path: job.path, generation: job.generation, result });
     }
 
     /// True while a save is queued or running.

@@ -32,9 +32,7 @@ pub fn show(ui: &mut egui::Ui, model: &MenuModel<'_>, out: &mut Vec<Command>) {
         ui.menu_button(t(Tr::MenuFile), |ui| {
             command_item(ui, language, Command::New, true, out);
             command_item(ui, language, Command::Open, true, out);
-            ui.menu_button(t(Tr::MenuOpenRecent), |ui| {
-                recent_items(ui, language, model.recent, out)
-            });
+            ui.menu_button(t(Tr::MenuOpenRecent), |ui| recent_items(ui, language, model.recent, out));
             ui.separator();
             command_item(ui, language, Command::Save, model.has_document, out);
             command_item(ui, language, Command::SaveAs, model.has_document, out);
@@ -74,11 +72,7 @@ pub fn command_item(ui: &mut egui::Ui, language: Language, command: Command, ena
     if let Some(shortcut) = command.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
     }
-    if ui
-        .add_enabled(enabled, button)
-        .on_hover_text(tr(language, command.tooltip()))
-        .clicked()
-    {
+    if ui.add_enabled(enabled, button).on_hover_text(tr(language, command.tooltip())).clicked() {
         out.push(command);
     }
 }
@@ -89,10 +83,7 @@ fn recent_items(ui: &mut egui::Ui, language: Language, recent: &[PathBuf], out: 
         return;
     }
     for path in recent {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
             out.push(Command::OpenPath(path.clone()));
         }

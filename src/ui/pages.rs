@@ -11,11 +11,7 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
         ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
         ui.add_space(theme::SPACE_S);
         ui.heading(tr(language, page.title()));
-        ui.label(
-            egui::RichText::new(tr(language, page.purpose()))
-                .size(theme::LEAD_SIZE)
-                .weak(),
-        );
+        ui.label(egui::RichText::new(tr(language, page.purpose())).size(theme::LEAD_SIZE).weak());
         ui.add_space(theme::SPACE_M);
         match page {
             // The Discover page has its own module (ui::discover).
@@ -31,13 +27,10 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
 fn section(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
     ui.add_space(theme::SPACE_S);
     ui.label(egui::RichText::new(title).strong());
-    egui::Frame::group(ui.style())
-        .corner_radius(theme::RADIUS)
-        .inner_margin(egui::Margin::same(12))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            content(ui);
-        });
+    egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        content(ui);
+    });
 }
 
 fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
@@ -65,14 +58,8 @@ fn pitches(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
             line(ui, egui::RichText::new(t(Tr::NoPitches)).weak());
         }
         for pitch in &document.pitches {
-            let audience = document
-                .audience(&pitch.audience)
-                .map_or(pitch.audience.as_str(), |a| a.name.as_str());
-            let title = if pitch.title.trim().is_empty() {
-                pitch.id.as_str()
-            } else {
-                pitch.title.as_str()
-            };
+            let audience = document.audience(&pitch.audience).map_or(pitch.audience.as_str(), |a| a.name.as_str());
+            let title = if pitch.title.trim().is_empty() { pitch.id.as_str() } else { pitch.title.as_str() };
             line(ui, egui::RichText::new(title).strong());
             line(
                 ui,
@@ -100,11 +87,7 @@ fn rehearse(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
             line(ui, egui::RichText::new(t(Tr::NoRehearsals)).weak());
         }
         for pitch in &document.pitches {
-            let attempts: Vec<_> = document
-                .rehearsals
-                .iter()
-                .filter(|attempt| attempt.pitch == pitch.id)
-                .collect();
+            let attempts: Vec<_> = document.rehearsals.iter().filter(|attempt| attempt.pitch == pitch.id).collect();
             let Some(last) = attempts.last() else { continue };
             let seconds = last.duration_ms as f64 / 1000.0;
             line(
@@ -132,16 +115,9 @@ fn card(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
             crate::model::Paper::Letter => "US Letter",
         };
         line(ui, fill(t(Tr::CardPaper), &[("paper", &paper)]));
-        let sections: Vec<&str> = document
-            .card
-            .sections
-            .iter()
-            .map(|section| t(card_section_name(*section)))
-            .collect();
+        let sections: Vec<&str> = document.card.sections.iter().map(|section| t(card_section_name(*section))).collect();
         line(ui, fill(t(Tr::CardSections), &[("sections", &sections.join(" · "))]));
-        let pitch = document
-            .pitch(&document.card.pitch)
-            .map_or("—", |pitch| pitch.title.as_str());
+        let pitch = document.pitch(&document.card.pitch).map_or("—", |pitch| pitch.title.as_str());
         line(ui, fill(t(Tr::CardPitch), &[("pitch", &pitch)]));
     });
     coming_later(ui, language, Tr::LaterCard);

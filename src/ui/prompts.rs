@@ -73,9 +73,7 @@ impl LoadFailure {
         Self {
             path: error.path.clone(),
             summary: error.to_string(),
-            excerpt: error
-                .position()
-                .and_then(|(line, column)| excerpt(&error.path, line, column)),
+            excerpt: error.position().and_then(|(line, column)| excerpt(&error.path, line, column)),
             backup: storage::newest_backup(&error.path),
             not_found: error.is_not_found(),
             show_details: false,
@@ -126,25 +124,13 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 ui.heading(t(Tr::ConflictTitle));
                 ui.label(fill(t(Tr::ConflictBody), &[("file", &path.display())]));
                 buttons(ui, |ui| {
-                    if ui
-                        .button(t(Tr::ConflictReload))
-                        .on_hover_text(t(Tr::ConflictReloadTip))
-                        .clicked()
-                    {
+                    if ui.button(t(Tr::ConflictReload)).on_hover_text(t(Tr::ConflictReloadTip)).clicked() {
                         out.push(Command::AnswerConflict(ConflictChoice::ReloadTheirs));
                     }
-                    if ui
-                        .button(t(Tr::ConflictCopy))
-                        .on_hover_text(t(Tr::ConflictCopyTip))
-                        .clicked()
-                    {
+                    if ui.button(t(Tr::ConflictCopy)).on_hover_text(t(Tr::ConflictCopyTip)).clicked() {
                         out.push(Command::AnswerConflict(ConflictChoice::KeepMineAsCopy));
                     }
-                    if ui
-                        .button(t(Tr::ConflictOverwrite))
-                        .on_hover_text(t(Tr::ConflictOverwriteTip))
-                        .clicked()
-                    {
+                    if ui.button(t(Tr::ConflictOverwrite)).on_hover_text(t(Tr::ConflictOverwriteTip)).clicked() {
                         out.push(Command::AnswerConflict(ConflictChoice::Overwrite));
                     }
                 });
@@ -160,21 +146,13 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 });
             }
             Prompt::TypePath { purpose, text } => {
-                ui.heading(t(if *purpose == PathPurpose::Open {
-                    Tr::CmdOpen
-                } else {
-                    Tr::CmdSaveAs
-                }));
+                ui.heading(t(if *purpose == PathPurpose::Open { Tr::CmdOpen } else { Tr::CmdSaveAs }));
                 ui.label(t(Tr::NoFileDialog));
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 field.request_focus();
                 buttons(ui, |ui| {
-                    let confirm = t(if *purpose == PathPurpose::Open {
-                        Tr::CmdOpen
-                    } else {
-                        Tr::CmdSave
-                    });
+                    let confirm = t(if *purpose == PathPurpose::Open { Tr::CmdOpen } else { Tr::CmdSave });
                     let typed = PathBuf::from(text.trim());
                     if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
                         out.push(match purpose {
@@ -201,11 +179,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
 
 fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure, out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
-    let name = failure
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = failure.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     ui.heading(fill(t(Tr::LoadFailedTitle), &[("file", &name)]));
     ui.add(egui::Label::new(egui::RichText::new(&failure.summary).monospace()).wrap());
     ui.label(egui::RichText::new(t(Tr::LoadFailedUntouched)).weak());
@@ -224,10 +198,7 @@ fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure,
     }
     buttons(ui, |ui| {
         if let Some(backup) = &failure.backup
-            && ui
-                .button(t(Tr::LoadFailedOpenBackup))
-                .on_hover_text(backup.display().to_string())
-                .clicked()
+            && ui.button(t(Tr::LoadFailedOpenBackup)).on_hover_text(backup.display().to_string()).clicked()
         {
             out.push(Command::OpenBackup(backup.clone()));
         }
@@ -238,11 +209,7 @@ fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure,
             out.push(Command::Dismiss);
             out.push(Command::Open);
         }
-        let details = if failure.show_details {
-            Tr::HideDetails
-        } else {
-            Tr::ShowDetails
-        };
+        let details = if failure.show_details { Tr::HideDetails } else { Tr::ShowDetails };
         if ui.button(t(details)).clicked() {
             failure.show_details = !failure.show_details;
         }
@@ -265,15 +232,8 @@ mod tests {
     fn the_excerpt_points_at_the_column() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.brand.ron");
-        std::fs::write(
-            &path,
-            "(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)",
-        )
-        .unwrap();
+        std::fs::write(&path, "(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)").unwrap();
         let shown = excerpt(&path, 3, 25).unwrap();
-        assert_eq!(
-            shown,
-            "    3 |     person: (name: \"x\" headline: \"y\"),\n      |                         ^"
-        );
+        assert_eq!(shown, "    3 |     person: (name: \"x\" headline: \"y\"),\n      |                         ^");
     }
 }

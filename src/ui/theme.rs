@@ -67,11 +67,7 @@ pub fn install(ctx: &egui::Context) {
             style.spacing.item_spacing = egui::vec2(8.0, 7.0);
             style.spacing.button_padding = egui::vec2(10.0, 4.0);
             style.spacing.interact_size.y = 24.0;
-            let accent = if theme == Theme::Dark {
-                ACCENT_DARK
-            } else {
-                ACCENT_LIGHT
-            };
+            let accent = if theme == Theme::Dark { ACCENT_DARK } else { ACCENT_LIGHT };
             style.visuals.selection.bg_fill = accent.gamma_multiply(if theme == Theme::Dark { 0.45 } else { 0.25 });
             style.visuals.selection.stroke.color = accent;
             style.visuals.hyperlink_color = accent;
@@ -81,20 +77,12 @@ pub fn install(ctx: &egui::Context) {
 
 /// Green for "saved".
 pub fn ok_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(0x7c, 0xc9, 0x8a)
-    } else {
-        Color32::from_rgb(0x1e, 0x7a, 0x34)
-    }
+    if ui.visuals().dark_mode { Color32::from_rgb(0x7c, 0xc9, 0x8a) } else { Color32::from_rgb(0x1e, 0x7a, 0x34) }
 }
 
 /// Amber for "not saved yet" and warnings.
 pub fn warn_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(0xe8, 0xb3, 0x4b)
-    } else {
-        Color32::from_rgb(0x9a, 0x5b, 0x00)
-    }
+    if ui.visuals().dark_mode { Color32::from_rgb(0xe8, 0xb3, 0x4b) } else { Color32::from_rgb(0x9a, 0x5b, 0x00) }
 }
 
 /// Red for errors.

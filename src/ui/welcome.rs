@@ -19,13 +19,7 @@ pub struct RecentFile {
 impl RecentFile {
     /// Looks at each path once (the welcome screen must not touch the disk every frame).
     pub fn check(paths: &[PathBuf]) -> Vec<RecentFile> {
-        paths
-            .iter()
-            .map(|path| RecentFile {
-                path: path.clone(),
-                exists: path.is_file(),
-            })
-            .collect()
+        paths.iter().map(|path| RecentFile { path: path.clone(), exists: path.is_file() }).collect()
     }
 }
 
@@ -67,34 +61,23 @@ pub fn show(ui: &mut egui::Ui, language: Language, recent: &[RecentFile], out: &
 
 fn recent_row(ui: &mut egui::Ui, language: Language, file: &RecentFile, width: f32, out: &mut Vec<Command>) {
     let (path, exists) = (&file.path, file.exists);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, 0.0),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            let text = if exists {
-                egui::RichText::new(&name)
-            } else {
-                egui::RichText::new(&name).weak().strikethrough()
-            };
-            let open = ui.add_enabled(exists, egui::Button::new(text).frame(false));
-            ui.add(egui::Label::new(egui::RichText::new(folder).weak().small()).truncate());
-            if open.on_hover_text(path.display().to_string()).clicked() {
-                out.push(Command::OpenPath(path.clone()));
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        let text = if exists { egui::RichText::new(&name) } else { egui::RichText::new(&name).weak().strikethrough() };
+        let open = ui.add_enabled(exists, egui::Button::new(text).frame(false));
+        ui.add(egui::Label::new(egui::RichText::new(folder).weak().small()).truncate());
+        if open.on_hover_text(path.display().to_string()).clicked() {
+            out.push(Command::OpenPath(path.clone()));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let forget = ui.small_button("×").on_hover_text(tr(language, Tr::CmdForgetRecent));
+            if forget.clicked() {
+                out.push(Command::ForgetRecent(path.clone()));
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let forget = ui.small_button("×").on_hover_text(tr(language, Tr::CmdForgetRecent));
-                if forget.clicked() {
-                    out.push(Command::ForgetRecent(path.clone()));
-                }
-                if !exists {
-                    ui.label(egui::RichText::new(tr(language, Tr::FileMissing)).weak().small());
-                }
-            });
-        },
-    );
+            if !exists {
+                ui.label(egui::RichText::new(tr(language, Tr::FileMissing)).weak().small());
+            }
+        });
+    });
 }

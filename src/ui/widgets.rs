@@ -50,16 +50,7 @@ pub struct TextField<'a> {
 impl<'a> TextField<'a> {
     /// A one-line field showing `current`; edits are grouped for undo under `key`.
     pub fn new(current: &'a str, key: EditKey) -> Self {
-        Self {
-            current,
-            key,
-            label: None,
-            labelled_by: None,
-            hint: "",
-            rows: None,
-            limit: None,
-            focus: false,
-        }
+        Self { current, key, label: None, labelled_by: None, hint: "", rows: None, limit: None, focus: false }
     }
 
     /// A label drawn above the field (and linked to it for screen readers and tests).
@@ -131,9 +122,7 @@ impl<'a> TextField<'a> {
             response.request_focus();
         }
         if response.changed() {
-            out.push(Command::Edit(DocEdit::typing(self.key, move |document| {
-                set(document, text)
-            })));
+            out.push(Command::Edit(DocEdit::typing(self.key, move |document| set(document, text))));
         }
         response
     }
@@ -142,11 +131,7 @@ impl<'a> TextField<'a> {
 /// "54/120", amber when over the limit.
 pub fn counter(ui: &egui::Ui, count: usize, limit: usize) -> egui::RichText {
     let text = egui::RichText::new(format!("{count}/{limit}")).small();
-    if count > limit {
-        text.color(theme::warn_color(ui))
-    } else {
-        text.weak()
-    }
+    if count > limit { text.color(theme::warn_color(ui)) } else { text.weak() }
 }
 
 /// The notices above the page, each with a close button.

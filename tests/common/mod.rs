@@ -16,14 +16,9 @@ pub fn app(launch: Launch) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs)
 pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs) {
     let dialogs = ScriptedDialogs::default();
     let answers = dialogs.clone();
-    let launch = Launch {
-        ephemeral: true,
-        language: launch.language.or(Some(Language::En)),
-        ..launch
-    };
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| PitchcraftApp::new(cc, launch, Box::new(answers)));
+    let launch = Launch { ephemeral: true, language: launch.language.or(Some(Language::En)), ..launch };
+    let mut harness =
+        Harness::builder().with_size(size).build_eframe(move |cc| PitchcraftApp::new(cc, launch, Box::new(answers)));
     harness.run_ok();
     (harness, dialogs)
 }
@@ -43,21 +38,11 @@ pub fn press_command(harness: &mut Harness<'_, PitchcraftApp>, key: egui::Key) {
 
 /// Presses a shortcut with Ctrl+Shift.
 pub fn press_command_shift(harness: &mut Harness<'_, PitchcraftApp>, key: egui::Key) {
-    harness.key_press_modifiers(
-        egui::Modifiers {
-            shift: true,
-            ..egui::Modifiers::COMMAND
-        },
-        key,
-    );
+    harness.key_press_modifiers(egui::Modifiers { shift: true, ..egui::Modifiers::COMMAND }, key);
     harness.run_ok();
 }
 
 /// The open document's person name.
 pub fn name(harness: &Harness<'_, PitchcraftApp>) -> String {
-    harness
-        .state()
-        .session()
-        .map(|session| session.document.person.name.clone())
-        .unwrap_or_default()
+    harness.state().session().map(|session| session.document.person.name.clone()).unwrap_or_default()
 }

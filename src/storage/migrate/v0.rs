@@ -85,19 +85,11 @@ pub struct BrandDocument {
 
 impl From<BrandDocument> for model::BrandDocument {
     fn from(old: BrandDocument) -> Self {
-        let mut ranked: Vec<(u32, String)> = old
-            .values
-            .cards
-            .iter()
-            .filter_map(|card| card.rank.map(|rank| (rank, card.id.clone())))
-            .collect();
+        let mut ranked: Vec<(u32, String)> =
+            old.values.cards.iter().filter_map(|card| card.rank.map(|rank| (rank, card.id.clone()))).collect();
         ranked.sort();
-        let pitch_language = |id: &str| {
-            old.pitches
-                .iter()
-                .find(|pitch| pitch.id == id)
-                .map_or(Language::En, |pitch| pitch.language)
-        };
+        let pitch_language =
+            |id: &str| old.pitches.iter().find(|pitch| pitch.id == id).map_or(Language::En, |pitch| pitch.language);
         let rehearsals = old
             .rehearsals
             .iter()
@@ -132,11 +124,7 @@ impl From<BrandDocument> for model::BrandDocument {
                     .cards
                     .into_iter()
                     .map(|card| {
-                        let choice = model::ValueChoice {
-                            pile: card.pile,
-                            meaning: card.meaning,
-                            never_print: false,
-                        };
+                        let choice = model::ValueChoice { pile: card.pile, meaning: card.meaning, never_print: false };
                         (card.id, choice)
                     })
                     .collect(),
@@ -171,10 +159,7 @@ impl From<BrandDocument> for model::BrandDocument {
             notes: old.notes,
             card: model::CardSettings {
                 paper: old.card.paper,
-                sections: CardSection::ALL
-                    .into_iter()
-                    .filter(|s| !old.card.hidden.contains(s))
-                    .collect(),
+                sections: CardSection::ALL.into_iter().filter(|s| !old.card.hidden.contains(s)).collect(),
                 pitch: String::new(),
             },
         }

@@ -17,20 +17,8 @@ struct PersonField {
 }
 
 const FIELDS: [PersonField; 7] = [
-    PersonField {
-        label: Tr::FieldName,
-        hint: Tr::HintName,
-        key: "name",
-        get: |p| &p.name,
-        set: |p| &mut p.name,
-    },
-    PersonField {
-        label: Tr::FieldRole,
-        hint: Tr::HintRole,
-        key: "role",
-        get: |p| &p.role,
-        set: |p| &mut p.role,
-    },
+    PersonField { label: Tr::FieldName, hint: Tr::HintName, key: "name", get: |p| &p.name, set: |p| &mut p.name },
+    PersonField { label: Tr::FieldRole, hint: Tr::HintRole, key: "role", get: |p| &p.role, set: |p| &mut p.role },
     PersonField {
         label: Tr::FieldOrganisation,
         hint: Tr::HintOrganisation,
@@ -38,20 +26,8 @@ const FIELDS: [PersonField; 7] = [
         get: |p| &p.organisation,
         set: |p| &mut p.organisation,
     },
-    PersonField {
-        label: Tr::FieldEmail,
-        hint: Tr::HintEmail,
-        key: "email",
-        get: |p| &p.email,
-        set: |p| &mut p.email,
-    },
-    PersonField {
-        label: Tr::FieldPhone,
-        hint: Tr::HintPhone,
-        key: "phone",
-        get: |p| &p.phone,
-        set: |p| &mut p.phone,
-    },
+    PersonField { label: Tr::FieldEmail, hint: Tr::HintEmail, key: "email", get: |p| &p.email, set: |p| &mut p.email },
+    PersonField { label: Tr::FieldPhone, hint: Tr::HintPhone, key: "phone", get: |p| &p.phone, set: |p| &mut p.phone },
     PersonField {
         label: Tr::FieldWebsite,
         hint: Tr::HintWebsite,
@@ -84,9 +60,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         for language in Language::ALL {
             let chosen = cx.document.language == language;
             if ui.radio(chosen, language.native_name()).clicked() && !chosen {
-                cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                    document.language = language
-                })));
+                cx.out.push(Command::Edit(DocEdit::step(move |document| document.language = language)));
             }
         }
     });

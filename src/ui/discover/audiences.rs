@@ -36,11 +36,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     if ui.button(cx.t(Tr::AddAudience)).clicked() {
         cx.out.push(Command::Edit(DocEdit::step(|document| {
             let id = new_audience_id(document);
-            document.audiences.push(Audience {
-                id,
-                network: Network::Strategic,
-                ..Audience::default()
-            });
+            document.audiences.push(Audience { id, network: Network::Strategic, ..Audience::default() });
         })));
     }
 }
@@ -49,112 +45,92 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
 /// strategic one.
 fn balance(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let total = cx.document.audiences.len().max(1) as f32;
-    egui::Frame::group(ui.style())
-        .corner_radius(theme::RADIUS)
-        .inner_margin(egui::Margin::same(12))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            for network in Network::ALL {
-                let count = cx
-                    .document
-                    .audiences
-                    .iter()
-                    .filter(|audience| audience.network == network)
-                    .count();
-                ui.horizontal(|ui| {
-                    let label = format!("{} ({count})", cx.t(network_name(network)));
-                    ui.add_sized(
-                        [theme::NETWORK_LABEL_WIDTH, 18.0],
-                        egui::Label::new(egui::RichText::new(label).strong()),
-                    );
-                    ui.add(egui::ProgressBar::new(count as f32 / total).desired_width(theme::NETWORK_BAR_WIDTH));
-                });
-                ui.add(egui::Label::new(egui::RichText::new(cx.t(network_explained(network))).weak().small()).wrap());
-            }
-            if !cx
-                .document
-                .audiences
-                .iter()
-                .any(|audience| audience.network == Network::Strategic)
-            {
-                ui.add_space(theme::SPACE_S);
-                ui.add(
-                    egui::Label::new(egui::RichText::new(cx.t(Tr::StrategicNudge)).color(theme::warn_color(ui))).wrap(),
+    egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for network in Network::ALL {
+            let count = cx.document.audiences.iter().filter(|audience| audience.network == network).count();
+            ui.horizontal(|ui| {
+                let label = format!("{} ({count})", cx.t(network_name(network)));
+                ui.allocate_ui_with_layout(
+                    egui::vec2(theme::NETWORK_LABEL_WIDTH, ui.spacing().interact_size.y),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_width(theme::NETWORK_LABEL_WIDTH);
+                        ui.label(egui::RichText::new(label).strong());
+                    },
                 );
-            }
-        });
+                ui.add(egui::ProgressBar::new(count as f32 / total).desired_width(theme::NETWORK_BAR_WIDTH));
+            });
+            ui.add(egui::Label::new(egui::RichText::new(cx.t(network_explained(network))).weak().small()).wrap());
+        }
+        if !cx.document.audiences.iter().any(|audience| audience.network == Network::Strategic) {
+            ui.add_space(theme::SPACE_S);
+            ui.add(egui::Label::new(egui::RichText::new(cx.t(Tr::StrategicNudge)).color(theme::warn_color(ui))).wrap());
+        }
+    });
 }
 
 fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audience: &Audience, focus: bool) {
-    egui::Frame::group(ui.style())
-        .corner_radius(theme::RADIUS)
-        .inner_margin(egui::Margin::same(12))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            TextField::new(&audience.name, EditKey::of(("audience", index)))
-                .label(cx.t(Tr::FieldAudience))
-                .hint(cx.t(Tr::HintAudience))
-                .focus(focus)
-                .show(ui, cx.out, move |document, text| {
-                    if let Some(audience) = document.audiences.get_mut(index) {
-                        audience.name = text;
-                    }
-                });
-            ui.horizontal_wrapped(|ui| {
-                ui.label(cx.t(Tr::FieldNetwork));
-                for network in Network::ALL {
-                    let chosen = audience.network == network;
-                    let radio = ui
-                        .radio(chosen, cx.t(network_name(network)))
-                        .on_hover_text(cx.t(network_explained(network)));
-                    if radio.clicked() && !chosen {
-                        cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                            if let Some(audience) = document.audiences.get_mut(index) {
-                                audience.network = network;
-                            }
-                        })));
-                    }
+    egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        TextField::new(&audience.name, EditKey::of(("audience", index)))
+            .label(cx.t(Tr::FieldAudience))
+            .hint(cx.t(Tr::HintAudience))
+            .focus(focus)
+            .show(ui, cx.out, move |document, text| {
+                if let Some(audience) = document.audiences.get_mut(index) {
+                    audience.name = text;
                 }
             });
-            TextField::new(&audience.cares_about, EditKey::of(("audience.cares", index)))
-                .label(cx.t(Tr::FieldCaresAbout))
-                .hint(cx.t(Tr::HintCaresAbout))
-                .multiline(2)
-                .show(ui, cx.out, move |document, text| {
-                    if let Some(audience) = document.audiences.get_mut(index) {
-                        audience.cares_about = text;
-                    }
-                });
-            TextField::new(&audience.ask, EditKey::of(("audience.ask", index)))
-                .label(cx.t(Tr::FieldAsk))
-                .hint(cx.t(Tr::HintAsk))
-                .multiline(2)
-                .show(ui, cx.out, move |document, text| {
-                    if let Some(audience) = document.audiences.get_mut(index) {
-                        audience.ask = text;
-                    }
-                });
-            let used_by = cx
-                .document
-                .pitches
-                .iter()
-                .filter(|pitch| pitch.audience == audience.id)
-                .count();
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let remove = ui.small_button(cx.t(Tr::RemoveAudience));
-                let remove = if used_by > 0 {
-                    remove.on_hover_text(fill(cx.t(Tr::RemoveAudienceUsed), &[("count", &used_by)]))
-                } else {
-                    remove
-                };
-                if remove.clicked() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.t(Tr::FieldNetwork));
+            for network in Network::ALL {
+                let chosen = audience.network == network;
+                let radio =
+                    ui.radio(chosen, cx.t(network_name(network))).on_hover_text(cx.t(network_explained(network)));
+                if radio.clicked() && !chosen {
                     cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                        if index < document.audiences.len() {
-                            document.audiences.remove(index);
+                        if let Some(audience) = document.audiences.get_mut(index) {
+                            audience.network = network;
                         }
                     })));
                 }
-            });
+            }
         });
+        TextField::new(&audience.cares_about, EditKey::of(("audience.cares", index)))
+            .label(cx.t(Tr::FieldCaresAbout))
+            .hint(cx.t(Tr::HintCaresAbout))
+            .multiline(2)
+            .show(ui, cx.out, move |document, text| {
+                if let Some(audience) = document.audiences.get_mut(index) {
+                    audience.cares_about = text;
+                }
+            });
+        TextField::new(&audience.ask, EditKey::of(("audience.ask", index)))
+            .label(cx.t(Tr::FieldAsk))
+            .hint(cx.t(Tr::HintAsk))
+            .multiline(2)
+            .show(ui, cx.out, move |document, text| {
+                if let Some(audience) = document.audiences.get_mut(index) {
+                    audience.ask = text;
+                }
+            });
+        let used_by = cx.document.pitches.iter().filter(|pitch| pitch.audience == audience.id).count();
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let remove = ui.small_button(cx.t(Tr::RemoveAudience));
+            let remove = if used_by > 0 {
+                remove.on_hover_text(fill(cx.t(Tr::RemoveAudienceUsed), &[("count", &used_by)]))
+            } else {
+                remove
+            };
+            if remove.clicked() {
+                cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                    if index < document.audiences.len() {
+                        document.audiences.remove(index);
+                    }
+                })));
+            }
+        });
+    });
     ui.add_space(theme::SPACE_S);
 }

@@ -16,48 +16,25 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let language = document.language;
     let focus = cx.take_focus();
     let parts: [Part<'_, BrandParts>; 3] = [
-        Part {
-            label: Tr::FieldWho,
-            hint: Tr::HintWho,
-            current: &document.brand_parts.who,
-            field: |p| &mut p.who,
-        },
+        Part { label: Tr::FieldWho, hint: Tr::HintWho, current: &document.brand_parts.who, field: |p| &mut p.who },
         Part {
             label: Tr::FieldOutcome,
             hint: Tr::HintOutcome,
             current: &document.brand_parts.outcome,
             field: |p| &mut p.outcome,
         },
-        Part {
-            label: Tr::FieldHow,
-            hint: Tr::HintHow,
-            current: &document.brand_parts.how,
-            field: |p| &mut p.how,
-        },
+        Part { label: Tr::FieldHow, hint: Tr::HintHow, current: &document.brand_parts.how, field: |p| &mut p.how },
     ];
-    for (
-        index,
-        Part {
-            label,
-            hint,
-            current,
-            field,
-        },
-    ) in parts.into_iter().enumerate()
-    {
+    for (index, Part { label, hint, current, field }) in parts.into_iter().enumerate() {
         TextField::new(current, EditKey::of(("brand.part", index)))
             .label(cx.t(label))
             .hint(cx.t(hint))
             .focus(focus && index == 0)
-            .show(ui, cx.out, move |document, text| {
-                *field(&mut document.brand_parts) = text
-            });
+            .show(ui, cx.out, move |document, text| *field(&mut document.brand_parts) = text);
     }
     let suggested = suggested_parts(document);
     if suggested != document.brand_parts && ui.button(cx.t(Tr::FillFromAnswers)).clicked() {
-        cx.out.push(Command::Edit(DocEdit::step(move |document| {
-            document.brand_parts = suggested
-        })));
+        cx.out.push(Command::Edit(DocEdit::step(move |document| document.brand_parts = suggested)));
     }
 
     ui.add_space(theme::SPACE_M);
@@ -67,13 +44,9 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         ui.add(egui::Label::new(egui::RichText::new(cx.t(Tr::PhrasingsNeedParts)).weak()).wrap());
     }
     for variant in variants {
-        suggestion_row(
-            ui,
-            cx,
-            &variant,
-            document.brand_statement.trim() == variant,
-            |document, text| document.brand_statement = text,
-        );
+        suggestion_row(ui, cx, &variant, document.brand_statement.trim() == variant, |document, text| {
+            document.brand_statement = text
+        });
     }
 
     ui.add_space(theme::SPACE_M);
@@ -92,9 +65,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         .show(ui, cx.out, |document, text| document.person.headline = text);
     for suggestion in headline_suggestions(document, language) {
         let chosen = document.person.headline.trim() == suggestion;
-        suggestion_row(ui, cx, &suggestion, chosen, |document, text| {
-            document.person.headline = text
-        });
+        suggestion_row(ui, cx, &suggestion, chosen, |document, text| document.person.headline = text);
     }
 }
 
@@ -116,8 +87,7 @@ fn suggestion_row(
                 let label = if chosen { Tr::InUse } else { Tr::UseThis };
                 if ui.add_enabled(!chosen, egui::Button::new(cx.t(label))).clicked() {
                     let text = text.to_owned();
-                    cx.out
-                        .push(Command::Edit(DocEdit::step(move |document| set(document, text))));
+                    cx.out.push(Command::Edit(DocEdit::step(move |document| set(document, text))));
                 }
                 ui.add(egui::Label::new(text).wrap());
             });

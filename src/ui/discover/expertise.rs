@@ -31,10 +31,9 @@ fn proof_mut(document: &mut BrandDocument, skill: usize, proof: usize) -> Option
 pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let focus = cx.take_focus();
     for (index, skill) in cx.document.expertise.iter().enumerate() {
-        egui::Frame::group(ui.style())
-            .corner_radius(theme::RADIUS)
-            .inner_margin(egui::Margin::same(12))
-            .show(ui, |ui| {
+        egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(
+            ui,
+            |ui| {
                 ui.set_width(ui.available_width());
                 TextField::new(&skill.skill, EditKey::of(("skill", index)))
                     .label(cx.t(Tr::FieldSkill))
@@ -66,8 +65,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
                 }
                 ui.horizontal(|ui| {
                     if ui.button(cx.t(Tr::AddProof)).clicked() {
-                        cx.out
-                            .push(edit_skill(index, |skill| skill.proof.push(ProofPoint::default())));
+                        cx.out.push(edit_skill(index, |skill| skill.proof.push(ProofPoint::default())));
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button(cx.t(Tr::RemoveSkill)).clicked() {
@@ -79,7 +77,8 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
                         }
                     });
                 });
-            });
+            },
+        );
         ui.add_space(theme::SPACE_S);
     }
     if cx.document.expertise.is_empty() {
@@ -87,10 +86,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     }
     if ui.button(cx.t(Tr::AddSkill)).clicked() {
         cx.out.push(Command::Edit(DocEdit::step(|document| {
-            document.expertise.push(Skill {
-                proof: vec![ProofPoint::default()],
-                ..Skill::default()
-            })
+            document.expertise.push(Skill { proof: vec![ProofPoint::default()], ..Skill::default() })
         })));
     }
 }
@@ -111,29 +107,10 @@ fn proof_point(ui: &mut egui::Ui, cx: &mut StepContext<'_>, skill: usize, index:
                     current: &proof.situation,
                     field: |p| &mut p.situation,
                 },
-                Part {
-                    label: Tr::FieldAction,
-                    hint: Tr::HintAction,
-                    current: &proof.action,
-                    field: |p| &mut p.action,
-                },
-                Part {
-                    label: Tr::FieldResult,
-                    hint: Tr::HintResult,
-                    current: &proof.result,
-                    field: |p| &mut p.result,
-                },
+                Part { label: Tr::FieldAction, hint: Tr::HintAction, current: &proof.action, field: |p| &mut p.action },
+                Part { label: Tr::FieldResult, hint: Tr::HintResult, current: &proof.result, field: |p| &mut p.result },
             ];
-            for (
-                part,
-                Part {
-                    label,
-                    hint,
-                    current,
-                    field,
-                },
-            ) in parts.into_iter().enumerate()
-            {
+            for (part, Part { label, hint, current, field }) in parts.into_iter().enumerate() {
                 TextField::new(current, EditKey::of(("proof", skill, index, part)))
                     .label(cx.t(label))
                     .hint(cx.t(hint))
@@ -153,16 +130,11 @@ fn proof_point(ui: &mut egui::Ui, cx: &mut StepContext<'_>, skill: usize, index:
                     }
                 });
             if !has_number(&proof.metric) && !has_number(&proof.result) {
-                ui.label(
-                    egui::RichText::new(cx.t(Tr::ProofNumberHint))
-                        .color(theme::warn_color(ui))
-                        .small(),
-                );
+                ui.label(egui::RichText::new(cx.t(Tr::ProofNumberHint)).color(theme::warn_color(ui)).small());
             }
             ui.horizontal(|ui| {
-                let signature = ui
-                    .radio(proof.signature, cx.t(Tr::SignatureStory))
-                    .on_hover_text(cx.t(Tr::SignatureTip));
+                let signature =
+                    ui.radio(proof.signature, cx.t(Tr::SignatureStory)).on_hover_text(cx.t(Tr::SignatureTip));
                 if signature.clicked() && !proof.signature {
                     cx.out.push(Command::Edit(DocEdit::step(move |document| {
                         for (s, skill_item) in document.expertise.iter_mut().enumerate() {

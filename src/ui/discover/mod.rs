@@ -21,8 +21,9 @@ use crate::ui::theme;
 /// What the Discover page remembers between frames (not part of the document).
 #[derive(Debug, Default)]
 pub struct DiscoverState {
-    /// The values step's view.
-    pub values_mode: ValuesMode,
+    /// The values step's view; `None` until the person picks one: the sort while cards
+    /// are left, the top once all are sorted.
+    pub values_mode: Option<ValuesMode>,
     /// The card the sort shows when the person walked back; `None`: the first unsorted.
     pub cursor: Option<usize>,
     /// The ranked value selected for moving with the keyboard.

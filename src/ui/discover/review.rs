@@ -60,13 +60,10 @@ pub(super) fn show(ui: &mut egui::Ui, deck: &[&str], cx: &mut StepContext<'_>) {
 fn section(ui: &mut egui::Ui, title: &str, content: impl FnOnce(&mut egui::Ui)) {
     ui.add_space(theme::SPACE_S);
     ui.label(egui::RichText::new(title).strong());
-    egui::Frame::group(ui.style())
-        .corner_radius(theme::RADIUS)
-        .inner_margin(egui::Margin::same(12))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            content(ui);
-        });
+    egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        content(ui);
+    });
 }
 
 fn line(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
@@ -78,35 +75,20 @@ fn profile(ui: &mut egui::Ui, cx: &StepContext<'_>) {
     let document = cx.document;
     let person = &document.person;
     let dash = |text: &str| {
-        if text.trim().is_empty() {
-            "—".to_owned()
-        } else {
-            text.trim().to_owned()
-        }
+        if text.trim().is_empty() { "—".to_owned() } else { text.trim().to_owned() }
     };
     section(ui, cx.t(Tr::StepAbout), |ui| {
-        line(
-            ui,
-            egui::RichText::new(dash(&person.name)).size(theme::LEAD_SIZE).strong(),
-        );
+        line(ui, egui::RichText::new(dash(&person.name)).size(theme::LEAD_SIZE).strong());
         line(ui, dash(&person.headline));
-        let contact: Vec<&str> = [
-            &person.role,
-            &person.organisation,
-            &person.email,
-            &person.phone,
-            &person.website,
-            &person.location,
-        ]
-        .into_iter()
-        .map(|field| field.trim())
-        .filter(|field| !field.is_empty())
-        .collect();
+        let contact: Vec<&str> =
+            [&person.role, &person.organisation, &person.email, &person.phone, &person.website, &person.location]
+                .into_iter()
+                .map(|field| field.trim())
+                .filter(|field| !field.is_empty())
+                .collect();
         line(ui, egui::RichText::new(contact.join(" · ")).weak());
     });
-    section(ui, cx.t(Tr::StepBrand), |ui| {
-        line(ui, egui::RichText::new(dash(&document.brand_statement)).italics())
-    });
+    section(ui, cx.t(Tr::StepBrand), |ui| line(ui, egui::RichText::new(dash(&document.brand_statement)).italics()));
     section(ui, cx.t(Tr::StepValues), |ui| {
         for (rank, id) in document.values.ranking.iter().enumerate() {
             let (name, _) = value_text(document, id, cx.language);
@@ -158,17 +140,10 @@ fn profile(ui: &mut egui::Ui, cx: &StepContext<'_>) {
         for audience in &document.audiences {
             line(
                 ui,
-                egui::RichText::new(format!(
-                    "{} ({})",
-                    dash(&audience.name),
-                    cx.t(network_name(audience.network))
-                ))
-                .strong(),
+                egui::RichText::new(format!("{} ({})", dash(&audience.name), cx.t(network_name(audience.network))))
+                    .strong(),
             );
-            line(
-                ui,
-                egui::RichText::new(format!("{}: {}", cx.t(Tr::FieldAsk), dash(&audience.ask))).weak(),
-            );
+            line(ui, egui::RichText::new(format!("{}: {}", cx.t(Tr::FieldAsk), dash(&audience.ask))).weak());
         }
         if document.audiences.is_empty() {
             line(ui, "—");

@@ -34,36 +34,27 @@ const PILES: [(Pile, Tr, egui::Key); 3] = [
 
 pub(super) fn show(ui: &mut egui::Ui, deck: &[&str], cx: &mut StepContext<'_>) {
     let order = dealing_order(cx.document, deck);
-    let sorted = order
-        .iter()
-        .filter(|id| cx.document.values.cards.contains_key(*id))
-        .count();
+    let sorted = order.iter().filter(|id| cx.document.values.cards.contains_key(*id)).count();
+    let mode = cx.state.values_mode.unwrap_or(if sorted < order.len() { ValuesMode::Sort } else { ValuesMode::Top });
     ui.horizontal_wrapped(|ui| {
-        for (mode, label) in [
+        for (choice, label) in [
             (ValuesMode::Sort, Tr::ValuesModeSort),
             (ValuesMode::Piles, Tr::ValuesModePiles),
             (ValuesMode::Top, Tr::ValuesModeTop),
         ] {
-            if ui
-                .add(egui::Button::selectable(cx.state.values_mode == mode, cx.t(label)))
-                .clicked()
-            {
-                cx.state.values_mode = mode;
+            if ui.add(egui::Button::selectable(mode == choice, cx.t(label))).clicked() {
+                cx.state.values_mode = Some(choice);
             }
         }
         ui.separator();
         let status = fill(
             cx.t(Tr::ValuesStatus),
-            &[
-                ("sorted", &sorted),
-                ("total", &order.len()),
-                ("ranked", &cx.document.values.ranking.len()),
-            ],
+            &[("sorted", &sorted), ("total", &order.len()), ("ranked", &cx.document.values.ranking.len())],
         );
         ui.label(egui::RichText::new(status).weak());
     });
     ui.add_space(theme::SPACE_M);
-    match cx.state.values_mode {
+    match mode {
         ValuesMode::Sort => sort_one_by_one(ui, &order, cx),
         ValuesMode::Piles => all_piles(ui, &order, cx),
         ValuesMode::Top => top(ui, cx),
@@ -79,11 +70,7 @@ fn place_command(id: &str, pile: Pile) -> Command {
 /// → to skip.
 fn sort_one_by_one(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
     let document = cx.document;
-    let current = cx
-        .state
-        .cursor
-        .filter(|index| *index < order.len())
-        .or_else(|| first_unsorted(order, document));
+    let current = cx.state.cursor.filter(|index| *index < order.len()).or_else(|| first_unsorted(order, document));
     let mut chosen: Option<Pile> = None;
     let mut step_to: Option<Option<usize>> = None;
     if cx.keys && !ui.ctx().text_edit_focused() {
@@ -112,10 +99,9 @@ fn sort_one_by_one(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>
             let id = &order[index];
             let (name, description) = value_text(document, id, cx.language);
             let pile_now = document.values.cards.get(id).map(|choice| choice.pile);
-            egui::Frame::group(ui.style())
-                .corner_radius(theme::RADIUS)
-                .inner_margin(egui::Margin::same(20))
-                .show(ui, |ui| {
+            egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(20)).show(
+                ui,
+                |ui| {
                     ui.set_width(ui.available_width());
                     let position = fill(cx.t(Tr::CardPosition), &[("n", &(index + 1)), ("total", &order.len())]);
                     ui.label(egui::RichText::new(position).weak().small());
@@ -133,18 +119,13 @@ fn sort_one_by_one(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>
                             }
                         }
                     });
-                });
+                },
+            );
             ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(index > 0, egui::Button::new(cx.t(Tr::CardPrevious)))
-                    .clicked()
-                {
+                if ui.add_enabled(index > 0, egui::Button::new(cx.t(Tr::CardPrevious))).clicked() {
                     step_to = Some(Some(index - 1));
                 }
-                if ui
-                    .add_enabled(index + 1 < order.len(), egui::Button::new(cx.t(Tr::CardSkip)))
-                    .clicked()
-                {
+                if ui.add_enabled(index + 1 < order.len(), egui::Button::new(cx.t(Tr::CardSkip))).clicked() {
                     step_to = Some(Some(index + 1));
                 }
                 ui.label(egui::RichText::new(cx.t(Tr::CardKeysHelp)).weak().small());
@@ -158,7 +139,7 @@ fn sort_one_by_one(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>
             ui.label(fill(cx.t(Tr::AllSorted), &[("total", &order.len())]));
             ui.horizontal(|ui| {
                 if ui.button(cx.t(Tr::ChooseTop)).clicked() {
-                    cx.state.values_mode = ValuesMode::Top;
+                    cx.state.values_mode = Some(ValuesMode::Top);
                 }
                 if !order.is_empty() && ui.button(cx.t(Tr::CardPrevious)).clicked() {
                     step_to = Some(Some(order.len() - 1));
@@ -177,16 +158,11 @@ fn custom_value_form(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     egui::CollapsingHeader::new(cx.t(Tr::AddOwnValue)).show(ui, |ui| {
         let (name, description) = &mut cx.state.new_value;
         let name_label = ui.label(crate::i18n::tr(cx.language, Tr::OwnValueName)).id;
-        ui.add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
-            .labelled_by(name_label);
+        ui.add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY)).labelled_by(name_label);
         let description_label = ui.label(crate::i18n::tr(cx.language, Tr::OwnValueDescription)).id;
-        ui.add(egui::TextEdit::singleline(description).desired_width(f32::INFINITY))
-            .labelled_by(description_label);
+        ui.add(egui::TextEdit::singleline(description).desired_width(f32::INFINITY)).labelled_by(description_label);
         if ui
-            .add_enabled(
-                !name.trim().is_empty(),
-                egui::Button::new(crate::i18n::tr(cx.language, Tr::OwnValueAdd)),
-            )
+            .add_enabled(!name.trim().is_empty(), egui::Button::new(crate::i18n::tr(cx.language, Tr::OwnValueAdd)))
             .clicked()
         {
             let (name, description) = std::mem::take(&mut cx.state.new_value);
@@ -226,8 +202,7 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
                     let undo_sort = ui.small_button("↺").on_hover_text(cx.t(Tr::PileUnsortTip));
                     if undo_sort.clicked() {
                         let id = (*id).clone();
-                        cx.out
-                            .push(Command::Edit(DocEdit::step(move |document| unsort(document, &id))));
+                        cx.out.push(Command::Edit(DocEdit::step(move |document| unsort(document, &id))));
                     }
                 }
                 ui.add(egui::Label::new(name).truncate()).on_hover_text(description);
@@ -252,11 +227,8 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
 fn top(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let document = cx.document;
     let ranking = &document.values.ranking;
-    let candidates: Vec<&str> = document
-        .values
-        .in_pile(Pile::VeryImportant)
-        .filter(|id| !ranking.iter().any(|ranked| ranked == id))
-        .collect();
+    let candidates: Vec<&str> =
+        document.values.in_pile(Pile::VeryImportant).filter(|id| !ranking.iter().any(|ranked| ranked == id)).collect();
     if cx.keys
         && !ui.ctx().text_edit_focused()
         && let Some(selected) = cx.state.ranked_selected.filter(|index| *index < ranking.len())
@@ -268,11 +240,7 @@ fn top(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
             )
         });
         if up || down {
-            let target = if up {
-                selected.checked_sub(1)
-            } else {
-                Some(selected + 1).filter(|i| *i < ranking.len())
-            };
+            let target = if up { selected.checked_sub(1) } else { Some(selected + 1).filter(|i| *i < ranking.len()) };
             if let Some(target) = target {
                 cx.out.push(Command::Edit(DocEdit::step(move |document| {
                     move_in_top(document, selected, up);
@@ -301,10 +269,7 @@ fn top(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         }
         let very_important = document.values.in_pile(Pile::VeryImportant).count();
         if very_important < TOP_MIN {
-            let text = fill(
-                cx.t(Tr::TopTooFewVeryImportant),
-                &[("count", &very_important), ("min", &TOP_MIN)],
-            );
+            let text = fill(cx.t(Tr::TopTooFewVeryImportant), &[("count", &very_important), ("min", &TOP_MIN)]);
             ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
         }
     };
@@ -324,10 +289,7 @@ fn top(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
 fn ranked_list(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let document = cx.document;
     let ranking = &document.values.ranking;
-    let title = fill(
-        cx.t(Tr::TopTitle),
-        &[("count", &ranking.len()), ("min", &TOP_MIN), ("max", &TOP_MAX)],
-    );
+    let title = fill(cx.t(Tr::TopTitle), &[("count", &ranking.len()), ("min", &TOP_MIN), ("max", &TOP_MAX)]);
     ui.label(egui::RichText::new(title).strong());
     if ranking.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(cx.t(Tr::TopEmpty)).weak()).wrap());
@@ -335,65 +297,54 @@ fn ranked_list(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     for (index, id) in ranking.iter().enumerate() {
         let choice = document.values.cards.get(id).cloned().unwrap_or_default();
         let (name, _) = value_text(document, id, cx.language);
-        egui::Frame::group(ui.style())
-            .corner_radius(theme::RADIUS)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    let selected = cx.state.ranked_selected == Some(index);
-                    let label = egui::Button::selectable(
-                        selected,
-                        egui::RichText::new(format!("{}. {name}", index + 1)).strong(),
-                    );
-                    let row = ui.add(label).on_hover_text(cx.t(Tr::TopMoveKeys));
-                    if row.clicked() || row.gained_focus() {
-                        cx.state.ranked_selected = Some(index);
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let remove_id = id.clone();
-                        if ui.small_button("×").on_hover_text(cx.t(Tr::TopRemove)).clicked() {
-                            cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                                remove_from_top(document, &remove_id)
-                            })));
-                            cx.state.ranked_selected = None;
-                        }
-                        for (arrow, up, enabled) in [("↓", false, index + 1 < ranking.len()), ("↑", true, index > 0)]
-                        {
-                            let tip = if up { Tr::TopMoveUp } else { Tr::TopMoveDown };
-                            if ui
-                                .add_enabled(enabled, egui::Button::new(arrow).small())
-                                .on_hover_text(cx.t(tip))
-                                .clicked()
-                            {
-                                cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                                    move_in_top(document, index, up);
-                                })));
-                            }
-                        }
-                    });
-                });
-                let meaning_id = id.clone();
-                TextField::new(&choice.meaning, EditKey::of(("value.meaning", id.as_str())))
-                    .label(cx.t(Tr::ValueMeaning))
-                    .hint(cx.t(Tr::ValueMeaningHint))
-                    .multiline(2)
-                    .show(ui, cx.out, move |document, text| {
-                        if let Some(choice) = document.values.cards.get_mut(&meaning_id) {
-                            choice.meaning = text;
-                        }
-                    });
-                let mut never_print = choice.never_print;
-                let toggle = ui
-                    .checkbox(&mut never_print, cx.t(Tr::NeverPrint))
-                    .on_hover_text(cx.t(Tr::NeverPrintTip));
-                if toggle.changed() {
-                    let id = id.clone();
-                    cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                        if let Some(choice) = document.values.cards.get_mut(&id) {
-                            choice.never_print = never_print;
-                        }
-                    })));
+        egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let selected = cx.state.ranked_selected == Some(index);
+                let label =
+                    egui::Button::selectable(selected, egui::RichText::new(format!("{}. {name}", index + 1)).strong());
+                let row = ui.add(label).on_hover_text(cx.t(Tr::TopMoveKeys));
+                if row.clicked() || row.gained_focus() {
+                    cx.state.ranked_selected = Some(index);
                 }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let remove_id = id.clone();
+                    if ui.small_button("×").on_hover_text(cx.t(Tr::TopRemove)).clicked() {
+                        cx.out
+                            .push(Command::Edit(DocEdit::step(move |document| remove_from_top(document, &remove_id))));
+                        cx.state.ranked_selected = None;
+                    }
+                    for (arrow, up, enabled) in [("↓", false, index + 1 < ranking.len()), ("↑", true, index > 0)] {
+                        let tip = if up { Tr::TopMoveUp } else { Tr::TopMoveDown };
+                        if ui.add_enabled(enabled, egui::Button::new(arrow).small()).on_hover_text(cx.t(tip)).clicked()
+                        {
+                            cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                                move_in_top(document, index, up);
+                            })));
+                        }
+                    }
+                });
             });
+            let meaning_id = id.clone();
+            TextField::new(&choice.meaning, EditKey::of(("value.meaning", id.as_str())))
+                .label(cx.t(Tr::ValueMeaning))
+                .hint(cx.t(Tr::ValueMeaningHint))
+                .multiline(2)
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(choice) = document.values.cards.get_mut(&meaning_id) {
+                        choice.meaning = text;
+                    }
+                });
+            let mut never_print = choice.never_print;
+            let toggle = ui.checkbox(&mut never_print, cx.t(Tr::NeverPrint)).on_hover_text(cx.t(Tr::NeverPrintTip));
+            if toggle.changed() {
+                let id = id.clone();
+                cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                    if let Some(choice) = document.values.cards.get_mut(&id) {
+                        choice.never_print = never_print;
+                    }
+                })));
+            }
+        });
     }
 }
