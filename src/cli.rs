@@ -158,7 +158,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => run_gui(Launch { file: cli.file, ..Launch::default() }, None),
+        None => run_gui(Launch { file: cli.file, sample: cli.sample, ..Launch::default() }, None),
         Some(CliCommand::New { file, name, sample }) => new(&file, name.as_deref(), sample),
         Some(CliCommand::Check { file }) => check(&file),
         Some(CliCommand::Fmt { file }) => fmt(&file),
@@ -337,6 +337,13 @@ mod tests {
         assert!(parse_size("12x8").is_err());
         assert!(parse_size("wide").is_err());
         assert!(parse_size("1280x").is_err());
+    }
+
+    #[test]
+    fn sample_and_file_are_exclusive() {
+        let cli = Cli::try_parse_from(["pitchcraft", "--sample"]).unwrap();
+        assert!(cli.sample && cli.file.is_none() && cli.command.is_none());
+        assert!(Cli::try_parse_from(["pitchcraft", "--sample", "x.brand.ron"]).is_err());
     }
 
     #[test]

@@ -186,9 +186,16 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
     }
     let mut pile_list = |ui: &mut egui::Ui, (pile, label, ids): &(Option<Pile>, Tr, Vec<&String>)| {
         ui.label(egui::RichText::new(format!("{} ({})", cx.t(*label), ids.len())).strong());
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
         for id in ids {
+            // Rows out of sight only take their space: a hundred cards stay cheap to draw.
+            if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, row)) {
+                ui.allocate_space(row);
+                continue;
+            }
             let (name, description) = value_text(document, id, cx.language);
-            ui.horizontal(|ui| {
+            ui.allocate_ui_with_layout(row, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.set_min_size(row);
                 for (number, (target, target_label, _)) in PILES.iter().enumerate() {
                     let here = *pile == Some(*target);
                     let button = ui
@@ -205,7 +212,7 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
                         cx.out.push(Command::Edit(DocEdit::step(move |document| unsort(document, &id))));
                     }
                 }
-                ui.add(egui::Label::new(name).truncate()).on_hover_text(description);
+                ui.add(egui::Label::new(name).truncate()).on_hover_text(format!("{name}: {description}"));
             });
         }
         ui.add_space(theme::SPACE_M);
