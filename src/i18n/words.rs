@@ -18,6 +18,24 @@ pub struct WordLists {
     pub time_words: Vec<String>,
     /// First-person words ("I", "my").
     pub first_person: Vec<String>,
+    /// Second-person words ("you", "your").
+    pub second_person: Vec<String>,
+    /// Filler words and phrases.
+    pub fillers: Vec<String>,
+    /// Hedging words and phrases.
+    pub hedges: Vec<String>,
+    /// Jargon and buzzwords.
+    pub jargon: Vec<String>,
+    /// Forms of "to be" (for the passive voice check; empty where it is not done).
+    pub be_forms: Vec<String>,
+    /// Past participles that the -ed rule misses.
+    pub irregular_participles: Vec<String>,
+    /// Phrases that make a request.
+    pub ask_phrases: Vec<String>,
+    /// Numbers written as words.
+    pub number_words: Vec<String>,
+    /// Very common words, for telling the languages apart.
+    pub common_words: Vec<String>,
 }
 
 /// Parses a word-list file.
@@ -56,7 +74,12 @@ mod tests {
         for source in [EN_RON, NL_RON] {
             let lists = parse_word_lists(source).unwrap();
             assert!(lists.time_words.len() > 10);
-            assert!(!lists.first_person.is_empty());
+            for list in [&lists.first_person, &lists.second_person, &lists.fillers, &lists.hedges, &lists.jargon] {
+                assert!(!list.is_empty());
+            }
+            for list in [&lists.ask_phrases, &lists.number_words, &lists.common_words] {
+                assert!(list.len() > 10);
+            }
         }
     }
 

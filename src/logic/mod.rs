@@ -1,8 +1,11 @@
 //! Pure rules of the app: functions with explicit inputs (time is passed in, never read),
 //! unit-tested without a window.
 
+pub mod analysis;
 pub mod brand;
 pub mod discover;
+pub mod draft;
+pub mod rate;
 pub mod summary;
 pub mod undo;
 pub mod validate;
