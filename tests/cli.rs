@@ -17,7 +17,7 @@ fn write(dir: &Path, name: &str, contents: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn every_command_has_help() {
-    for command in [&[][..], &["new"], &["check"], &["fmt"], &["screenshot"]] {
+    for command in [&[][..], &["new"], &["check"], &["fmt"], &["analyze"], &["screenshot"]] {
         pitchcraft().args(command).arg("--help").assert().success().stdout(predicate::str::contains("Usage"));
     }
 }
@@ -156,4 +156,62 @@ fn fmt_refuses_a_40_mib_file() {
     std::fs::File::create(&path).unwrap().set_len(40 * 1024 * 1024).unwrap();
     pitchcraft().arg("fmt").arg(&path).assert().code(1).stderr(predicate::str::contains("16 MiB"));
     assert_eq!(std::fs::metadata(&path).unwrap().len(), 40 * 1024 * 1024);
+}
+
+#[test]
+fn analyze_reads_standard_input_and_prints_json() {
+    let output = pitchcraft()
+        .args(["analyze", "-", "--json", "--wpm", "120", "--target", "10"])
+        .write_stdin("Actually, I just cut waiting by 32 percent. Could we talk next week?")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["language"], "en");
+    assert_eq!(report["words"], 13);
+    assert_eq!(report["sentences"], 2);
+    assert_eq!(report["wpm"], 120.0);
+    assert_eq!(report["seconds"], 6.5);
+    assert_eq!(report["has_number"], true);
+    assert_eq!(report["has_ask"], true);
+    assert_eq!(report["long_sentences"], 0);
+    assert_eq!(report["fillers"][0]["text"], "actually");
+    assert_eq!(report["fillers"][0]["count"], 1);
+    let first = &report["findings"][0];
+    assert_eq!(
+        (first["kind"].as_str(), first["start"].as_u64(), first["end"].as_u64()),
+        (Some("filler"), Some(0), Some(8))
+    );
+    assert!(first["message"].as_str().unwrap().contains("filler"));
+}
+
+#[test]
+fn analyze_detects_dutch_and_reads_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path =
+        write(dir.path(), "pitch.txt", "Ik help eigenlijk ziekenhuizen met de wachttijd. Doe je mee?".as_bytes());
+    pitchcraft()
+        .arg("analyze")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Language: Nederlands").and(predicate::str::contains("\"eigenlijk\" ×1")));
+}
+
+#[test]
+fn analyze_refuses_what_is_not_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "binary.txt", &[0x66, 0x6f, 0xff, 0xfe]);
+    pitchcraft().arg("analyze").arg(&path).assert().code(1).stderr(predicate::str::contains("not UTF-8"));
+    pitchcraft().args(["analyze", "missing.txt"]).assert().code(1);
+    pitchcraft().args(["analyze", "--wpm", "9000"]).assert().code(2);
+    pitchcraft().args(["analyze", "--lang", "fr"]).assert().code(2);
+}
+
+#[test]
+fn analyze_handles_ten_thousand_words() {
+    let text = "We cut waiting times for patients in every clinic. ".repeat(1000);
+    let output = pitchcraft().args(["analyze", "--json"]).write_stdin(text).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["words"], 9000);
 }

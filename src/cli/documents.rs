@@ -1,0 +1,82 @@
+//! `new`, `check` and `fmt`: creating, validating and reformatting brand documents.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{complain, say};
+use crate::logic::{summary::summarize, validate};
+use crate::model::{BrandDocument, Language};
+use crate::storage::{self, BackupPolicy};
+
+pub(super) fn new(file: &Path, name: Option<&str>, sample: bool) -> ExitCode {
+    if file.exists() {
+        return complain(format!("{}: already exists; not overwritten", file.display()));
+    }
+    let document = if sample {
+        match storage::sample_document() {
+            Ok(document) => document,
+            Err(error) => return complain(format!("sample: {error}")),
+        }
+    } else {
+        BrandDocument::new_for(name.unwrap_or_default(), Language::En)
+    };
+    match storage::save(file, &document, None, BackupPolicy::Never) {
+        Ok(_) => {
+            say(format!("created {}", file.display()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => complain(error),
+    }
+}
+
+pub(super) fn check(file: &Path) -> ExitCode {
+    let loaded = match storage::load(file) {
+        Ok(loaded) => loaded,
+        Err(error) => return complain(error),
+    };
+    let problems = validate::problems(&loaded.document);
+    if !problems.is_empty() {
+        for problem in &problems {
+            let _ = writeln!(std::io::stderr(), "{}: {problem}", file.display());
+        }
+        return ExitCode::from(1);
+    }
+    let mut line = summarize(&loaded.document).one_line(&loaded.document.person.name);
+    if let Some(old) = loaded.migrated_from {
+        line.push_str(&format!(
+            " (format {old}; `pitchcraft fmt` converts it to format {})",
+            crate::model::CURRENT_FORMAT
+        ));
+    }
+    say(line);
+    ExitCode::SUCCESS
+}
+
+pub(super) fn fmt(file: &Path) -> ExitCode {
+    let loaded = match storage::load(file) {
+        Ok(loaded) => loaded,
+        Err(error) => return complain(error),
+    };
+    let text = match storage::to_ron(&loaded.document) {
+        Ok(text) => text,
+        Err(message) => return complain(format!("{}: {message}", file.display())),
+    };
+    if std::fs::read(file).is_ok_and(|bytes| bytes == text.as_bytes()) {
+        say(format!("{}: already formatted", file.display()));
+        return ExitCode::SUCCESS;
+    }
+    match storage::save_text(
+        file,
+        text.as_bytes(),
+        Some(&loaded.stamp),
+        BackupPolicy::Always,
+        std::time::SystemTime::now(),
+    ) {
+        Ok(_) => {
+            say(format!("formatted {}", file.display()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => complain(error),
+    }
+}

@@ -1,0 +1,237 @@
+//! The command line: the same core as the app, without a window, for scripts and tests.
+//! Exit codes: 0 success, 1 a document problem (message names the file), 2 usage errors.
+
+mod analyze;
+mod documents;
+mod window;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::Launch;
+use crate::logic::discover::Step;
+use crate::model::Language;
+
+/// Prepare for networking: your values, expertise and goals, a personal brand, an
+/// elevator pitch, timed rehearsal and a printed brand card.
+#[derive(Debug, Parser)]
+#[command(name = "pitchcraft", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A brand document (*.brand.ron) to open; without it the welcome screen opens.
+    pub file: Option<PathBuf>,
+    /// Open a copy of the built-in sample brand (nothing is written until you save).
+    #[arg(long, conflicts_with = "file")]
+    pub sample: bool,
+    #[command(subcommand)]
+    /// What to do without a window.
+    pub command: Option<CliCommand>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Create a brand document (never overwrites an existing file).
+    New {
+        /// Where to create it, e.g. sanne.brand.ron.
+        file: PathBuf,
+        /// The person's name.
+        #[arg(long, conflicts_with = "sample")]
+        name: Option<String>,
+        /// Start from a copy of the built-in sample.
+        #[arg(long)]
+        sample: bool,
+    },
+    /// Load and validate a document; prints a summary, or FILE:LINE:COLUMN: message.
+    Check {
+        /// The document.
+        file: PathBuf,
+    },
+    /// Rewrite a document in the current format (atomically, keeping a backup).
+    Fmt {
+        /// The document.
+        file: PathBuf,
+    },
+    /// Analyse a plain-text pitch: length at a speaking rate, fillers, long sentences, proof
+    /// and ask.
+    Analyze {
+        /// The text file, or - (the default) for standard input.
+        file: Option<PathBuf>,
+        /// The language of the text (default: detected, English or Dutch).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Speaking rate in words per minute (default: 150 for English, 140 for Dutch).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(40..=400))]
+        wpm: Option<u32>,
+        /// The target length in seconds, to compare with.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=3600))]
+        target: Option<u32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open the real window, render one settled frame to a PNG and exit.
+    Screenshot {
+        /// The PNG to write.
+        out: PathBuf,
+        /// A document to show; without it, a copy of the sample.
+        file: Option<PathBuf>,
+        /// The page to show.
+        #[arg(long, value_enum, default_value_t = PageArg::Discover)]
+        page: PageArg,
+        /// The Discover step to show (with --page discover).
+        #[arg(long, value_enum)]
+        step: Option<StepArg>,
+        /// The colour theme.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// The interface language.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// Window size in points, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1280x800", value_parser = parse_size)]
+        size: (u32, u32),
+    },
+}
+
+/// `--page` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PageArg {
+    /// The welcome screen.
+    Welcome,
+    /// Values, expertise, goals and audiences.
+    Discover,
+    /// Pitches.
+    Pitches,
+    /// Rehearsal.
+    Rehearse,
+    /// The brand card.
+    Card,
+    /// Notes.
+    Notes,
+}
+
+/// `--step` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum StepArg {
+    /// About you.
+    About,
+    /// The values card sort.
+    Values,
+    /// Skills and proof.
+    Expertise,
+    /// Goals.
+    Goals,
+    /// Audiences.
+    Audiences,
+    /// Brand statement and headline.
+    Brand,
+    /// The whole profile and its gaps.
+    Review,
+}
+
+impl StepArg {
+    fn step(self) -> Step {
+        match self {
+            StepArg::About => Step::Welcome,
+            StepArg::Values => Step::Values,
+            StepArg::Expertise => Step::Expertise,
+            StepArg::Goals => Step::Goals,
+            StepArg::Audiences => Step::Audiences,
+            StepArg::Brand => Step::Brand,
+            StepArg::Review => Step::Review,
+        }
+    }
+}
+
+/// `--theme` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ThemeArg {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Dutch.
+    Nl,
+}
+
+impl LangArg {
+    /// The language it names.
+    pub fn language(self) -> Language {
+        match self {
+            LangArg::En => Language::En,
+            LangArg::Nl => Language::Nl,
+        }
+    }
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (width, height) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, e.g. 1280x800")?;
+    let parse = |part: &str| part.trim().parse::<u32>().map_err(|_| format!("`{part}` is not a whole number"));
+    let (width, height) = (parse(width)?, parse(height)?);
+    if !(200..=8000).contains(&width) || !(200..=8000).contains(&height) {
+        return Err("width and height must be between 200 and 8000".to_owned());
+    }
+    Ok((width, height))
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        None => window::run_gui(Launch { file: cli.file, sample: cli.sample, ..Launch::default() }, None),
+        Some(CliCommand::New { file, name, sample }) => documents::new(&file, name.as_deref(), sample),
+        Some(CliCommand::Check { file }) => documents::check(&file),
+        Some(CliCommand::Fmt { file }) => documents::fmt(&file),
+        Some(CliCommand::Analyze { file, lang, wpm, target, json }) => {
+            analyze::run(file.as_deref(), lang.map(LangArg::language), wpm, target, json)
+        }
+        Some(CliCommand::Screenshot { out, file, page, step, theme, lang, size }) => {
+            window::screenshot(out, file, window::Shot { page, step, theme, lang, size })
+        }
+    }
+}
+
+pub(crate) fn say(text: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stdout(), "{text}");
+}
+
+pub(crate) fn complain(text: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "{text}");
+    ExitCode::from(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_are_bounded() {
+        assert_eq!(parse_size("1280x800"), Ok((1280, 800)));
+        assert_eq!(parse_size("800X600"), Ok((800, 600)));
+        assert!(parse_size("12x8").is_err());
+        assert!(parse_size("wide").is_err());
+        assert!(parse_size("1280x").is_err());
+    }
+
+    #[test]
+    fn sample_and_file_are_exclusive() {
+        let cli = Cli::try_parse_from(["pitchcraft", "--sample"]).unwrap();
+        assert!(cli.sample && cli.file.is_none() && cli.command.is_none());
+        assert!(Cli::try_parse_from(["pitchcraft", "--sample", "x.brand.ron"]).is_err());
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
