@@ -23,6 +23,10 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
                 // Discover opens its guided path at the first step.
                 let first = format!("1. {}", tr(language, Tr::StepAbout));
                 assert!(harness.query_by_label_contains(&first).is_some(), "{language:?}");
+            } else if *page == Page::Pitches {
+                // The pitch studio opens on the first pitch, with its sections.
+                assert!(harness.query_by_label(tr(language, Tr::NewPitch)).is_some(), "{language:?}");
+                assert!(harness.query_by_label(tr(language, Tr::SectionHook)).is_some(), "{language:?}");
             } else {
                 // The other pages show their purpose and what of the document they hold.
                 assert!(harness.query_by_label(tr(language, page.purpose())).is_some(), "{page:?} in {language:?}");
@@ -34,7 +38,7 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
 
 #[test]
 fn the_language_switch_takes_effect_at_once() {
-    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() });
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Card), ..Launch::default() });
     harness.get_by_label("View").click();
     harness.run_ok();
     harness.get_by_label("Nederlands").click();

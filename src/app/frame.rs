@@ -82,6 +82,15 @@ impl PitchcraftApp {
                     };
                     ui::discover::show(ui, self.settings.discover_step, cx);
                 }
+                Some(session) if self.page == ui::Page::Pitches => {
+                    let cx = ui::pitches::PitchContext {
+                        document: &session.document,
+                        language,
+                        state: &mut self.pitches,
+                        out: &mut out,
+                    };
+                    ui::pitches::show(ui, cx);
+                }
                 Some(session) => ui::pages::show(ui, language, self.page, &session.document),
                 None => {
                     let recent = &self.settings.recent;

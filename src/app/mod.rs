@@ -86,6 +86,8 @@ pub struct PitchcraftApp {
     screenshot: Option<ScreenshotPlan>,
     /// The Discover page's own state.
     discover: crate::ui::discover::DiscoverState,
+    /// The Pitches page's own state.
+    pitches: crate::ui::pitches::PitchesState,
     frames: u64,
     /// The recent files as last checked on disk; `None` until the welcome screen needs them.
     recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
@@ -126,6 +128,7 @@ impl PitchcraftApp {
             window_title: String::new(),
             screenshot: launch.screenshot,
             discover: Default::default(),
+            pitches: Default::default(),
             frames: 0,
             recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
@@ -164,6 +167,11 @@ impl PitchcraftApp {
     /// The Discover step shown.
     pub fn discover_step(&self) -> crate::logic::discover::Step {
         self.settings.discover_step
+    }
+
+    /// How many text analyses the Pitches page keeps (tests check they are not redone).
+    pub fn pitch_analyses_cached(&self) -> usize {
+        self.pitches.cache.len()
     }
 
     /// The prompt on top, if any.

@@ -3,8 +3,10 @@
 
 pub mod analysis;
 pub mod brand;
+pub mod diff;
 pub mod discover;
 pub mod draft;
+pub mod pitches;
 pub mod rate;
 pub mod summary;
 pub mod undo;

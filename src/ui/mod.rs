@@ -7,6 +7,7 @@ pub mod discover;
 pub mod menu;
 pub mod nav;
 pub mod pages;
+pub mod pitches;
 pub mod prompts;
 pub mod status_bar;
 pub mod theme;

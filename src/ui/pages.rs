@@ -1,5 +1,5 @@
 //! The pages that later versions fill: each shows its name, what it is for and what of
-//! the document it holds. Discover has its own module.
+//! the document it holds. Discover and Pitches have their own modules.
 
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, CardSection, Language, Network};
@@ -14,9 +14,8 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
         ui.label(egui::RichText::new(tr(language, page.purpose())).size(theme::LEAD_SIZE).weak());
         ui.add_space(theme::SPACE_M);
         match page {
-            // The Discover page has its own module (ui::discover).
-            Page::Discover => {}
-            Page::Pitches => pitches(ui, language, document),
+            // Discover and Pitches have their own modules.
+            Page::Discover | Page::Pitches => {}
             Page::Rehearse => rehearse(ui, language, document),
             Page::Card => card(ui, language, document),
             Page::Notes => notes(ui, language, document),
@@ -49,35 +48,6 @@ pub fn network_name(network: Network) -> Tr {
         Network::Personal => Tr::NetworkPersonal,
         Network::Strategic => Tr::NetworkStrategic,
     }
-}
-
-fn pitches(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
-    let t = |key| tr(language, key);
-    section(ui, t(Tr::InThisDocument), |ui| {
-        if document.pitches.is_empty() {
-            line(ui, egui::RichText::new(t(Tr::NoPitches)).weak());
-        }
-        for pitch in &document.pitches {
-            let audience = document.audience(&pitch.audience).map_or(pitch.audience.as_str(), |a| a.name.as_str());
-            let title = if pitch.title.trim().is_empty() { pitch.id.as_str() } else { pitch.title.as_str() };
-            line(ui, egui::RichText::new(title).strong());
-            line(
-                ui,
-                egui::RichText::new(fill(
-                    t(Tr::PitchLine),
-                    &[
-                        ("audience", &audience),
-                        ("seconds", &pitch.target_seconds),
-                        ("language", &pitch.language.native_name()),
-                        ("revisions", &pitch.revisions.len()),
-                    ],
-                ))
-                .weak(),
-            );
-            ui.add_space(theme::SPACE_S);
-        }
-    });
-    coming_later(ui, language, Tr::LaterPitches);
 }
 
 fn rehearse(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {

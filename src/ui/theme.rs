@@ -34,6 +34,15 @@ pub const PILE_BUTTON_WIDTH: f32 = 170.0;
 /// From this width on, lists stand side by side in columns.
 pub const WIDE_LAYOUT: f32 = 760.0;
 
+/// From this width on, the pitch list stands beside the editor.
+pub const PITCH_LIST_LAYOUT: f32 = 820.0;
+/// Width of the pitch list.
+pub const PITCH_LIST_WIDTH: f32 = 220.0;
+/// Width of the feedback column next to the pitch editor.
+pub const FEEDBACK_WIDTH: f32 = 300.0;
+/// From this width of the editor on, the feedback stands beside it.
+pub const FEEDBACK_BESIDE: f32 = 780.0;
+
 /// Width of a network's name in the audience balance.
 pub const NETWORK_LABEL_WIDTH: f32 = 150.0;
 /// Width of a network's bar in the audience balance.

@@ -1,0 +1,232 @@
+//! The editor of one pitch: title, audience, length and language; drafting from the
+//! profile; the sections with their budgets; and the feedback beside them.
+
+use super::{PitchContext, PitchTab, feedback, revisions};
+use crate::command::{Command, DocEdit};
+use crate::i18n::{Tr, fill};
+use crate::logic::analysis::FindingKind;
+use crate::logic::draft::{draft, hooks, section_budgets, word_count};
+use crate::logic::pitches::{STANDARD_TARGETS, apply_draft, has_text, pitch_mut, section_text, set_section};
+use crate::logic::rate::personal_wpm;
+use crate::logic::undo::EditKey;
+use crate::model::{Language, Pitch, SectionKind, Timestamp};
+use crate::ui::theme;
+use crate::ui::widgets::TextField;
+
+/// An undoable change to the pitch `id`.
+pub(super) fn edit_pitch(id: &str, change: impl FnOnce(&mut Pitch) + 'static) -> Command {
+    let id = id.to_owned();
+    Command::Edit(DocEdit::step(move |document| {
+        if let Some(pitch) = pitch_mut(document, &id) {
+            change(pitch);
+        }
+    }))
+}
+
+/// The name of a section.
+pub fn section_name(kind: SectionKind) -> Tr {
+    match kind {
+        SectionKind::Hook => Tr::SectionHook,
+        SectionKind::WhoIAm => Tr::SectionWhoIAm,
+        SectionKind::Value => Tr::SectionValue,
+        SectionKind::Proof => Tr::SectionProof,
+        SectionKind::Ask => Tr::SectionAsk,
+    }
+}
+
+fn section_hint(kind: SectionKind) -> Tr {
+    match kind {
+        SectionKind::Hook => Tr::SectionHookHint,
+        SectionKind::WhoIAm => Tr::SectionWhoIAmHint,
+        SectionKind::Value => Tr::SectionValueHint,
+        SectionKind::Proof => Tr::SectionProofHint,
+        SectionKind::Ask => Tr::SectionAskHint,
+    }
+}
+
+/// Now, for revisions and drafts; read at the moment of the click, in the view.
+fn now() -> Timestamp {
+    Timestamp::new(time::OffsetDateTime::now_utc())
+}
+
+pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) {
+    let personal = personal_wpm(cx.document, pitch.language);
+    let wpm = personal.unwrap_or_else(|| crate::logic::analysis::default_wpm(pitch.language));
+    let full = pitch.full_text();
+    let analysis = cx.state.cache.get(&full, pitch.language, wpm);
+
+    // Wide enough: the feedback stands in its own column, always in view.
+    let beside = ui.available_width() >= theme::FEEDBACK_BESIDE;
+    if beside {
+        egui::Panel::right("pitch_feedback").resizable(false).exact_size(theme::FEEDBACK_WIDTH).show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                ui.add_space(theme::SPACE_S);
+                feedback::findings(ui, &full, &analysis, cx);
+            });
+        });
+    }
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        header(ui, pitch, cx);
+        ui.add_space(theme::SPACE_S);
+        feedback::summary(ui, &analysis, pitch.target_seconds, personal.is_some(), cx);
+        ui.add_space(theme::SPACE_S);
+        drafting(ui, pitch, wpm, cx);
+        ui.add_space(theme::SPACE_S);
+        ui.horizontal(|ui| {
+            for (tab, label) in [
+                (PitchTab::Sections, Tr::TabSections),
+                (PitchTab::Whole, Tr::TabWhole),
+                (PitchTab::Revisions, Tr::TabRevisions),
+            ] {
+                if ui.add(egui::Button::selectable(cx.state.tab == tab, cx.t(label))).clicked() {
+                    cx.state.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        match cx.state.tab {
+            PitchTab::Sections => sections(ui, pitch, wpm, cx),
+            PitchTab::Whole => feedback::whole_pitch(ui, &full, &analysis, cx),
+            PitchTab::Revisions => revisions::show(ui, pitch, cx),
+        }
+        if !beside {
+            ui.add_space(theme::SPACE_M);
+            feedback::findings(ui, &full, &analysis, cx);
+        }
+    });
+}
+
+fn header(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) {
+    let id = pitch.id.clone();
+    TextField::new(&pitch.title, EditKey::of(("pitch.title", pitch.id.as_str())))
+        .label(cx.t(Tr::FieldPitchTitle))
+        .hint(cx.t(Tr::HintPitchTitle))
+        .show(ui, cx.out, move |document, text| {
+            if let Some(pitch) = pitch_mut(document, &id) {
+                pitch.title = text;
+            }
+        });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(cx.t(Tr::FieldPitchAudience)).id;
+        let current = cx.document.audience(&pitch.audience).map_or("—", |audience| audience.name.as_str());
+        let combo = egui::ComboBox::from_id_salt("pitch_audience").selected_text(current).show_ui(ui, |ui| {
+            for audience in &cx.document.audiences {
+                let chosen = audience.id == pitch.audience;
+                if ui.selectable_label(chosen, &audience.name).clicked() && !chosen {
+                    let audience_id = audience.id.clone();
+                    cx.out.push(edit_pitch(&pitch.id, move |pitch| pitch.audience = audience_id));
+                }
+            }
+        });
+        combo.response.labelled_by(label);
+        ui.separator();
+        ui.label(cx.t(Tr::FieldPitchTarget));
+        for seconds in STANDARD_TARGETS {
+            let chosen = pitch.target_seconds == seconds;
+            if ui.add(egui::Button::selectable(chosen, format!("{seconds} s"))).clicked() && !chosen {
+                cx.out.push(edit_pitch(&pitch.id, move |pitch| pitch.target_seconds = seconds));
+            }
+        }
+        ui.label(egui::RichText::new(cx.t(Tr::OtherLength)).weak());
+        let mut custom = pitch.target_seconds;
+        let drag = ui.add(egui::DragValue::new(&mut custom).range(5..=600).suffix(" s"));
+        if drag.on_hover_text(cx.t(Tr::CustomTargetTip)).changed() && custom != pitch.target_seconds {
+            cx.out.push(edit_pitch(&pitch.id, move |pitch| pitch.target_seconds = custom));
+        }
+        ui.separator();
+        for language in Language::ALL {
+            let chosen = pitch.language == language;
+            if ui.radio(chosen, language.native_name()).clicked() && !chosen {
+                cx.out.push(edit_pitch(&pitch.id, move |pitch| pitch.language = language));
+            }
+        }
+    });
+}
+
+/// Draft from the profile (asking first when there is text), and the other hooks.
+fn drafting(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
+    let audience = cx.document.audience(&pitch.audience);
+    ui.horizontal_wrapped(|ui| {
+        let button = ui.button(cx.t(Tr::DraftFromProfile)).on_hover_text(cx.t(Tr::DraftFromProfileTip));
+        if button.clicked() {
+            if has_text(pitch) {
+                cx.state.confirm_draft = true;
+            } else {
+                push_draft(pitch, wpm, cx);
+            }
+        }
+        ui.menu_button(cx.t(Tr::OtherHooks), |ui| {
+            for hook in hooks(cx.document, audience, pitch.language) {
+                if ui.add(egui::Button::new(&hook).wrap()).on_hover_text(cx.t(Tr::UseHookTip)).clicked() {
+                    cx.out.push(edit_pitch(&pitch.id, move |pitch| set_section(pitch, SectionKind::Hook, hook)));
+                }
+            }
+        });
+    });
+    if cx.state.confirm_draft {
+        egui::Frame::new()
+            .fill(theme::warn_color(ui).gamma_multiply(0.15))
+            .stroke(egui::Stroke::new(1.0, theme::warn_color(ui)))
+            .corner_radius(theme::RADIUS)
+            .inner_margin(egui::Margin::symmetric(12, 8))
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(cx.t(Tr::ConfirmDraft)).wrap());
+                ui.horizontal(|ui| {
+                    if ui.button(cx.t(Tr::ConfirmDraftYes)).clicked() {
+                        push_draft(pitch, wpm, cx);
+                        cx.state.confirm_draft = false;
+                    }
+                    if ui.button(cx.t(Tr::Cancel)).clicked() {
+                        cx.state.confirm_draft = false;
+                    }
+                });
+            });
+    }
+}
+
+fn push_draft(pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
+    let drafted = draft(cx.document, cx.document.audience(&pitch.audience), pitch.target_seconds, pitch.language, wpm);
+    let keep_name = cx.t(Tr::RevisionBeforeDraft).to_owned();
+    let at = now();
+    cx.out.push(edit_pitch(&pitch.id, move |pitch| apply_draft(pitch, drafted, &keep_name, at)));
+}
+
+/// One field per section, each with its budget and its findings.
+fn sections(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
+    let budgets = section_budgets(pitch.target_seconds, wpm);
+    for (kind, budget) in SectionKind::ALL.into_iter().zip(budgets) {
+        let text = section_text(pitch, kind);
+        let words = word_count(text);
+        let seconds = words as f64 * 60.0 / wpm;
+        let analysis = cx.state.cache.get(text, pitch.language, wpm);
+        let label = ui
+            .horizontal(|ui| {
+                let id = ui.label(egui::RichText::new(cx.t(section_name(kind))).strong()).id;
+                let count = fill(
+                    cx.t(Tr::SectionBudget),
+                    &[("words", &words), ("budget", &budget), ("seconds", &format!("{seconds:.0}"))],
+                );
+                let over = budget > 0 && words as f64 > budget as f64 * 1.15;
+                let color = if over { theme::warn_color(ui) } else { ui.visuals().weak_text_color() };
+                ui.label(egui::RichText::new(count).small().color(color));
+                id
+            })
+            .inner;
+        let id = pitch.id.clone();
+        let findings: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|finding| !matches!(finding.kind, FindingKind::NoAsk | FindingKind::NoNumber))
+            .cloned()
+            .collect();
+        if let Some(new_text) = feedback::highlighted_editor(ui, text, &findings, label, cx.t(section_hint(kind))) {
+            let key = EditKey::of(("pitch.section", pitch.id.as_str(), kind));
+            cx.out.push(Command::Edit(DocEdit::typing(key, move |document| {
+                if let Some(pitch) = pitch_mut(document, &id) {
+                    set_section(pitch, kind, new_text);
+                }
+            })));
+        }
+        ui.add_space(theme::SPACE_S);
+    }
+}
