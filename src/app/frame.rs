@@ -91,6 +91,9 @@ impl PitchcraftApp {
                     };
                     ui::pitches::show(ui, cx);
                 }
+                Some(session) if self.page == ui::Page::Notes => {
+                    ui::notes::show(ui, language, &session.document, &mut self.notes, &mut out);
+                }
                 Some(session) => ui::pages::show(ui, language, self.page, &session.document),
                 None => {
                     let recent = &self.settings.recent;

@@ -88,6 +88,8 @@ pub struct PitchcraftApp {
     discover: crate::ui::discover::DiscoverState,
     /// The Pitches page's own state.
     pitches: crate::ui::pitches::PitchesState,
+    /// The Notes page's own state.
+    notes: crate::ui::notes::NotesState,
     frames: u64,
     /// The recent files as last checked on disk; `None` until the welcome screen needs them.
     recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
@@ -129,6 +131,7 @@ impl PitchcraftApp {
             screenshot: launch.screenshot,
             discover: Default::default(),
             pitches: Default::default(),
+            notes: Default::default(),
             frames: 0,
             recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),

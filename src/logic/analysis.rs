@@ -126,14 +126,15 @@ fn language_code<S: serde::Serializer>(language: &Language, serializer: S) -> Re
     serializer.serialize_str(language.code())
 }
 
-/// A word of the text: where it is and its lower-case form.
+/// A word of the text: where it is, its lower-case form, and what the lexicon knows of it.
 struct Token<'a> {
     start: usize,
     end: usize,
     lower: Cow<'a, str>,
+    entry: Option<&'static Entry>,
 }
 
-fn tokens(text: &str) -> Vec<Token<'_>> {
+fn tokens<'a>(text: &'a str, lexicon: &'static Lexicon) -> Vec<Token<'a>> {
     text.unicode_word_indices()
         .map(|(start, word)| {
             let lower = if word.chars().any(char::is_uppercase) {
@@ -141,77 +142,109 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             } else {
                 Cow::Borrowed(word)
             };
-            Token { start, end: start + word.len(), lower }
+            let entry = lexicon.words.get(lower.as_ref());
+            Token { start, end: start + word.len(), lower, entry }
         })
         .collect()
 }
 
-/// Phrases of one list, indexed by their first word, longest first.
-struct PhraseSet {
-    by_first: HashMap<String, Vec<Vec<String>>>,
-}
+/// FNV-1a: the lexicon's keys are short words, for which it is much faster than SipHash
+/// (and the keys come from our own word lists, not from an attacker).
+#[derive(Default)]
+struct Fnv(u64);
 
-impl PhraseSet {
-    fn new(phrases: &[String]) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
-        for phrase in phrases {
-            let words: Vec<String> = phrase.unicode_words().map(str::to_lowercase).collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
-            }
-        }
-        for candidates in by_first.values_mut() {
-            candidates.sort_by_key(|words| std::cmp::Reverse(words.len()));
-        }
-        Self { by_first }
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
 
-    /// The length in words of the longest phrase starting at `tokens[at]`, if any.
-    fn match_at(&self, tokens: &[Token<'_>], at: usize) -> Option<usize> {
-        let candidates = self.by_first.get(tokens[at].lower.as_ref())?;
-        candidates
-            .iter()
-            .find(|words| {
-                tokens.len() - at >= words.len()
-                    && words.iter().zip(&tokens[at..]).all(|(word, token)| word == token.lower.as_ref())
-            })
-            .map(Vec::len)
-    }
-
-    fn contains_word(&self, word: &str) -> bool {
-        self.by_first.get(word).is_some_and(|candidates| candidates.iter().any(|words| words.len() == 1))
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
     }
 }
 
-/// The compiled word lists of a language.
+/// What a word list says about a phrase that starts with some word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhraseKind {
+    Filler,
+    Hedge,
+    Jargon,
+    Ask,
+    Number,
+}
+
+/// Everything the word lists say about one (lower-case) word.
+#[derive(Default)]
+struct Entry {
+    first_person: bool,
+    second_person: bool,
+    be_form: bool,
+    participle: bool,
+    common: bool,
+    /// Phrases starting with this word: their words and kind, longest first.
+    phrases: Vec<(Vec<String>, PhraseKind)>,
+}
+
+/// The word lists of a language, indexed by word: one lookup per word of the text.
 struct Lexicon {
-    fillers: PhraseSet,
-    hedges: PhraseSet,
-    jargon: PhraseSet,
-    asks: PhraseSet,
-    numbers: PhraseSet,
-    first_person: PhraseSet,
-    second_person: PhraseSet,
-    be_forms: PhraseSet,
-    participles: PhraseSet,
-    common: PhraseSet,
+    words: HashMap<String, Entry, std::hash::BuildHasherDefault<Fnv>>,
 }
 
 impl Lexicon {
     fn new(lists: &WordLists) -> Self {
-        Self {
-            fillers: PhraseSet::new(&lists.fillers),
-            hedges: PhraseSet::new(&lists.hedges),
-            jargon: PhraseSet::new(&lists.jargon),
-            asks: PhraseSet::new(&lists.ask_phrases),
-            numbers: PhraseSet::new(&lists.number_words),
-            first_person: PhraseSet::new(&lists.first_person),
-            second_person: PhraseSet::new(&lists.second_person),
-            be_forms: PhraseSet::new(&lists.be_forms),
-            participles: PhraseSet::new(&lists.irregular_participles),
-            common: PhraseSet::new(&lists.common_words),
+        let mut words: HashMap<String, Entry, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
+        let phrase_lists = [
+            (&lists.fillers, PhraseKind::Filler),
+            (&lists.hedges, PhraseKind::Hedge),
+            (&lists.jargon, PhraseKind::Jargon),
+            (&lists.ask_phrases, PhraseKind::Ask),
+            (&lists.number_words, PhraseKind::Number),
+        ];
+        for (list, kind) in phrase_lists {
+            for phrase in list {
+                let parts: Vec<String> = phrase.unicode_words().map(str::to_lowercase).collect();
+                if let Some(first) = parts.first() {
+                    words.entry(first.clone()).or_default().phrases.push((parts, kind));
+                }
+            }
         }
+        type SetFlag = fn(&mut Entry);
+        let flags: [(&Vec<String>, SetFlag); 5] = [
+            (&lists.first_person, |e| e.first_person = true),
+            (&lists.second_person, |e| e.second_person = true),
+            (&lists.be_forms, |e| e.be_form = true),
+            (&lists.irregular_participles, |e| e.participle = true),
+            (&lists.common_words, |e| e.common = true),
+        ];
+        for (list, set) in flags {
+            for word in list {
+                set(words.entry(word.to_lowercase()).or_default());
+            }
+        }
+        for entry in words.values_mut() {
+            entry.phrases.sort_by_key(|(parts, _)| std::cmp::Reverse(parts.len()));
+        }
+        Self { words }
     }
+}
+
+/// The longest phrase of one of `kinds` starting at `tokens[at]`: its length and kind.
+fn phrase_at(tokens: &[Token<'_>], at: usize, kinds: &[PhraseKind]) -> Option<(usize, PhraseKind)> {
+    let entry = tokens[at].entry?;
+    entry
+        .phrases
+        .iter()
+        .filter(|(_, kind)| kinds.contains(kind))
+        .find(|(parts, _)| {
+            tokens.len() - at >= parts.len()
+                && parts.iter().zip(&tokens[at..]).all(|(part, token)| part == token.lower.as_ref())
+        })
+        .map(|(parts, kind)| (parts.len(), *kind))
 }
 
 fn lexicon(language: Language) -> &'static Lexicon {
@@ -224,13 +257,54 @@ fn lexicon(language: Language) -> &'static Lexicon {
     cell.get_or_init(|| Lexicon::new(words(language)))
 }
 
+/// Sentence ends: after `.`, `!`, `?` or `…` (with any closing quotes or brackets) that
+/// are followed by white space and then not by a lower-case letter ("e.g. the" goes on),
+/// and at blank lines. Returns the sentences' byte ranges, trimmed of white space.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let end_here = match c {
+            '.' | '!' | '?' | '…' => {
+                let mut end = index + c.len_utf8();
+                while let Some(&(next_index, next)) = chars.peek() {
+                    if matches!(next, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']') {
+                        end = next_index + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &text[end..];
+                let after = rest.trim_start();
+                let spaced = after.len() < rest.len() || after.is_empty();
+                (spaced && !after.starts_with(char::is_lowercase)).then_some(end)
+            }
+            '\n' => text[index + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n').then_some(index),
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_trimmed(&mut found, text, start, end);
+            start = end;
+        }
+    }
+    push_trimmed(&mut found, text, start, text.len());
+    found
+}
+
+fn push_trimmed(found: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let lead = piece.len() - piece.trim_start().len();
+        found.push((start + lead, start + lead + trimmed.len()));
+    }
+}
+
 /// English or Dutch, from the share of very common words of each; English on a tie.
 pub fn detect_language(text: &str) -> Language {
-    let found = tokens(text);
-    let score = |language| {
-        let common = &lexicon(language).common;
-        found.iter().filter(|token| common.contains_word(&token.lower)).count()
-    };
+    let score = |language| tokens(text, lexicon(language)).iter().filter(|t| t.entry.is_some_and(|e| e.common)).count();
     if score(Language::Nl) > score(Language::En) { Language::Nl } else { Language::En }
 }
 
@@ -238,25 +312,22 @@ pub fn detect_language(text: &str) -> Language {
 /// fall back to the default for the language).
 pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
     let wpm = if wpm.is_finite() && (40.0..=400.0).contains(&wpm) { wpm } else { default_wpm(language) };
-    let lexicon = lexicon(language);
-    let tokens = tokens(text);
+    let tokens = tokens(text, lexicon(language));
     let mut findings = Vec::new();
     let mut counts: Vec<PhraseCount> = Vec::new();
 
     // Phrases: fillers, hedges and jargon, longest match first, no overlaps.
     let mut at = 0;
     while at < tokens.len() {
-        let hit = [
-            (&lexicon.fillers, FindingKind::Filler),
-            (&lexicon.hedges, FindingKind::Hedge),
-            (&lexicon.jargon, FindingKind::Jargon),
-        ]
-        .into_iter()
-        .filter_map(|(set, kind)| set.match_at(&tokens, at).map(|len| (len, kind)))
-        .max_by_key(|(len, _)| *len);
-        let Some((len, kind)) = hit else {
+        let Some((len, kind)) = phrase_at(&tokens, at, &[PhraseKind::Filler, PhraseKind::Hedge, PhraseKind::Jargon])
+        else {
             at += 1;
             continue;
+        };
+        let kind = match kind {
+            PhraseKind::Filler => FindingKind::Filler,
+            PhraseKind::Hedge => FindingKind::Hedge,
+            _ => FindingKind::Jargon,
         };
         let (start, end) = (tokens[at].start, tokens[at + len - 1].end);
         findings.push(Finding { kind, start, end, words: 0 });
@@ -273,7 +344,7 @@ pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
 
     // Likely passive: a form of "to be", maybe an -ly adverb, then a past participle.
     for (index, token) in tokens.iter().enumerate() {
-        if !lexicon.be_forms.contains_word(&token.lower) {
+        if !token.entry.is_some_and(|entry| entry.be_form) {
             continue;
         }
         let mut next = index + 1;
@@ -282,19 +353,19 @@ pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
         }
         if let Some(participle) = tokens.get(next)
             && ((participle.lower.ends_with("ed") && participle.lower.len() > 3)
-                || lexicon.participles.contains_word(&participle.lower))
+                || participle.entry.is_some_and(|entry| entry.participle))
         {
             findings.push(Finding { kind: FindingKind::Passive, start: token.start, end: participle.end, words: 0 });
         }
     }
 
     // Sentences, and the long ones.
-    let mut sentences = 0;
+    let ranges = sentences(text);
+    let mut sentence_count = 0;
     let mut long_sentences = 0;
     let mut last_sentence: Option<(usize, usize)> = None;
     let mut first_token = 0;
-    for (start, sentence) in text.split_sentence_bound_indices() {
-        let end = start + sentence.len();
+    for (start, end) in ranges {
         let mut count = 0;
         while first_token < tokens.len() && tokens[first_token].start < end {
             first_token += 1;
@@ -303,33 +374,25 @@ pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
         if count == 0 {
             continue;
         }
-        sentences += 1;
-        let trimmed = sentence.trim_end();
-        last_sentence = Some((start, start + trimmed.len()));
+        sentence_count += 1;
+        last_sentence = Some((start, end));
         if count > LONG_SENTENCE_WORDS {
             long_sentences += 1;
-            let lead = sentence.len() - sentence.trim_start().len();
-            findings.push(Finding {
-                kind: FindingKind::LongSentence,
-                start: start + lead,
-                end: start + trimmed.len(),
-                words: count,
-            });
+            findings.push(Finding { kind: FindingKind::LongSentence, start, end, words: count });
         }
     }
 
     let has_number = tokens.iter().any(|token| token.lower.chars().any(|c| c.is_ascii_digit()))
-        || (0..tokens.len()).any(|at| lexicon.numbers.match_at(&tokens, at).is_some());
+        || (0..tokens.len()).any(|at| phrase_at(&tokens, at, &[PhraseKind::Number]).is_some());
     let has_ask = last_sentence.is_some_and(|(start, end)| {
-        let sentence = &text[start..end];
-        sentence.ends_with('?') || {
+        text[start..end].ends_with('?') || {
             let first = tokens.partition_point(|token| token.start < start);
             let last = tokens.partition_point(|token| token.start < end);
-            (first..last).any(|at| lexicon.asks.match_at(&tokens[..last], at).is_some())
+            (first..last).any(|at| phrase_at(&tokens[..last], at, &[PhraseKind::Ask]).is_some())
         }
     });
-    let you_count = tokens.iter().filter(|token| lexicon.second_person.contains_word(&token.lower)).count();
-    let i_count = tokens.iter().filter(|token| lexicon.first_person.contains_word(&token.lower)).count();
+    let you_count = tokens.iter().filter(|token| token.entry.is_some_and(|entry| entry.second_person)).count();
+    let i_count = tokens.iter().filter(|token| token.entry.is_some_and(|entry| entry.first_person)).count();
 
     findings.sort_by_key(|finding| (finding.start, finding.end));
     if !tokens.is_empty() {
@@ -346,7 +409,7 @@ pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
     Analysis {
         language,
         words,
-        sentences,
+        sentences: sentence_count,
         wpm,
         seconds: words as f64 * 60.0 / wpm,
         fillers: counts,
@@ -484,6 +547,27 @@ mod tests {
         assert_eq!(analysis.sentences, 1000);
         assert_eq!(analysis.fillers.iter().map(|c| c.count).sum::<usize>(), 3000);
         assert!((analysis.seconds - 4000.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn sentences_end_where_a_reader_hears_them_end() {
+        let text =
+            "It costs 3.5 million. Really?! Yes, e.g. the board agreed. \"Done.\" Next one…  Last\n\nNew paragraph";
+        let found: Vec<&str> = sentences(text).into_iter().map(|(start, end)| &text[start..end]).collect();
+        assert_eq!(
+            found,
+            [
+                "It costs 3.5 million.",
+                "Really?!",
+                "Yes, e.g. the board agreed.",
+                "\"Done.\"",
+                "Next one…",
+                "Last",
+                "New paragraph"
+            ]
+        );
+        assert!(sentences("   ").is_empty());
+        assert_eq!(sentences("no end"), [(0, 6)]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod brand;
 pub mod diff;
 pub mod discover;
 pub mod draft;
+pub mod markdown;
 pub mod pitches;
 pub mod rate;
 pub mod summary;

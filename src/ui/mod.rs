@@ -6,6 +6,7 @@
 pub mod discover;
 pub mod menu;
 pub mod nav;
+pub mod notes;
 pub mod pages;
 pub mod pitches;
 pub mod prompts;

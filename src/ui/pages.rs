@@ -1,5 +1,5 @@
 //! The pages that later versions fill: each shows its name, what it is for and what of
-//! the document it holds. Discover and Pitches have their own modules.
+//! the document it holds. Discover, Pitches and Notes have their own modules.
 
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, CardSection, Language, Network};
@@ -14,11 +14,10 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
         ui.label(egui::RichText::new(tr(language, page.purpose())).size(theme::LEAD_SIZE).weak());
         ui.add_space(theme::SPACE_M);
         match page {
-            // Discover and Pitches have their own modules.
-            Page::Discover | Page::Pitches => {}
+            // Discover, Pitches and Notes have their own modules.
+            Page::Discover | Page::Pitches | Page::Notes => {}
             Page::Rehearse => rehearse(ui, language, document),
             Page::Card => card(ui, language, document),
-            Page::Notes => notes(ui, language, document),
         }
     });
 }
@@ -105,18 +104,4 @@ pub fn card_section_name(section: CardSection) -> Tr {
         CardSection::Contact => Tr::CardSectionContact,
         CardSection::QrCode => Tr::CardSectionQrCode,
     }
-}
-
-fn notes(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
-    let t = |key| tr(language, key);
-    section(ui, t(Tr::InThisDocument), |ui| {
-        if document.notes.is_empty() {
-            line(ui, egui::RichText::new(t(Tr::NoNotes)).weak());
-        }
-        for note in &document.notes {
-            let words = note.markdown.split_whitespace().count();
-            line(ui, fill(t(Tr::NoteLine), &[("title", &note.title), ("words", &words)]));
-        }
-    });
-    coming_later(ui, language, Tr::LaterNotes);
 }

@@ -43,6 +43,9 @@ pub const FEEDBACK_WIDTH: f32 = 300.0;
 /// From this width of the editor on, the feedback stands beside it.
 pub const FEEDBACK_BESIDE: f32 = 780.0;
 
+/// Indent per level of a nested list.
+pub const LIST_INDENT: f32 = 18.0;
+
 /// Width of a network's name in the audience balance.
 pub const NETWORK_LABEL_WIDTH: f32 = 150.0;
 /// Width of a network's bar in the audience balance.
