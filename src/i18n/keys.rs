@@ -235,6 +235,7 @@ keys! {
     MenuOpenRecent,
     MenuTheme,
     MenuView,
+    MoreFindings,
     MyCopy,
     NetworkOperational,
     NetworkOperationalExplained,

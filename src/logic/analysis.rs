@@ -122,6 +122,43 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+/// Findings of the same words put together: "just" found forty times is one remark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingGroup {
+    /// The first finding of the group (the one to point at).
+    pub first: Finding,
+    /// How many findings the group holds.
+    pub count: usize,
+}
+
+impl Analysis {
+    /// The findings with the same kind and words (ignoring case) grouped, in order of
+    /// first appearance. Long sentences and whole-text remarks stay one per group.
+    pub fn grouped(&self, text: &str) -> Vec<FindingGroup> {
+        let mut groups: Vec<FindingGroup> = Vec::new();
+        let mut index: HashMap<(FindingKind, String), usize> = HashMap::new();
+        for finding in &self.findings {
+            let words = match finding.kind {
+                FindingKind::Filler | FindingKind::Hedge | FindingKind::Jargon | FindingKind::Passive => {
+                    text.get(finding.start..finding.end).map(str::to_lowercase)
+                }
+                _ => None,
+            };
+            let key = words.map(|words| (finding.kind, words));
+            match key.as_ref().and_then(|key| index.get(key)) {
+                Some(&existing) => groups[existing].count += 1,
+                None => {
+                    if let Some(key) = key {
+                        index.insert(key, groups.len());
+                    }
+                    groups.push(FindingGroup { first: finding.clone(), count: 1 });
+                }
+            }
+        }
+        groups
+    }
+}
+
 fn language_code<S: serde::Serializer>(language: &Language, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(language.code())
 }
@@ -568,6 +605,19 @@ mod tests {
         );
         assert!(sentences("   ").is_empty());
         assert_eq!(sentences("no end"), [(0, 6)]);
+    }
+
+    #[test]
+    fn repeated_findings_are_grouped() {
+        let text = "Just do it. JUST go. We leverage it. ".repeat(20);
+        let analysis = analyze(&text, Language::En, 150.0);
+        let groups = analysis.grouped(&text);
+        let summary: Vec<(FindingKind, usize)> = groups.iter().map(|g| (g.first.kind, g.count)).collect();
+        assert_eq!(
+            summary,
+            [(FindingKind::Filler, 40), (FindingKind::Jargon, 20), (FindingKind::NoNumber, 1), (FindingKind::NoAsk, 1)]
+        );
+        assert_eq!(&text[groups[0].first.start..groups[0].first.end], "Just");
     }
 
     #[test]

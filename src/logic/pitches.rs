@@ -94,6 +94,28 @@ pub fn set_section(pitch: &mut Pitch, kind: SectionKind, text: String) {
     }
 }
 
+/// Where each section's words stand in [`Pitch::full_text`]: for each section with text,
+/// its kind, the byte offset of its trimmed text in the full text, and how many bytes of
+/// white space the trim took off its start. Lets one analysis of the whole pitch be shown
+/// section by section.
+pub fn section_offsets(pitch: &Pitch) -> Vec<(SectionKind, usize, usize)> {
+    let mut offsets = Vec::new();
+    let mut at = 0;
+    for section in &pitch.sections {
+        let trimmed = section.text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !offsets.is_empty() {
+            at += 2; // the blank line between sections
+        }
+        let lead = section.text.len() - section.text.trim_start().len();
+        offsets.push((section.kind, at, lead));
+        at += trimmed.len();
+    }
+    offsets
+}
+
 /// True when any section has text.
 pub fn has_text(pitch: &Pitch) -> bool {
     pitch.sections.iter().any(|section| !section.text.trim().is_empty())
@@ -220,6 +242,22 @@ mod tests {
         // Restoring again changes nothing and keeps nothing twice.
         restore_revision(&mut pitch, 1, "Before restoring", at(4));
         assert_eq!(pitch.revisions.len(), 1);
+    }
+
+    #[test]
+    fn section_offsets_point_into_the_full_text() {
+        let mut pitch = Pitch { sections: empty_sections(), ..Pitch::default() };
+        set_section(&mut pitch, SectionKind::Hook, "  Hello there. ".into());
+        set_section(&mut pitch, SectionKind::Proof, "We cut 32%.".into());
+        set_section(&mut pitch, SectionKind::Ask, "\nShall we?".into());
+        let full = pitch.full_text();
+        for (kind, offset, lead) in section_offsets(&pitch) {
+            let text = section_text(&pitch, kind);
+            let trimmed = text.trim();
+            assert_eq!(&full[offset..offset + trimmed.len()], trimmed);
+            assert_eq!(&text[lead..lead + trimmed.len()], trimmed);
+        }
+        assert_eq!(section_offsets(&pitch).len(), 3);
     }
 
     #[test]

@@ -4,9 +4,11 @@
 use super::{PitchContext, PitchTab, feedback, revisions};
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
-use crate::logic::analysis::FindingKind;
-use crate::logic::draft::{draft, hooks, section_budgets, word_count};
-use crate::logic::pitches::{STANDARD_TARGETS, apply_draft, has_text, pitch_mut, section_text, set_section};
+use crate::logic::analysis::{Analysis, Finding, FindingKind};
+use crate::logic::draft::{draft, hooks, section_budgets};
+use crate::logic::pitches::{
+    STANDARD_TARGETS, apply_draft, has_text, pitch_mut, section_offsets, section_text, set_section,
+};
 use crate::logic::rate::personal_wpm;
 use crate::logic::undo::EditKey;
 use crate::model::{Language, Pitch, SectionKind, Timestamp};
@@ -85,7 +87,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
         });
         ui.separator();
         match cx.state.tab {
-            PitchTab::Sections => sections(ui, pitch, wpm, cx),
+            PitchTab::Sections => sections(ui, pitch, wpm, &analysis, cx),
             PitchTab::Whole => feedback::whole_pitch(ui, &full, &analysis, cx),
             PitchTab::Revisions => revisions::show(ui, pitch, cx),
         }
@@ -192,13 +194,15 @@ fn push_draft(pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
 }
 
 /// One field per section, each with its budget and its findings.
-fn sections(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
+/// One field per section, each with its budget and its findings. The findings come from
+/// the one analysis of the whole pitch, moved to each section's own offsets.
+fn sections(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, analysis: &Analysis, cx: &mut PitchContext<'_>) {
     let budgets = section_budgets(pitch.target_seconds, wpm);
+    let offsets = section_offsets(pitch);
     for (kind, budget) in SectionKind::ALL.into_iter().zip(budgets) {
         let text = section_text(pitch, kind);
-        let words = word_count(text);
+        let words = cx.state.word_count(text);
         let seconds = words as f64 * 60.0 / wpm;
-        let analysis = cx.state.cache.get(text, pitch.language, wpm);
         let label = ui
             .horizontal(|ui| {
                 let id = ui.label(egui::RichText::new(cx.t(section_name(kind))).strong()).id;
@@ -213,13 +217,23 @@ fn sections(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_
             })
             .inner;
         let id = pitch.id.clone();
-        let findings: Vec<_> = analysis
-            .findings
+        let findings: Vec<Finding> = offsets
             .iter()
-            .filter(|finding| !matches!(finding.kind, FindingKind::NoAsk | FindingKind::NoNumber))
-            .cloned()
-            .collect();
-        if let Some(new_text) = feedback::highlighted_editor(ui, text, &findings, label, cx.t(section_hint(kind))) {
+            .find(|(section, _, _)| *section == kind)
+            .map(|&(_, offset, lead)| {
+                let end = offset + text.trim().len();
+                analysis
+                    .findings
+                    .iter()
+                    .filter(|f| !matches!(f.kind, FindingKind::NoAsk | FindingKind::NoNumber))
+                    .filter(|f| f.start >= offset && f.end <= end)
+                    .map(|f| Finding { start: f.start - offset + lead, end: f.end - offset + lead, ..f.clone() })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let hint = cx.t(section_hint(kind));
+        let memo = cx.state.layouts.entry(kind).or_default();
+        if let Some(new_text) = feedback::highlighted_editor(ui, text, &findings, label, hint, memo) {
             let key = EditKey::of(("pitch.section", pitch.id.as_str(), kind));
             cx.out.push(Command::Edit(DocEdit::typing(key, move |document| {
                 if let Some(pitch) = pitch_mut(document, &id) {

@@ -1,12 +1,17 @@
 //! Live feedback on a pitch: the time bar against the target, the checks, the findings
 //! (each explaining itself), and the text with its findings marked.
 
+use std::rc::Rc;
+
 use egui::text::{LayoutJob, TextFormat};
 
 use super::PitchContext;
 use crate::i18n::{Tr, fill};
 use crate::logic::analysis::{Analysis, Finding, FindingKind};
 use crate::ui::theme;
+
+/// The most findings listed at once.
+const MAX_SHOWN: usize = 30;
 
 /// The colour a kind of finding is marked with.
 fn mark_color(ui: &egui::Ui, kind: FindingKind) -> egui::Color32 {
@@ -74,18 +79,27 @@ pub(super) fn summary(ui: &mut egui::Ui, analysis: &Analysis, target: u32, perso
 }
 
 /// Every finding with its one-line explanation.
-pub(super) fn findings(ui: &mut egui::Ui, text: &str, analysis: &Analysis, cx: &mut PitchContext<'_>) {
-    ui.label(egui::RichText::new(fill(cx.t(Tr::FindingsTitle), &[("count", &analysis.findings.len())])).strong());
-    if analysis.findings.is_empty() {
+pub(super) fn findings(ui: &mut egui::Ui, text: &str, analysis: &Rc<Analysis>, cx: &mut PitchContext<'_>) {
+    let groups = cx.state.groups(analysis, text);
+    ui.label(egui::RichText::new(fill(cx.t(Tr::FindingsTitle), &[("count", &groups.len())])).strong());
+    if groups.is_empty() {
         let message = if analysis.words == 0 { Tr::FindingsEmptyText } else { Tr::FindingsNone };
         ui.label(egui::RichText::new(cx.t(message)).weak());
     }
-    for finding in &analysis.findings {
+    // A very long text can have thousands; the first ones say enough.
+    for group in groups.iter().take(MAX_SHOWN) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, mark_color(ui, finding.kind).gamma_multiply(2.0));
-            ui.add(egui::Label::new(finding.message(text, cx.language)).wrap());
+            ui.painter().rect_filled(rect, 2.0, mark_color(ui, group.first.kind).gamma_multiply(2.0));
+            let mut message = group.first.message(text, cx.language);
+            if group.count > 1 {
+                message.push_str(&format!(" (×{})", group.count));
+            }
+            ui.add(egui::Label::new(message).wrap());
         });
+    }
+    if groups.len() > MAX_SHOWN {
+        ui.label(egui::RichText::new(fill(cx.t(Tr::MoreFindings), &[("count", &(groups.len() - MAX_SHOWN))])).weak());
     }
     if !analysis.fillers.is_empty() {
         ui.add_space(theme::SPACE_S);
@@ -116,21 +130,39 @@ fn marked_layout(ui: &egui::Ui, text: &str, findings: &[Finding], wrap_width: f3
     job
 }
 
+/// The last layout of an editor's text: its key (text, marks, width, theme) and galley.
+pub type LayoutMemo = Option<(u64, std::sync::Arc<egui::Galley>)>;
+
 /// A multi-line editor whose findings are marked in the text. Returns the new text when
-/// the person changed it.
+/// the person changed it. The marked-up layout is built once per text, marks and width,
+/// not every frame (it is the costly part of a long text).
 pub(super) fn highlighted_editor(
     ui: &mut egui::Ui,
     current: &str,
     findings: &[Finding],
     label: egui::Id,
     hint: &str,
+    memo: &mut LayoutMemo,
 ) -> Option<String> {
     let mut text = current.to_owned();
     let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
         // Marks belong to the analysed text; while it differs (mid-keystroke) show it plain.
         let marks = if buffer.as_str() == current { findings } else { &[] };
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(buffer.as_str(), wrap_width.to_bits(), ui.visuals().dark_mode), &mut hasher);
+        for mark in marks {
+            std::hash::Hash::hash(&(mark.start, mark.end, mark.kind), &mut hasher);
+        }
+        let key = std::hash::Hasher::finish(&hasher);
+        if let Some((cached, galley)) = memo.as_ref()
+            && *cached == key
+        {
+            return galley.clone();
+        }
         let job = marked_layout(ui, buffer.as_str(), marks, wrap_width);
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
+        let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+        *memo = Some((key, galley.clone()));
+        galley
     };
     let response = ui
         .add(

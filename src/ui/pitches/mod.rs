@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::command::Command;
 use crate::i18n::{Tr, tr};
-use crate::logic::analysis::{Analysis, analyze};
+use crate::logic::analysis::{Analysis, FindingGroup, analyze};
 use crate::model::{BrandDocument, Language};
 use crate::ui::theme;
 
@@ -72,6 +72,36 @@ pub struct PitchesState {
     pub compare: (Option<u32>, Option<u32>),
     /// Analyses of the texts shown.
     pub cache: AnalysisCache,
+    /// The marked-up layout of each section's text, reused while text and marks stay.
+    pub layouts: HashMap<crate::model::SectionKind, feedback::LayoutMemo>,
+    /// The grouped findings of the last analysis shown.
+    groups: Option<(Rc<Analysis>, Rc<Vec<FindingGroup>>)>,
+    /// Word counts of texts, by hash of the text.
+    word_counts: HashMap<u64, usize>,
+}
+
+impl PitchesState {
+    /// The findings of `analysis` grouped, computed once per analysis.
+    pub fn groups(&mut self, analysis: &Rc<Analysis>, text: &str) -> Rc<Vec<FindingGroup>> {
+        match &self.groups {
+            Some((known, groups)) if Rc::ptr_eq(known, analysis) => groups.clone(),
+            _ => {
+                let groups = Rc::new(analysis.grouped(text));
+                self.groups = Some((analysis.clone(), groups.clone()));
+                groups
+            }
+        }
+    }
+
+    /// The words in `text`, counted once per version of the text.
+    pub fn word_count(&mut self, text: &str) -> usize {
+        let mut hasher = DefaultHasher::new();
+        text.hash(&mut hasher);
+        if self.word_counts.len() > 64 {
+            self.word_counts.clear();
+        }
+        *self.word_counts.entry(hasher.finish()).or_insert_with(|| crate::logic::draft::word_count(text))
+    }
 }
 
 /// What the page's views get.
