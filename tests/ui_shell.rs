@@ -23,6 +23,8 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
                 // Discover opens its guided path at the first step.
                 let first = format!("1. {}", tr(language, Tr::StepAbout));
                 assert!(harness.query_by_label_contains(&first).is_some(), "{language:?}");
+            } else if *page == Page::Rehearse {
+                assert!(harness.query_by_label(tr(language, Tr::StartRehearsal)).is_some(), "{language:?}");
             } else if *page == Page::Notes {
                 assert!(harness.query_by_label(tr(language, Tr::NewNote)).is_some(), "{language:?}");
             } else if *page == Page::Pitches {

@@ -32,6 +32,7 @@ impl PitchcraftApp {
             self.queue.extend(Command::consume_shortcuts(&ctx));
         }
 
+        self.autostart();
         self.draw(ui);
 
         let recent_before = self.settings.recent.clone();
@@ -60,11 +61,19 @@ impl PitchcraftApp {
             can_redo: self.session.as_ref().is_some_and(|session| session.can_redo()),
             recent: &self.settings.recent,
         };
-        egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::show(ui, &menu, &mut out));
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui::status_bar::show(ui, language, self.session.as_ref(), self.settings.zoom);
-        });
-        if self.session.is_some() {
+        // While a rehearsal runs, the teleprompter gets the room: no navigation or status
+        // bar, and in full screen no menu either.
+        let rehearsing = self.page == ui::Page::Rehearse && self.rehearse.in_run((self.clock)());
+        let fullscreen = ui.ctx().input(|input| input.viewport().fullscreen.unwrap_or(false));
+        if !(rehearsing && fullscreen) {
+            egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::show(ui, &menu, &mut out));
+        }
+        if !rehearsing {
+            egui::Panel::bottom("status_bar").show(ui, |ui| {
+                ui::status_bar::show(ui, language, self.session.as_ref(), self.settings.zoom);
+            });
+        }
+        if self.session.is_some() && !rehearsing {
             egui::Panel::left("navigation")
                 .resizable(false)
                 .show(ui, |ui| ui::nav::show(ui, language, self.page, &mut out));
@@ -90,6 +99,18 @@ impl PitchcraftApp {
                         out: &mut out,
                     };
                     ui::pitches::show(ui, cx);
+                }
+                Some(session) if self.page == ui::Page::Rehearse => {
+                    let cx = ui::rehearse::RehearseContext {
+                        document: &session.document,
+                        language,
+                        state: &mut self.rehearse,
+                        settings: &mut self.settings.rehearse,
+                        now: (self.clock)(),
+                        out: &mut out,
+                        keys: self.prompt.is_none(),
+                    };
+                    ui::rehearse::show(ui, cx);
                 }
                 Some(session) if self.page == ui::Page::Notes => {
                     ui::notes::show(ui, language, &session.document, &mut self.notes, &mut out);
@@ -161,6 +182,19 @@ impl PitchcraftApp {
             }
             Command::ForgetRecent(path) => self.settings.forget(&path),
         }
+    }
+
+    /// `PITCHCRAFT_AUTOSTART_REHEARSAL`: rehearse the first pitch at once, for the
+    /// benchmarks of a running timer.
+    fn autostart(&mut self) {
+        let Some(auto_scroll) = self.autostart_rehearsal.take() else { return };
+        let Some(session) = &self.session else { return };
+        let Some(pitch) = session.document.pitches.first() else { return };
+        self.page = ui::Page::Rehearse;
+        self.settings.rehearse.count_in = false;
+        self.settings.rehearse.auto_scroll = auto_scroll;
+        let now = (self.clock)();
+        ui::rehearse::start(&mut self.rehearse, &self.settings.rehearse, &session.document, pitch, now);
     }
 
     /// A close request from the window manager or Quit: let it through only when

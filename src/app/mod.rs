@@ -4,6 +4,7 @@
 //! Split by concern: `files` (open, save, conflicts), `frame` (what each frame draws and
 //! when it repaints), `screenshot` (the `pitchcraft screenshot` path).
 
+mod clock;
 pub mod dialogs;
 pub mod files;
 mod frame;
@@ -13,6 +14,7 @@ pub mod settings;
 
 use std::path::PathBuf;
 
+pub use clock::{Clock, FakeClock, system_clock};
 pub use dialogs::{FileDialogs, Picked, ScriptedDialogs, SystemDialogs};
 pub use files::Pending;
 pub use screenshot::ScreenshotPlan;
@@ -28,7 +30,7 @@ use crate::ui::prompts::Prompt;
 use crate::ui::{Page, ThemeChoice};
 
 /// How the app was started.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Launch {
     /// A document to open.
     pub file: Option<PathBuf>,
@@ -48,6 +50,11 @@ pub struct Launch {
     pub screenshot: Option<ScreenshotPlan>,
     /// Keep settings out of eframe's storage (tests, screenshots).
     pub ephemeral: bool,
+    /// Where "now" comes from (a fake clock in tests; the monotonic clock otherwise).
+    pub clock: Option<Clock>,
+    /// Start rehearsing the first pitch at once, with auto-scroll or without (benchmarks
+    /// of the running timer).
+    pub autostart_rehearsal: Option<bool>,
 }
 
 /// A message shown above the page until dismissed.
@@ -90,6 +97,10 @@ pub struct PitchcraftApp {
     pitches: crate::ui::pitches::PitchesState,
     /// The Notes page's own state.
     notes: crate::ui::notes::NotesState,
+    /// The Rehearse page's own state.
+    rehearse: crate::ui::rehearse::RehearseState,
+    clock: Clock,
+    autostart_rehearsal: Option<bool>,
     frames: u64,
     /// The recent files as last checked on disk; `None` until the welcome screen needs them.
     recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
@@ -132,6 +143,9 @@ impl PitchcraftApp {
             discover: Default::default(),
             pitches: Default::default(),
             notes: Default::default(),
+            rehearse: Default::default(),
+            clock: launch.clock.clone().unwrap_or_else(system_clock),
+            autostart_rehearsal: launch.autostart_rehearsal,
             frames: 0,
             recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
@@ -170,6 +184,11 @@ impl PitchcraftApp {
     /// The Discover step shown.
     pub fn discover_step(&self) -> crate::logic::discover::Step {
         self.settings.discover_step
+    }
+
+    /// The Rehearse page's state (tests look at the timer).
+    pub fn rehearse_state(&self) -> &crate::ui::rehearse::RehearseState {
+        &self.rehearse
     }
 
     /// How many text analyses the Pitches page keeps (tests check they are not redone).

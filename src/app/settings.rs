@@ -33,6 +33,8 @@ pub struct Settings {
     pub page: Page,
     /// The Discover step shown last.
     pub discover_step: Step,
+    /// How the person rehearses.
+    pub rehearse: crate::ui::rehearse::RehearseSettings,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             zoom: 1.0,
             page: Page::Discover,
             discover_step: Step::Welcome,
+            rehearse: Default::default(),
         }
     }
 }

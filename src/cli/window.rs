@@ -40,6 +40,7 @@ pub(super) fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> Exi
         language: Some(lang.language()),
         screenshot: Some(plan),
         ephemeral: true,
+        ..Launch::default()
     };
     let code = run_gui(launch, Some(size));
     if code != ExitCode::SUCCESS {

@@ -10,6 +10,7 @@ pub mod notes;
 pub mod pages;
 pub mod pitches;
 pub mod prompts;
+pub mod rehearse;
 pub mod status_bar;
 pub mod theme;
 pub mod welcome;

@@ -1,5 +1,5 @@
 //! The pages that later versions fill: each shows its name, what it is for and what of
-//! the document it holds. Discover, Pitches and Notes have their own modules.
+//! the document it holds. Discover, Pitches, Rehearse and Notes have their own modules.
 
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, CardSection, Language, Network};
@@ -14,9 +14,8 @@ pub fn show(ui: &mut egui::Ui, language: Language, page: Page, document: &BrandD
         ui.label(egui::RichText::new(tr(language, page.purpose())).size(theme::LEAD_SIZE).weak());
         ui.add_space(theme::SPACE_M);
         match page {
-            // Discover, Pitches and Notes have their own modules.
-            Page::Discover | Page::Pitches | Page::Notes => {}
-            Page::Rehearse => rehearse(ui, language, document),
+            // Discover, Pitches, Rehearse and Notes have their own modules.
+            Page::Discover | Page::Pitches | Page::Rehearse | Page::Notes => {}
             Page::Card => card(ui, language, document),
         }
     });
@@ -47,33 +46,6 @@ pub fn network_name(network: Network) -> Tr {
         Network::Personal => Tr::NetworkPersonal,
         Network::Strategic => Tr::NetworkStrategic,
     }
-}
-
-fn rehearse(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {
-    let t = |key| tr(language, key);
-    section(ui, t(Tr::InThisDocument), |ui| {
-        if document.rehearsals.is_empty() {
-            line(ui, egui::RichText::new(t(Tr::NoRehearsals)).weak());
-        }
-        for pitch in &document.pitches {
-            let attempts: Vec<_> = document.rehearsals.iter().filter(|attempt| attempt.pitch == pitch.id).collect();
-            let Some(last) = attempts.last() else { continue };
-            let seconds = last.duration_ms as f64 / 1000.0;
-            line(
-                ui,
-                fill(
-                    t(Tr::RehearsalLine),
-                    &[
-                        ("pitch", &pitch.title),
-                        ("count", &attempts.len()),
-                        ("last", &format!("{seconds:.1}")),
-                        ("target", &pitch.target_seconds),
-                    ],
-                ),
-            );
-        }
-    });
-    coming_later(ui, language, Tr::LaterRehearse);
 }
 
 fn card(ui: &mut egui::Ui, language: Language, document: &BrandDocument) {

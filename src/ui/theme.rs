@@ -46,6 +46,11 @@ pub const FEEDBACK_BESIDE: f32 = 780.0;
 /// Indent per level of a nested list.
 pub const LIST_INDENT: f32 = 18.0;
 
+/// The digits of the rehearsal timer (readable from two metres).
+pub const CLOCK_SIZE: f32 = 96.0;
+/// Height of a history chart.
+pub const CHART_HEIGHT: f32 = 170.0;
+
 /// Width of a network's name in the audience balance.
 pub const NETWORK_LABEL_WIDTH: f32 = 150.0;
 /// Width of a network's bar in the audience balance.

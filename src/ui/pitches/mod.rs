@@ -6,6 +6,8 @@ mod feedback;
 mod list;
 mod revisions;
 
+pub use editor::section_name;
+
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::rc::Rc;

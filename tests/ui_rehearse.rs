@@ -1,0 +1,120 @@
+//! A rehearsal driven like a person would, with a fake clock: count-in, start, two section
+//! marks, finish, rate, keep; then the attempt is in the document and the history table.
+
+mod common;
+
+use std::time::Duration;
+
+use common::app;
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use pitchcraft::app::{FakeClock, Launch};
+use pitchcraft::logic::timer::Phase;
+use pitchcraft::ui::Page;
+
+#[test]
+fn rehearse_with_marks_rate_and_keep() {
+    let clock = FakeClock::default();
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Rehearse), clock: Some(clock.clock()), ..Launch::default() });
+    let attempts_before = harness.state().session().unwrap().document.rehearsals.len();
+    assert!(harness.query_by_label("Attempts: 3").is_some());
+
+    let step = |harness: &mut egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>, key: Key| {
+        harness.key_press(key);
+        harness.run_ok();
+    };
+    let phase = |harness: &egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>, clock: &FakeClock| {
+        let mut timer = harness.state().rehearse_state().timer.clone().expect("a timer");
+        timer.phase(clock.clock()())
+    };
+
+    step(&mut harness, Key::Space);
+    assert_eq!(phase(&harness, &clock), Phase::CountIn);
+    assert!(harness.query_by_label("3").is_some(), "the count-in shows 3");
+    clock.advance(Duration::from_secs(3));
+    harness.run_ok();
+    assert_eq!(phase(&harness, &clock), Phase::Running);
+    assert!(harness.query_by_label("0:00").is_some());
+
+    clock.advance(Duration::from_secs(5));
+    step(&mut harness, Key::Space);
+    assert!(harness.query_by_label("Section 2 of 5: Who I am").is_some());
+    clock.advance(Duration::from_secs(4));
+    step(&mut harness, Key::ArrowRight);
+    clock.advance(Duration::from_millis(6500));
+    harness.run_ok();
+    assert!(harness.query_by_label("0:15").is_some(), "the clock follows the fake time");
+    step(&mut harness, Key::Enter);
+
+    assert!(harness.query_by_label("How did it go?").is_some());
+    harness.get_all_by_label("4").next().expect("clarity 4").click();
+    harness.run_ok();
+    harness.get_all_by_label("5").nth(1).expect("confidence 5").click();
+    harness.run_ok();
+    harness.get_by_label("Note to self").click();
+    harness.get_by_label("Note to self").type_text("Slower on the proof.");
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+
+    let document = &harness.state().session().unwrap().document;
+    assert_eq!(document.rehearsals.len(), attempts_before + 1);
+    let attempt = document.rehearsals.last().unwrap();
+    assert_eq!(attempt.pitch, "board-30");
+    assert_eq!(attempt.revision, 2);
+    assert_eq!(attempt.duration_ms, 15_500);
+    assert_eq!(attempt.section_ms, [5000, 4000, 6500]);
+    assert_eq!(attempt.words, 76);
+    assert_eq!((attempt.clarity, attempt.confidence), (Some(4), Some(5)));
+    assert_eq!(attempt.note, "Slower on the proof.");
+
+    // Back on the setup, the history has it.
+    assert!(harness.query_by_label("Attempts: 4").is_some());
+    assert!(harness.query_by_label("15.5 s").is_some());
+    assert!(harness.query_by_label("Slower on the proof.").is_some());
+}
+
+#[test]
+fn pause_stop_and_discard_keep_nothing() {
+    let clock = FakeClock::default();
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Rehearse), clock: Some(clock.clock()), ..Launch::default() });
+    let before = harness.state().session().unwrap().document.rehearsals.clone();
+    harness.get_by_label("Timer and teleprompter").click();
+    harness.run_ok();
+    harness.get_by_label("Count 3-2-1 before the start").click();
+    harness.run_ok();
+    harness.get_by_label("Start (Space)").click();
+    harness.run_ok();
+    clock.advance(Duration::from_secs(2));
+    harness.key_press(Key::P);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(60));
+    harness.run_ok();
+    assert!(harness.query_by_label("0:02").is_some(), "paused time does not count");
+    assert!(harness.query_by_label("Paused").is_some());
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.get_by_label("Discard it").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session().unwrap().document.rehearsals, before);
+    assert!(harness.query_by_label("Start (Space)").is_some());
+}
+
+#[test]
+fn stop_and_keep_goes_to_the_rating() {
+    let clock = FakeClock::default();
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Rehearse), clock: Some(clock.clock()), ..Launch::default() });
+    harness.get_by_label("Start (Space)").click();
+    harness.run_ok();
+    clock.advance(Duration::from_secs(13));
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    harness.get_by_label("Stop and keep it").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("How did it go?").is_some());
+    assert!(harness.query_by_label_contains("10.0 s of 30 s").is_some(), "13 s minus the 3 s count-in");
+}
