@@ -92,6 +92,13 @@ pub fn install(ctx: &egui::Context) {
     }
 }
 
+/// The frame of a panel inside a page: no fill, since the page's own panel has painted
+/// the background already (painting it again costs a software renderer a full screen of
+/// pixels per panel per frame).
+pub fn inner_panel() -> egui::Frame {
+    egui::Frame::NONE.inner_margin(egui::Margin::symmetric(4, 2))
+}
+
 /// Green for "saved".
 pub fn ok_color(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(0x7c, 0xc9, 0x8a) } else { Color32::from_rgb(0x1e, 0x7a, 0x34) }

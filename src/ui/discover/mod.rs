@@ -106,10 +106,10 @@ fn step_intro(step: Step) -> Tr {
 /// Draws the Discover page at `step`.
 pub fn show(ui: &mut egui::Ui, step: Step, mut cx: StepContext<'_>) {
     let deck = deck_ids();
-    egui::Panel::top("discover_steps").show(ui, |ui| stepper(ui, step, &deck, &mut cx));
-    egui::Panel::bottom("discover_footer").show(ui, |ui| footer(ui, step, &mut cx));
+    egui::Panel::top("discover_steps").frame(theme::inner_panel()).show(ui, |ui| stepper(ui, step, &deck, &mut cx));
+    egui::Panel::bottom("discover_footer").frame(theme::inner_panel()).show(ui, |ui| footer(ui, step, &mut cx));
     handle_step_keys(ui, step, cx.out);
-    egui::CentralPanel::default().show(ui, |ui| {
+    egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
             ui.add_space(theme::SPACE_S);

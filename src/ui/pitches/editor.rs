@@ -60,12 +60,16 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
     // Wide enough: the feedback stands in its own column, always in view.
     let beside = ui.available_width() >= theme::FEEDBACK_BESIDE;
     if beside {
-        egui::Panel::right("pitch_feedback").resizable(false).exact_size(theme::FEEDBACK_WIDTH).show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                ui.add_space(theme::SPACE_S);
-                feedback::findings(ui, &full, &analysis, cx);
+        egui::Panel::right("pitch_feedback")
+            .frame(theme::inner_panel())
+            .resizable(false)
+            .exact_size(theme::FEEDBACK_WIDTH)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                    ui.add_space(theme::SPACE_S);
+                    feedback::findings(ui, &full, &analysis, cx);
+                });
             });
-        });
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         header(ui, pitch, cx);

@@ -137,11 +137,12 @@ pub fn show(ui: &mut egui::Ui, mut cx: PitchContext<'_>) {
     let wide = ui.available_width() >= theme::PITCH_LIST_LAYOUT;
     if wide {
         egui::Panel::left("pitch_list")
+            .frame(theme::inner_panel())
             .resizable(false)
             .exact_size(theme::PITCH_LIST_WIDTH)
             .show(ui, |ui| list::side_list(ui, &mut cx));
     }
-    egui::CentralPanel::default().show(ui, |ui| {
+    egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
         if !wide {
             list::compact_picker(ui, &mut cx);
         }

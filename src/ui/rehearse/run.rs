@@ -66,7 +66,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let elapsed = timer.elapsed(now);
     let sections = spoken_sections(pitch);
 
-    egui::Panel::top("rehearse_clock").show(ui, |ui| {
+    egui::Panel::top("rehearse_clock").frame(theme::inner_panel()).show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         clock(ui, cx, &mut timer, &run, elapsed);
         let current = timer.section().min(sections.len().saturating_sub(1));
@@ -110,7 +110,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     if cx.state.confirm_stop {
         confirm_stop(ui, cx);
     }
-    egui::CentralPanel::default().show(ui, |ui| {
+    egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
         let words = cx.state.scroll.map_or(0.0, |plan| plan.words_at(elapsed));
         prompter::show(ui, &sections, timer.section(), words, cx.settings);
     });
@@ -159,7 +159,7 @@ fn clock(
 }
 
 fn confirm_stop(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
-    egui::Panel::bottom("rehearse_confirm_stop").show(ui, |ui| {
+    egui::Panel::bottom("rehearse_confirm_stop").frame(theme::inner_panel()).show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.label(egui::RichText::new(cx.t(Tr::StopQuestion)).strong());
         ui.horizontal(|ui| {
