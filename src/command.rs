@@ -44,6 +44,28 @@ impl fmt::Debug for DocEdit {
     }
 }
 
+/// A file format the card is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardFormat {
+    /// A print-ready PDF.
+    Pdf,
+    /// A self-contained HTML page.
+    Html,
+    /// Markdown text.
+    Markdown,
+}
+
+impl CardFormat {
+    /// The file name ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            CardFormat::Pdf => "pdf",
+            CardFormat::Html => "html",
+            CardFormat::Markdown => "md",
+        }
+    }
+}
+
 /// What the user chose in the "unsaved changes" prompt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsavedChoice {
@@ -87,8 +109,14 @@ pub enum Command {
     SaveTo(PathBuf, Option<Pending>),
     /// Create an empty document at this path and open it.
     CreateAt(PathBuf),
-    /// Export the brand card.
+    /// Export the brand card (as PDF, from the menu).
     ExportCard,
+    /// Export the brand card in a format.
+    ExportCardAs(CardFormat),
+    /// Write the card to a temporary PDF and open it in the system's viewer to print.
+    PrintCard,
+    /// Write the card in a format to a path the user typed.
+    ExportCardTo(PathBuf, CardFormat),
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -185,7 +213,8 @@ impl Command {
             Command::Save => Tr::CmdSave,
             Command::SaveAs | Command::SaveTo(..) => Tr::CmdSaveAs,
             Command::CreateAt(_) => Tr::CmdNew,
-            Command::ExportCard => Tr::CmdExportCard,
+            Command::ExportCard | Command::ExportCardAs(_) | Command::ExportCardTo(..) => Tr::CmdExportCard,
+            Command::PrintCard => Tr::PrintCard,
             Command::Quit => Tr::CmdQuit,
             Command::Undo => Tr::CmdUndo,
             Command::Redo => Tr::CmdRedo,

@@ -22,6 +22,8 @@ pub trait FileDialogs {
     fn open_document(&mut self, title: &str) -> Picked;
     /// Asks where to save, suggesting a file name.
     fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked;
+    /// Asks where to save an export (the card) with the given file name ending.
+    fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked;
 }
 
 /// The desktop's own dialogs through `rfd` (the xdg portal on Linux).
@@ -59,6 +61,16 @@ impl FileDialogs for SystemDialogs {
                 .save_file()
         })
         .with_brand_suffix()
+    }
+
+    fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(extension.to_uppercase(), &[extension])
+                .set_file_name(suggested_name)
+                .save_file()
+        })
     }
 }
 
@@ -113,6 +125,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_document(&mut self, _title: &str, _suggested_name: &str) -> Picked {
         self.next().with_brand_suffix()
+    }
+
+    fn save_export(&mut self, _title: &str, _suggested_name: &str, _extension: &str) -> Picked {
+        self.next()
     }
 }
 

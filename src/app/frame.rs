@@ -112,10 +112,13 @@ impl PitchcraftApp {
                     };
                     ui::rehearse::show(ui, cx);
                 }
+                Some(session) if self.page == ui::Page::Card => {
+                    ui::card::show(ui, language, &session.document, &mut self.card, &mut out);
+                }
                 Some(session) if self.page == ui::Page::Notes => {
                     ui::notes::show(ui, language, &session.document, &mut self.notes, &mut out);
                 }
-                Some(session) => ui::pages::show(ui, language, self.page, &session.document),
+                Some(_) => {}
                 None => {
                     let recent = &self.settings.recent;
                     let checked = self.recent_files.get_or_insert_with(|| ui::welcome::RecentFile::check(recent));
@@ -142,7 +145,10 @@ impl PitchcraftApp {
             Command::Save => self.save(false),
             Command::SaveAs => self.save_as(None),
             Command::SaveTo(path, then) => self.save_to(path, then),
-            Command::ExportCard => self.page = ui::Page::Card,
+            Command::ExportCard => self.export_card(crate::command::CardFormat::Pdf),
+            Command::ExportCardAs(format) => self.export_card(format),
+            Command::ExportCardTo(path, format) => self.write_card(&path, format),
+            Command::PrintCard => self.print_card(),
             Command::Quit => self.want_close = true,
             Command::Undo => {
                 if let Some(session) = &mut self.session {

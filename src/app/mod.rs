@@ -6,6 +6,7 @@
 
 mod clock;
 pub mod dialogs;
+mod export;
 pub mod files;
 mod frame;
 mod screenshot;
@@ -99,6 +100,8 @@ pub struct PitchcraftApp {
     notes: crate::ui::notes::NotesState,
     /// The Rehearse page's own state.
     rehearse: crate::ui::rehearse::RehearseState,
+    /// The Card page's own state.
+    card: crate::ui::card::CardState,
     clock: Clock,
     autostart_rehearsal: Option<bool>,
     frames: u64,
@@ -144,6 +147,7 @@ impl PitchcraftApp {
             pitches: Default::default(),
             notes: Default::default(),
             rehearse: Default::default(),
+            card: Default::default(),
             clock: launch.clock.clone().unwrap_or_else(system_clock),
             autostart_rehearsal: launch.autostart_rehearsal,
             frames: 0,
@@ -189,6 +193,11 @@ impl PitchcraftApp {
     /// The Rehearse page's state (tests look at the timer).
     pub fn rehearse_state(&self) -> &crate::ui::rehearse::RehearseState {
         &self.rehearse
+    }
+
+    /// How many times the Card page typeset the card (tests check it is not every frame).
+    pub fn cards_typeset(&self) -> usize {
+        self.card.typeset_count
     }
 
     /// How many text analyses the Pitches page keeps (tests check they are not redone).

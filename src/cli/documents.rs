@@ -80,3 +80,59 @@ pub(super) fn fmt(file: &Path) -> ExitCode {
         Err(error) => complain(error),
     }
 }
+
+/// `card`: the brand card of `file` written to `out` in the format asked for (or the one
+/// its name ends in). Nothing is written when the document fails to load.
+pub(super) fn card(
+    file: &Path,
+    out: &Path,
+    format: Option<super::FormatArg>,
+    paper: Option<crate::model::Paper>,
+    pitch: Option<&str>,
+) -> ExitCode {
+    let document = match storage::load(file) {
+        Ok(loaded) => loaded.document,
+        Err(error) => return complain(error),
+    };
+    if let Some(id) = pitch
+        && document.pitch(id).is_none()
+    {
+        let known: Vec<&str> = document.pitches.iter().map(|pitch| pitch.id.as_str()).collect();
+        return complain(format!(
+            "{}: no pitch with the id \"{id}\" (there are: {})",
+            file.display(),
+            known.join(", ")
+        ));
+    }
+    let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = format.unwrap_or(match extension.as_deref() {
+        Some("html" | "htm") => super::FormatArg::Html,
+        Some("md" | "markdown") => super::FormatArg::Md,
+        _ => super::FormatArg::Pdf,
+    });
+    let made = crate::card::Card::make(&document, paper.unwrap_or(document.card.paper), &document.card.sections, pitch);
+    let card = match made {
+        Ok(card) => card,
+        Err(error) => return complain(format!("{}: {error}", file.display())),
+    };
+    let bytes = match format {
+        super::FormatArg::Pdf => match card.pdf() {
+            Ok(bytes) => bytes,
+            Err(error) => return complain(format!("{}: {error}", file.display())),
+        },
+        super::FormatArg::Html => card.html().into_bytes(),
+        super::FormatArg::Md => card.markdown().into_bytes(),
+    };
+    if !card.omitted().is_empty() {
+        let language = document.language;
+        let list: Vec<&str> = card.omitted().iter().map(|o| crate::i18n::tr(language, o.describe())).collect();
+        let _ = writeln!(std::io::stderr(), "{}: left out to fit one page: {}", out.display(), list.join(", "));
+    }
+    match storage::write_atomically(out, &bytes) {
+        Ok(()) => {
+            say(format!("wrote {}", out.display()));
+            ExitCode::SUCCESS
+        }
+        Err(error) => complain(format!("{}: {error}", out.display())),
+    }
+}

@@ -72,6 +72,23 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write the one-page brand card as PDF, HTML or Markdown.
+    Card {
+        /// The document.
+        file: PathBuf,
+        /// Where to write the card (never written when the document fails to load).
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The format (default: from the OUT file name's ending, else PDF).
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Paper size (default: the document's card setting).
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// The id of the pitch to print (default: the document's card setting).
+        #[arg(long)]
+        pitch: Option<String>,
+    },
     /// Open the real window, render one settled frame to a PNG and exit.
     Screenshot {
         /// The PNG to write.
@@ -111,6 +128,35 @@ pub enum PageArg {
     Card,
     /// Notes.
     Notes,
+}
+
+/// `--format` values of `card`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// A print-ready PDF.
+    Pdf,
+    /// A self-contained HTML page.
+    Html,
+    /// Markdown.
+    Md,
+}
+
+/// `--paper` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl PaperArg {
+    fn paper(self) -> crate::model::Paper {
+        match self {
+            PaperArg::A4 => crate::model::Paper::A4,
+            PaperArg::Letter => crate::model::Paper::Letter,
+        }
+    }
 }
 
 /// `--step` values.
@@ -199,6 +245,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::New { file, name, sample }) => documents::new(&file, name.as_deref(), sample),
         Some(CliCommand::Check { file }) => documents::check(&file),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
+        Some(CliCommand::Card { file, out, format, paper, pitch }) => {
+            documents::card(&file, &out, format, paper.map(PaperArg::paper), pitch.as_deref())
+        }
         Some(CliCommand::Analyze { file, lang, wpm, target, json }) => {
             analyze::run(file.as_deref(), lang.map(LangArg::language), wpm, target, json)
         }

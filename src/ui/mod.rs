@@ -3,11 +3,12 @@
 //!
 //! [`Command`]: crate::command::Command
 
+pub mod card;
 pub mod discover;
 pub mod menu;
+pub mod names;
 pub mod nav;
 pub mod notes;
-pub mod pages;
 pub mod pitches;
 pub mod prompts;
 pub mod rehearse;

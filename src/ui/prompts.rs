@@ -17,6 +17,8 @@ pub enum PathPurpose {
     Open,
     /// Save there, then continue.
     SaveAs(Option<Pending>),
+    /// Export the card there.
+    Export(crate::command::CardFormat),
 }
 
 /// A prompt on top of the app.
@@ -160,6 +162,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                             PathPurpose::SaveAs(then) => {
                                 Command::SaveTo(crate::app::dialogs::with_brand_suffix(typed), then.take())
                             }
+                            PathPurpose::Export(format) => Command::ExportCardTo(typed, *format),
                         });
                     }
                     if ui.button(t(Tr::Cancel)).clicked() {

@@ -51,6 +51,9 @@ pub const CLOCK_SIZE: f32 = 96.0;
 /// Height of a history chart.
 pub const CHART_HEIGHT: f32 = 170.0;
 
+/// Width of the Card page's controls.
+pub const CARD_CONTROLS_WIDTH: f32 = 300.0;
+
 /// Width of a network's name in the audience balance.
 pub const NETWORK_LABEL_WIDTH: f32 = 150.0;
 /// Width of a network's bar in the audience balance.

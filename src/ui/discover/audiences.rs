@@ -6,7 +6,7 @@ use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::undo::EditKey;
 use crate::model::{Audience, BrandDocument, Network};
-use crate::ui::pages::network_name;
+use crate::ui::names::network_name;
 use crate::ui::theme;
 use crate::ui::widgets::TextField;
 

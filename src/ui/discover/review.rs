@@ -7,7 +7,7 @@ use crate::i18n::values::value_text;
 use crate::i18n::{Tr, fill};
 use crate::logic::discover::{Gap, gaps};
 use crate::model::Horizon;
-use crate::ui::pages::network_name;
+use crate::ui::names::network_name;
 use crate::ui::theme;
 
 /// The sentence for a gap.

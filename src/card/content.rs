@@ -1,0 +1,296 @@
+//! What goes on the card: the document turned into plain card data (no layout yet), in
+//! the profile's language, with "never print" values left out.
+
+use crate::i18n::{Tr, fill, tr};
+use crate::model::{BrandDocument, CardSection, Horizon, Language, Paper, Pitch};
+
+/// One ranked value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardValue {
+    /// 1 for the most important.
+    pub rank: usize,
+    /// Its name.
+    pub name: String,
+    /// What it means to the person.
+    pub meaning: Option<String>,
+}
+
+/// One strength with its proof.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardStrength {
+    /// The skill.
+    pub name: String,
+    /// In one line.
+    pub description: Option<String>,
+    /// The result of its best proof.
+    pub proof: Option<String>,
+    /// That proof's metric.
+    pub metric: Option<String>,
+}
+
+/// The pitch printed on the card.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardPitch {
+    /// "My 30-second pitch".
+    pub title: String,
+    /// Its sections, one paragraph each.
+    pub paragraphs: Vec<String>,
+}
+
+/// One goal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardGoal {
+    /// "In one year" or "In three years".
+    pub horizon: String,
+    /// The goal.
+    pub statement: String,
+}
+
+/// Everything a card can show, before fitting it on one page.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CardContent {
+    /// The profile's language (headings and hyphenation).
+    pub language: Language,
+    /// Paper size.
+    pub paper: Paper,
+    /// The person's name.
+    pub name: String,
+    /// The headline, when shown.
+    pub headline: Option<String>,
+    /// Role and organisation, when contact is shown.
+    pub role: Option<String>,
+    /// E-mail, phone, website, location, when contact is shown.
+    pub contact: Vec<String>,
+    /// The vCard the QR code holds, when shown.
+    pub vcard: Option<String>,
+    /// The brand statement, when shown.
+    pub brand: Option<String>,
+    /// Ranked values, when shown.
+    pub values: Vec<CardValue>,
+    /// Strengths, when shown.
+    pub strengths: Vec<CardStrength>,
+    /// The pitch, when shown.
+    pub pitch: Option<CardPitch>,
+    /// Goals, when shown.
+    pub goals: Vec<CardGoal>,
+    /// The body sections in the person's order: "brand", "values", "strengths", "pitch", "goals".
+    pub order: Vec<&'static str>,
+}
+
+fn some(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// The pitch to print: the one asked for, the card's choice, or the shortest.
+pub fn chosen_pitch<'a>(document: &'a BrandDocument, asked: Option<&str>) -> Option<&'a Pitch> {
+    asked
+        .and_then(|id| document.pitch(id))
+        .or_else(|| document.pitch(&document.card.pitch))
+        .or_else(|| document.pitches.iter().min_by_key(|pitch| pitch.target_seconds))
+}
+
+/// Escapes a vCard value (RFC 6350: backslash, comma, semicolon, newline).
+fn vcard_escape(text: &str) -> String {
+    text.trim().replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace(['\r', '\n'], " ")
+}
+
+/// A vCard 3.0 with name, role, organisation, e-mail, phone and website.
+pub fn vcard(document: &BrandDocument) -> String {
+    let person = &document.person;
+    let name = person.name.trim();
+    // "Sanne de Vries": given name first, the rest (with its "de") the family name.
+    let (given, family) = name.split_once(' ').unwrap_or((name, ""));
+    let mut lines = vec![
+        "BEGIN:VCARD".to_owned(),
+        "VERSION:3.0".to_owned(),
+        format!("N:{};{};;;", vcard_escape(family), vcard_escape(given)),
+        format!("FN:{}", vcard_escape(name)),
+    ];
+    for (field, value) in [
+        ("TITLE", &person.role),
+        ("ORG", &person.organisation),
+        ("EMAIL;TYPE=INTERNET", &person.email),
+        ("TEL;TYPE=CELL", &person.phone),
+        ("URL", &person.website),
+    ] {
+        if !value.trim().is_empty() {
+            lines.push(format!("{field}:{}", vcard_escape(value)));
+        }
+    }
+    lines.push("END:VCARD".to_owned());
+    lines.join("\r\n")
+}
+
+/// The card content of `document`, with `sections` shown in their order and `pitch` (or
+/// the card's own choice) as the pitch.
+pub fn content(document: &BrandDocument, paper: Paper, sections: &[CardSection], pitch: Option<&str>) -> CardContent {
+    let language = document.language;
+    let shows = |section| sections.contains(&section);
+    let person = &document.person;
+    let name = some(&person.name).unwrap_or_else(|| tr(language, Tr::CardNoName).to_owned());
+
+    let role = match (some(&person.role), some(&person.organisation)) {
+        (Some(role), Some(organisation)) => Some(format!("{role}, {organisation}")),
+        (role, organisation) => role.or(organisation),
+    }
+    .filter(|_| shows(CardSection::Contact));
+    let contact = if shows(CardSection::Contact) {
+        [some(&person.email), some(&person.phone), some(&person.website), some(&person.location)]
+            .into_iter()
+            .flatten()
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let values = if shows(CardSection::Values) {
+        document
+            .values
+            .ranking
+            .iter()
+            .filter(|id| !document.values.cards.get(*id).is_some_and(|choice| choice.never_print))
+            .enumerate()
+            .map(|(index, id)| CardValue {
+                rank: index + 1,
+                name: crate::i18n::values::value_text(document, id, language).0.to_owned(),
+                meaning: document.values.cards.get(id).and_then(|choice| some(&choice.meaning)),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let strengths = if shows(CardSection::Strengths) {
+        document
+            .expertise
+            .iter()
+            .filter(|skill| !skill.skill.trim().is_empty())
+            .map(|skill| {
+                let proof = skill
+                    .proof
+                    .iter()
+                    .find(|proof| proof.signature)
+                    .or_else(|| skill.proof.iter().find(|proof| !proof.metric.trim().is_empty()))
+                    .or(skill.proof.first());
+                CardStrength {
+                    name: skill.skill.trim().to_owned(),
+                    description: some(&skill.description),
+                    proof: proof.and_then(|proof| some(&proof.result)),
+                    metric: proof.and_then(|proof| some(&proof.metric)),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let pitch = shows(CardSection::Pitch)
+        .then(|| chosen_pitch(document, pitch))
+        .flatten()
+        .map(|pitch| CardPitch {
+            title: fill(tr(language, Tr::CardPitchTitle), &[("seconds", &pitch.target_seconds)]),
+            paragraphs: pitch.sections.iter().filter_map(|section| some(&section.text)).collect(),
+        })
+        .filter(|pitch| !pitch.paragraphs.is_empty());
+
+    let goals = if shows(CardSection::Goals) {
+        document
+            .goals
+            .iter()
+            .filter(|goal| !goal.statement.trim().is_empty())
+            .map(|goal| CardGoal {
+                horizon: tr(
+                    language,
+                    match goal.horizon {
+                        Horizon::OneYear => Tr::GoalsOneYear,
+                        Horizon::ThreeYears => Tr::GoalsThreeYears,
+                    },
+                )
+                .to_owned(),
+                statement: goal.statement.trim().to_owned(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let order = sections
+        .iter()
+        .filter_map(|section| match section {
+            CardSection::BrandStatement => Some("brand"),
+            CardSection::Values => Some("values"),
+            CardSection::Strengths => Some("strengths"),
+            CardSection::Pitch => Some("pitch"),
+            CardSection::Goals => Some("goals"),
+            CardSection::Headline | CardSection::Contact | CardSection::QrCode => None,
+        })
+        .collect();
+
+    CardContent {
+        language,
+        paper,
+        name,
+        headline: shows(CardSection::Headline).then(|| some(&person.headline)).flatten(),
+        role,
+        contact,
+        vcard: shows(CardSection::QrCode).then(|| vcard(document)),
+        brand: shows(CardSection::BrandStatement).then(|| some(&document.brand_statement)).flatten(),
+        values,
+        strengths,
+        pitch,
+        goals,
+        order,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> BrandDocument {
+        crate::storage::sample_document().unwrap()
+    }
+
+    #[test]
+    fn the_sample_card_holds_what_its_settings_say() {
+        let document = sample();
+        let card = content(&document, Paper::A4, &document.card.sections, None);
+        assert_eq!(card.name, "Sanne de Vries");
+        assert_eq!(
+            card.values.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(),
+            ["Reliability", "Care", "Simplicity", "Collaboration", "Curiosity"]
+        );
+        assert!(card.values.iter().all(|value| value.name != "Faith"), "never print");
+        assert_eq!(card.strengths.len(), 3);
+        assert_eq!(card.strengths[0].metric.as_deref(), Some("-32% waiting time"));
+        assert_eq!(card.pitch.as_ref().unwrap().paragraphs.len(), 5);
+        assert!(card.goals.is_empty(), "goals are not on the sample card");
+        assert_eq!(card.order, ["brand", "values", "strengths", "pitch"]);
+        assert!(card.contact.contains(&"sanne.devries@example.org".to_owned()));
+        assert_eq!(card.role.as_deref(), Some("Operations manager, outpatient clinics, Stadsziekenhuis Utrecht"));
+    }
+
+    #[test]
+    fn the_vcard_is_escaped_and_complete() {
+        let mut document = sample();
+        document.person.organisation = "Zorg; Welzijn, Utrecht".into();
+        let card = vcard(&document);
+        assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\nN:de Vries;Sanne;;;\r\nFN:Sanne de Vries\r\n"));
+        assert!(card.contains("ORG:Zorg\\; Welzijn\\, Utrecht\r\n"));
+        assert!(card.contains("EMAIL;TYPE=INTERNET:sanne.devries@example.org"));
+        assert!(card.ends_with("END:VCARD"));
+    }
+
+    #[test]
+    fn hidden_sections_and_empty_documents() {
+        let document = sample();
+        let card = content(&document, Paper::Letter, &[CardSection::Goals], None);
+        assert!(card.values.is_empty() && card.pitch.is_none() && card.vcard.is_none() && card.contact.is_empty());
+        assert!(card.role.is_none());
+        assert_eq!(card.goals.len(), 2);
+        let empty = content(&BrandDocument::default(), Paper::A4, &crate::model::CardSection::ALL, None);
+        assert!(!empty.name.is_empty(), "a placeholder name");
+        assert!(empty.pitch.is_none());
+    }
+}

@@ -1,0 +1,194 @@
+//! One page, always: when the content does not fit, first the type gets smaller (down to
+//! 80 % of the design size), then the least important items are left out, one kind at a
+//! time, and the person is told exactly which.
+
+use typst_layout::PagedDocument;
+
+use super::CardError;
+use super::content::CardContent;
+use super::typeset::compile;
+use crate::i18n::Tr;
+
+/// Type sizes tried, as shares of the design size, largest first.
+pub const SCALES: [f64; 5] = [1.0, 0.95, 0.9, 0.85, 0.8];
+
+/// Longest headline, name or contact line once shortened to fit.
+const SHORT: usize = 120;
+
+/// Something left out to make the card fit, least important first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Omission {
+    /// The goals.
+    Goals,
+    /// The headline beyond 120 characters.
+    LongHeadline,
+    /// What each value means.
+    ValueMeanings,
+    /// The one-line descriptions of the strengths.
+    SkillDescriptions,
+    /// The proof stories (their metrics stay).
+    ProofStories,
+    /// Strengths after the third.
+    StrengthsBeyondThree,
+    /// Values after the fifth.
+    ValuesBeyondFive,
+    /// The pitch.
+    Pitch,
+    /// The strengths.
+    Strengths,
+    /// The values.
+    Values,
+    /// The brand statement.
+    BrandStatement,
+    /// Name and contact lines beyond 120 characters.
+    LongContact,
+}
+
+impl Omission {
+    /// Every omission, in the order they are made.
+    pub const ALL: [Omission; 12] = [
+        Omission::Goals,
+        Omission::LongHeadline,
+        Omission::ValueMeanings,
+        Omission::SkillDescriptions,
+        Omission::ProofStories,
+        Omission::StrengthsBeyondThree,
+        Omission::ValuesBeyondFive,
+        Omission::Pitch,
+        Omission::Strengths,
+        Omission::Values,
+        Omission::BrandStatement,
+        Omission::LongContact,
+    ];
+
+    /// How the person is told.
+    pub fn describe(self) -> Tr {
+        match self {
+            Omission::Goals => Tr::OmittedGoals,
+            Omission::LongHeadline => Tr::OmittedLongHeadline,
+            Omission::ValueMeanings => Tr::OmittedValueMeanings,
+            Omission::SkillDescriptions => Tr::OmittedSkillDescriptions,
+            Omission::ProofStories => Tr::OmittedProofStories,
+            Omission::StrengthsBeyondThree => Tr::OmittedStrengthsBeyondThree,
+            Omission::ValuesBeyondFive => Tr::OmittedValuesBeyondFive,
+            Omission::Pitch => Tr::OmittedPitch,
+            Omission::Strengths => Tr::OmittedStrengths,
+            Omission::Values => Tr::OmittedValues,
+            Omission::BrandStatement => Tr::OmittedBrandStatement,
+            Omission::LongContact => Tr::OmittedLongContact,
+        }
+    }
+
+    /// Leaves this out of `content`; false when there was nothing to leave out.
+    fn apply(self, content: &mut CardContent) -> bool {
+        let before = content.clone();
+        match self {
+            Omission::Goals => content.goals.clear(),
+            Omission::LongHeadline => content.headline = content.headline.as_deref().map(shorten),
+            Omission::ValueMeanings => content.values.iter_mut().for_each(|value| value.meaning = None),
+            Omission::SkillDescriptions => content.strengths.iter_mut().for_each(|s| s.description = None),
+            Omission::ProofStories => content.strengths.iter_mut().for_each(|s| s.proof = None),
+            Omission::StrengthsBeyondThree => content.strengths.truncate(3),
+            Omission::ValuesBeyondFive => content.values.truncate(5),
+            Omission::Pitch => content.pitch = None,
+            Omission::Strengths => content.strengths.clear(),
+            Omission::Values => content.values.clear(),
+            Omission::BrandStatement => content.brand = None,
+            Omission::LongContact => {
+                content.name = shorten(&content.name);
+                content.role = content.role.as_deref().map(shorten);
+                content.contact.iter_mut().for_each(|line| *line = shorten(line));
+            }
+        }
+        *content != before
+    }
+}
+
+/// `text` cut to 120 characters at a word, with an ellipsis.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= SHORT {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(SHORT - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > SHORT / 2 => &cut[..space],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
+/// A card that fits one page.
+pub struct Fitted {
+    /// What is on it.
+    pub content: CardContent,
+    /// The type size used.
+    pub scale: f64,
+    /// What was left out, in order.
+    pub omitted: Vec<Omission>,
+    /// The typeset page.
+    pub document: PagedDocument,
+}
+
+/// Content with the first `count` applicable omissions made.
+fn omit(content: &CardContent, count: usize) -> (CardContent, Vec<Omission>) {
+    let mut result = content.clone();
+    let mut made = Vec::new();
+    for omission in Omission::ALL {
+        if made.len() == count {
+            break;
+        }
+        if omission.apply(&mut result) {
+            made.push(omission);
+        }
+    }
+    (result, made)
+}
+
+/// Fits `content` on one page: the largest type that fits as it is; otherwise the fewest
+/// omissions that fit at the smallest type, then the largest type that fits with those.
+pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
+    let fits = |candidate: &CardContent, scale: f64| -> Result<Option<PagedDocument>, CardError> {
+        let document = compile(candidate, scale)?;
+        Ok((document.pages().len() == 1).then_some(document))
+    };
+    for scale in SCALES {
+        if let Some(document) = fits(&content, scale)? {
+            return Ok(Fitted { content, scale, omitted: Vec::new(), document });
+        }
+    }
+    let smallest = SCALES[SCALES.len() - 1];
+    let possible = omit(&content, Omission::ALL.len()).1.len();
+    // The fewest omissions that fit, by bisection: `low` does not fit, `high` does (or is
+    // everything that can go).
+    let (mut low, mut high) = (0, possible);
+    while high - low > 1 {
+        let middle = (low + high) / 2;
+        if fits(&omit(&content, middle).0, smallest)?.is_some() {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    let (reduced, omitted) = omit(&content, high);
+    for scale in SCALES {
+        if let Some(document) = fits(&reduced, scale)? {
+            return Ok(Fitted { content: reduced, scale, omitted, document });
+        }
+    }
+    Err(CardError::DoesNotFit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortening_cuts_at_a_word() {
+        assert_eq!(shorten("short"), "short");
+        let long = "word ".repeat(60);
+        let short = shorten(&long);
+        assert!(short.ends_with('…') && short.chars().count() <= SHORT, "{short}");
+        assert!(!short.contains("wor…"), "cut at a word: {short}");
+        assert_eq!(shorten(&"x".repeat(200)).chars().count(), SHORT);
+    }
+}
