@@ -17,7 +17,7 @@ fn write(dir: &Path, name: &str, contents: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn every_command_has_help() {
-    for command in [&[][..], &["new"], &["check"], &["fmt"], &["analyze"], &["screenshot"]] {
+    for command in [&[][..], &["new"], &["check"], &["fmt"], &["analyze"], &["screenshot"], &["card"]] {
         pitchcraft().args(command).arg("--help").assert().success().stdout(predicate::str::contains("Usage"));
     }
 }
@@ -214,4 +214,106 @@ fn analyze_handles_ten_thousand_words() {
     let output = pitchcraft().args(["analyze", "--json"]).write_stdin(text).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["words"], 9000);
+}
+
+#[test]
+fn card_writes_pdf_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "sanne.brand.ron", pitchcraft::storage::SAMPLE_RON.as_bytes());
+
+    let pdf = dir.path().join("sanne.pdf");
+    pitchcraft().arg("card").arg(&path).arg("-o").arg(&pdf).assert().success().stderr(predicate::str::is_empty());
+    let bytes = std::fs::read(&pdf).unwrap();
+    let document = lopdf::Document::load_mem(&bytes).unwrap();
+    assert_eq!(document.get_pages().len(), 1);
+
+    // The format follows the extension unless it is given.
+    let html = dir.path().join("sanne.html");
+    pitchcraft().arg("card").arg(&path).arg("-o").arg(&html).assert().success();
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Sanne de Vries"), "{html}");
+
+    let markdown = dir.path().join("sanne.md");
+    pitchcraft().arg("card").arg(&path).arg("-o").arg(&markdown).assert().success();
+    assert!(std::fs::read_to_string(&markdown).unwrap().starts_with("# Sanne de Vries"));
+
+    let forced = dir.path().join("card.txt");
+    pitchcraft().arg("card").arg(&path).arg("-o").arg(&forced).args(["--format", "md"]).assert().success();
+    assert!(std::fs::read_to_string(&forced).unwrap().starts_with("# Sanne de Vries"));
+}
+
+#[test]
+fn card_takes_paper_and_pitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "sanne.brand.ron", pitchcraft::storage::SAMPLE_RON.as_bytes());
+    let out = dir.path().join("letter.pdf");
+    pitchcraft()
+        .arg("card")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .args(["--paper", "letter", "--pitch", "clinic-heads-45"])
+        .assert()
+        .success();
+    let pdf = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    let page = pdf.get_dictionary(pdf.get_pages()[&1]).unwrap();
+    let media: Vec<f32> =
+        page.get(b"MediaBox").unwrap().as_array().unwrap().iter().map(|n| n.as_float().unwrap()).collect();
+    assert_eq!(media[2..], [612.0, 792.0]);
+    let text = pdf.extract_text(&[1]).unwrap();
+    assert!(text.contains("45"), "the 45-second pitch is printed: {text}");
+
+    pitchcraft()
+        .arg("card")
+        .arg(&path)
+        .arg("-o")
+        .arg(dir.path().join("none.pdf"))
+        .args(["--pitch", "no-such-pitch"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no pitch with the id \"no-such-pitch\"")
+                .and(predicate::str::contains("board-30")),
+        );
+    assert!(!dir.path().join("none.pdf").exists());
+}
+
+#[test]
+fn card_reports_what_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut document = pitchcraft::storage::sample_document().unwrap();
+    document.person.headline = "Calmer clinics, shorter waits, happier teams and fewer complaints. ".repeat(8);
+    let strength = document.expertise[0].clone();
+    document.expertise.extend(std::iter::repeat_n(strength, 12));
+    let path = write(dir.path(), "long.brand.ron", pitchcraft::storage::to_ron(&document).unwrap().as_bytes());
+    let out = dir.path().join("long.pdf");
+    pitchcraft()
+        .arg("card")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("left out to fit one page").and(predicate::str::contains("headline")));
+    assert_eq!(lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap().get_pages().len(), 1);
+}
+
+#[test]
+fn card_of_a_bad_document_fails_and_leaves_the_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "broken.brand.ron", b"(format: 1, person: (name: \"Sanne\"");
+    let out = write(dir.path(), "card.pdf", b"an earlier card");
+    pitchcraft()
+        .arg("card")
+        .arg(&path)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.brand.ron"));
+    assert_eq!(std::fs::read(&out).unwrap(), b"an earlier card");
+
+    let missing = dir.path().join("missing.pdf");
+    pitchcraft().arg("card").arg(dir.path().join("nowhere.brand.ron")).arg("-o").arg(&missing).assert().code(1);
+    assert!(!missing.exists());
 }

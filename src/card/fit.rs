@@ -191,4 +191,50 @@ mod tests {
         assert!(!short.contains("wor…"), "cut at a word: {short}");
         assert_eq!(shorten(&"x".repeat(200)).chars().count(), SHORT);
     }
+
+    /// The sample's content with far too much of everything.
+    fn overfull() -> CardContent {
+        let sample = crate::storage::sample_document().unwrap();
+        let mut content = crate::card::content(&sample, sample.card.paper, &sample.card.sections, None);
+        content.goals =
+            vec![crate::card::CardGoal { horizon: "In one year".into(), statement: "Grow. ".repeat(40) }; 3];
+        content.values = (1..=40)
+            .map(|rank| crate::card::CardValue {
+                rank,
+                name: format!("Value {rank}"),
+                meaning: Some("What it means to me, said in a full sentence.".into()),
+            })
+            .collect();
+        content.strengths = (1..=20)
+            .map(|n| crate::card::CardStrength {
+                name: format!("Strength {n}"),
+                description: Some("What this strength does for the people around me.".into()),
+                proof: Some("Cut the waiting time by a third in one year, with the same staff.".into()),
+                metric: Some("-33 %".into()),
+            })
+            .collect();
+        content
+    }
+
+    #[test]
+    fn it_leaves_out_no_more_than_it_has_to() {
+        let content = overfull();
+        let fitted = fit(content.clone()).unwrap();
+        assert_eq!(fitted.document.pages().len(), 1);
+        let made = fitted.omitted.len();
+        assert!(made >= 1, "the overfull card needed omissions");
+        assert_eq!(fitted.omitted, omit(&content, made).1);
+        // One omission fewer does not fit, even at the smallest type.
+        let smallest = SCALES[SCALES.len() - 1];
+        let fewer = omit(&content, made - 1).0;
+        assert!(compile(&fewer, smallest).unwrap().pages().len() > 1, "{:?} were enough", &fitted.omitted[..made - 1]);
+    }
+
+    #[test]
+    fn omissions_that_change_nothing_are_not_reported() {
+        let mut content = overfull();
+        content.goals.clear();
+        content.headline = Some("Calmer clinics".into());
+        assert_eq!(omit(&content, 1).1, [Omission::ValueMeanings]);
+    }
 }
