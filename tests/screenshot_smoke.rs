@@ -4,41 +4,13 @@
 //!
 //! Needs an X server: it uses $DISPLAY, or starts its own Xvfb (install `xvfb`).
 
-use std::io::{BufRead, BufReader};
+#[path = "support/xvfb.rs"]
+mod xvfb;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-/// A private Xvfb that lives as long as this value.
-struct Display {
-    name: String,
-    server: Option<Child>,
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        if let Some(server) = &mut self.server {
-            let _ = server.kill();
-            let _ = server.wait();
-        }
-    }
-}
-
-fn display() -> Display {
-    if let Ok(name) = std::env::var("DISPLAY")
-        && !name.is_empty()
-    {
-        return Display { name, server: None };
-    }
-    let mut server = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("no $DISPLAY and no Xvfb: install it (apt-get install -y xvfb) to run this test");
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("piped")).read_line(&mut line).expect("Xvfb reports its display");
-    Display { name: format!(":{}", line.trim()), server: Some(server) }
-}
+use xvfb::{Display, display};
 
 struct Frame {
     width: u32,

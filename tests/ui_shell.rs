@@ -164,6 +164,33 @@ fn save_as_then_autosave_after_a_pause() {
 }
 
 #[test]
+fn ctrl_s_in_the_same_frame_as_a_keystroke_saves_that_keystroke() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let (mut harness, _) = app(Launch { file: Some(path.clone()), ..Launch::default() });
+    harness.get_by_label("Name").click();
+    harness.run_ok();
+    // The letter and Ctrl+S arrive in one frame, as when someone types fast (the
+    // harness would otherwise give each event its own frame).
+    let ctrl = egui::Modifiers::COMMAND;
+    let key =
+        |pressed| egui::Event::Key { key: egui::Key::S, physical_key: None, pressed, repeat: false, modifiers: ctrl };
+    let events = [
+        egui::Event::Text("!".into()),
+        egui::Event::ModifiersChanged(ctrl),
+        key(true),
+        key(false),
+        egui::Event::ModifiersChanged(egui::Modifiers::NONE),
+    ];
+    harness.input_mut().events.extend(events);
+    harness.step();
+    harness.state_mut().finish_saves();
+    harness.step();
+    assert_eq!(pitchcraft::storage::load(&path).unwrap().document.person.name, "Sanne de Vries!");
+    assert_eq!(harness.state().session().unwrap().status(), SaveStatus::Saved, "nothing left unsaved");
+}
+
+#[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_copy(dir.path());

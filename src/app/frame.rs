@@ -28,12 +28,14 @@ impl PitchcraftApp {
         if ctx.input(|input| input.events.iter().any(|event| matches!(event, egui::Event::WindowFocused(true)))) {
             self.reload_if_changed_on_disk();
         }
-        if self.prompt.is_none() {
-            self.queue.extend(Command::consume_shortcuts(&ctx));
-        }
+        // Shortcuts are taken before the page is drawn (so no text field sees Ctrl+Z as
+        // its own) but applied after the page's edits of this frame: Ctrl+S pressed right
+        // after a keystroke saves that keystroke too.
+        let shortcuts = if self.prompt.is_none() { Command::consume_shortcuts(&ctx) } else { Vec::new() };
 
         self.autostart();
         self.draw(ui);
+        self.queue.extend(shortcuts);
 
         let recent_before = self.settings.recent.clone();
         for command in std::mem::take(&mut self.queue) {

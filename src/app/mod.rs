@@ -200,6 +200,11 @@ impl PitchcraftApp {
         self.card.typeset_count
     }
 
+    /// Whether the Card page is waiting for a newer preview than the one it shows.
+    pub fn card_preview_pending(&self) -> bool {
+        self.card.is_pending()
+    }
+
     /// How many text analyses the Pitches page keeps (tests check they are not redone).
     pub fn pitch_analyses_cached(&self) -> usize {
         self.pitches.cache.len()

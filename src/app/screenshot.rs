@@ -8,7 +8,8 @@ use egui::{ColorImage, ViewportCommand};
 
 use super::PitchcraftApp;
 
-/// Frames drawn before the grab: layout and fonts settle within the first few.
+/// Frames drawn before the grab: layout and fonts settle within the first few (and the
+/// card preview, typeset on its own thread, must have arrived).
 const SETTLE_FRAMES: u64 = 6;
 
 /// Give up when no image arrived after this many frames.
@@ -39,7 +40,7 @@ impl PitchcraftApp {
         if self.frames >= GIVE_UP_FRAMES {
             finish(&plan.result, Err("the window produced no frame to capture".to_owned()));
             ctx.send_viewport_cmd(ViewportCommand::Close);
-        } else if self.frames >= SETTLE_FRAMES && !plan.requested {
+        } else if self.frames >= SETTLE_FRAMES && !plan.requested && !self.card.is_pending() {
             plan.requested = true;
             let (out, result, window) = (plan.out.clone(), plan.result.clone(), ctx.clone());
             ctx.request_screenshot(move |image| {

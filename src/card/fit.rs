@@ -15,6 +15,19 @@ pub const SCALES: [f64; 5] = [1.0, 0.95, 0.9, 0.85, 0.8];
 /// Longest headline, name or contact line once shortened to fit.
 const SHORT: usize = 120;
 
+/// More items of a kind, or characters in one text, than the page can show even at the
+/// smallest type: the text area is at most 757 pt high, a row of values (three to a row)
+/// or strengths (two) takes at least 14 pt, a goal or pitch paragraph at least 6.5 pt,
+/// and a line of at most 300 narrow glyphs at least 8 pt. Content beyond these can never
+/// be printed, so it is cut before typesetting: a hand-edited file with 10,000 values or
+/// a 10,000-word pitch then costs about what a full page costs, and what is cut would be
+/// left out, and reported, by the omissions anyway.
+const MOST_VALUES: usize = 180;
+/// Strengths, goals and pitch paragraphs.
+const MOST_ROWS: usize = 120;
+/// Characters of any one text.
+const MOST_CHARACTERS: usize = 30_000;
+
 /// Something left out to make the card fit, least important first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Omission {
@@ -104,6 +117,44 @@ impl Omission {
     }
 }
 
+/// `content` without what no page could show (see [`MOST_VALUES`]).
+fn within_page_limits(mut content: CardContent) -> CardContent {
+    fn cut(text: &mut String) {
+        if let Some((end, _)) = text.char_indices().nth(MOST_CHARACTERS) {
+            text.truncate(end);
+        }
+    }
+    content.values.truncate(MOST_VALUES);
+    content.strengths.truncate(MOST_ROWS);
+    content.goals.truncate(MOST_ROWS);
+    let CardContent { name, headline, role, contact, brand, values, strengths, pitch, goals, .. } = &mut content;
+    let texts = [name]
+        .into_iter()
+        .chain(headline.iter_mut())
+        .chain(role.iter_mut())
+        .chain(contact.iter_mut())
+        .chain(brand.iter_mut());
+    texts.for_each(cut);
+    for value in values {
+        cut(&mut value.name);
+        value.meaning.iter_mut().for_each(cut);
+    }
+    for strength in strengths {
+        cut(&mut strength.name);
+        [&mut strength.description, &mut strength.proof, &mut strength.metric].into_iter().flatten().for_each(cut);
+    }
+    if let Some(pitch) = pitch {
+        cut(&mut pitch.title);
+        pitch.paragraphs.truncate(MOST_ROWS);
+        pitch.paragraphs.iter_mut().for_each(cut);
+    }
+    for goal in goals {
+        cut(&mut goal.horizon);
+        cut(&mut goal.statement);
+    }
+    content
+}
+
 /// `text` cut to 120 characters at a word, with an ellipsis.
 fn shorten(text: &str) -> String {
     if text.chars().count() <= SHORT {
@@ -147,14 +198,9 @@ fn omit(content: &CardContent, count: usize) -> (CardContent, Vec<Omission>) {
 /// Fits `content` on one page: the largest type that fits as it is; otherwise the fewest
 /// omissions that fit at the smallest type, then the largest type that fits with those.
 pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
-    let fits = |candidate: &CardContent, scale: f64| -> Result<Option<PagedDocument>, CardError> {
-        let document = compile(candidate, scale)?;
-        Ok((document.pages().len() == 1).then_some(document))
-    };
-    for scale in SCALES {
-        if let Some(document) = fits(&content, scale)? {
-            return Ok(Fitted { content, scale, omitted: Vec::new(), document });
-        }
+    let content = within_page_limits(content);
+    if let Some((scale, document)) = largest_fitting_scale(&content)? {
+        return Ok(Fitted { content, scale, omitted: Vec::new(), document });
     }
     let smallest = SCALES[SCALES.len() - 1];
     let possible = omit(&content, Omission::ALL.len()).1.len();
@@ -170,12 +216,33 @@ pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
         }
     }
     let (reduced, omitted) = omit(&content, high);
-    for scale in SCALES {
-        if let Some(document) = fits(&reduced, scale)? {
-            return Ok(Fitted { content: reduced, scale, omitted, document });
+    match largest_fitting_scale(&reduced)? {
+        Some((scale, document)) => Ok(Fitted { content: reduced, scale, omitted, document }),
+        None => Err(CardError::DoesNotFit),
+    }
+}
+
+/// The typeset page of `content` at `scale`, when it is one page.
+fn fits(content: &CardContent, scale: f64) -> Result<Option<PagedDocument>, CardError> {
+    let document = compile(content, scale)?;
+    Ok((document.pages().len() == 1).then_some(document))
+}
+
+/// The largest type at which `content` is one page: the design size first (most cards),
+/// then the smallest, so that content which cannot fit at all costs two typesets, not five.
+fn largest_fitting_scale(content: &CardContent) -> Result<Option<(f64, PagedDocument)>, CardError> {
+    let (design, rest) = SCALES.split_first().expect("there are scales");
+    if let Some(document) = fits(content, *design)? {
+        return Ok(Some((*design, document)));
+    }
+    let (smallest, between) = rest.split_last().expect("there is a smallest scale");
+    let Some(at_smallest) = fits(content, *smallest)? else { return Ok(None) };
+    for scale in between {
+        if let Some(document) = fits(content, *scale)? {
+            return Ok(Some((*scale, document)));
         }
     }
-    Err(CardError::DoesNotFit)
+    Ok(Some((*smallest, at_smallest)))
 }
 
 #[cfg(test)]

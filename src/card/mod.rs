@@ -6,12 +6,14 @@
 mod content;
 mod export;
 mod fit;
+mod preview;
 mod qr;
 mod typeset;
 
 pub use content::{CardContent, CardGoal, CardPitch, CardStrength, CardValue, chosen_pitch, content, vcard};
 pub use export::{escape_html, html, markdown};
 pub use fit::{Omission, SCALES};
+pub use preview::{Preview, PreviewWorker};
 pub use qr::svg as qr_svg;
 pub use typeset::Raster;
 

@@ -81,6 +81,35 @@ pub(super) fn fmt(file: &Path) -> ExitCode {
     }
 }
 
+/// `save-loop`: saves `file` through the app's save thread's path (conflict check,
+/// backup, atomic replace) again and again, alternating the documents `second` and
+/// `first`, as they are written (both must load). It prints
+/// `saving` once it starts and `saved` after each save, and never ends by itself; the
+/// crash test kills it.
+pub(super) fn save_loop(file: &Path, first: &Path, second: &Path) -> ExitCode {
+    let loaded = [file, second, first].map(storage::load);
+    let mut stamp = match loaded {
+        [Ok(current), Ok(_), Ok(_)] => current.stamp,
+        [Err(error), ..] | [_, Err(error), _] | [.., Err(error)] => return complain(error),
+    };
+    let texts = match [second, first].map(std::fs::read) {
+        [Ok(second), Ok(first)] => [second, first],
+        [Err(error), _] | [_, Err(error)] => return complain(error),
+    };
+    say("saving");
+    for text in texts.iter().cycle() {
+        let policy = BackupPolicy::IfOlderThan(std::time::Duration::from_secs(600));
+        match storage::save_text(file, text, Some(&stamp), policy, std::time::SystemTime::now()) {
+            Ok(report) => {
+                stamp = report.stamp;
+                say("saved");
+            }
+            Err(error) => return complain(error),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 /// `card`: the brand card of `file` written to `out` in the format asked for (or the one
 /// its name ends in). Nothing is written when the document fails to load.
 pub(super) fn card(

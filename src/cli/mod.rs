@@ -89,6 +89,17 @@ pub enum CliCommand {
         #[arg(long)]
         pitch: Option<String>,
     },
+    /// Save FILE over and over, alternating the documents FIRST and SECOND, until
+    /// killed: the process the crash test kills (`tests/crash.rs`).
+    #[command(hide = true)]
+    SaveLoop {
+        /// The document saved over and over.
+        file: PathBuf,
+        /// The first content to save.
+        first: PathBuf,
+        /// The second content to save.
+        second: PathBuf,
+    },
     /// Open the real window, render one settled frame to a PNG and exit.
     Screenshot {
         /// The PNG to write.
@@ -245,6 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::New { file, name, sample }) => documents::new(&file, name.as_deref(), sample),
         Some(CliCommand::Check { file }) => documents::check(&file),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
+        Some(CliCommand::SaveLoop { file, first, second }) => documents::save_loop(&file, &first, &second),
         Some(CliCommand::Card { file, out, format, paper, pitch }) => {
             documents::card(&file, &out, format, paper.map(PaperArg::paper), pitch.as_deref())
         }

@@ -63,6 +63,7 @@ keys! {
     CardSectionsHelp,
     CardSectionsLabel,
     CardSkip,
+    CardTypesetting,
     ChartDuration,
     ChartDurationLegend,
     ChartPersonalRate,

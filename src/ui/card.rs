@@ -2,11 +2,12 @@
 //! their order, the pitch to print, what had to be left out, and export and print.
 //!
 //! The card is typeset once per change of what it shows (its content is hashed), never
-//! per frame; the preview is a texture of the typeset page.
+//! per frame, and on a worker thread: the page stays responsive and keeps the previous
+//! preview, with a spinner, until the new one arrives.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::card::{Card, CardError, content};
+use crate::card::{Omission, PreviewWorker, content};
 use crate::command::{CardFormat, Command, DocEdit};
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, CardSection, Language, Paper};
@@ -19,14 +20,26 @@ const PREVIEW_PIXELS_PER_PT: f64 = 2.0;
 /// What the Card page keeps between frames.
 #[derive(Default)]
 pub struct CardState {
-    /// The content the preview was made from.
-    made_for: Option<u64>,
+    /// The thread that typesets previews, started when the page is first shown (or why
+    /// it could not start).
+    worker: Option<Result<PreviewWorker, String>>,
+    /// The content key of the newest preview asked for.
+    requested: Option<u64>,
+    /// The content key of the preview on screen.
+    shown: Option<u64>,
     /// The preview, or why there is none.
     preview: Option<Result<egui::TextureHandle, String>>,
     /// What the typeset card left out.
-    omitted: Vec<crate::card::Omission>,
+    omitted: Vec<Omission>,
     /// How many times a card was typeset (tests check it is not per frame).
     pub typeset_count: usize,
+}
+
+impl CardState {
+    /// Whether a newer preview is being typeset than the one on screen.
+    pub fn is_pending(&self) -> bool {
+        self.requested.is_some() && self.requested != self.shown && matches!(self.worker, Some(Ok(_)))
+    }
 }
 
 /// Draws the Card page.
@@ -84,23 +97,34 @@ pub fn show(
     }
 }
 
-/// Typesets the card again when what it shows changed.
+/// Asks for a new preview when what the card shows changed, and takes it when it is ready.
 fn refresh(ctx: &egui::Context, document: &BrandDocument, state: &mut CardState) {
     let content = content(document, document.card.paper, &document.card.sections, None);
     let mut hasher = DefaultHasher::new();
     content.hash(&mut hasher);
     let key = hasher.finish();
-    if state.made_for == Some(key) {
-        return;
-    }
-    state.made_for = Some(key);
-    state.typeset_count += 1;
-    let made = Card::of(document).and_then(|card| {
-        let raster = card.raster(PREVIEW_PIXELS_PER_PT).ok_or(CardError::DoesNotFit)?;
-        Ok((card.omitted().to_vec(), raster))
+    let worker = state.worker.get_or_insert_with(|| {
+        let repaint = ctx.clone();
+        PreviewWorker::start(PREVIEW_PIXELS_PER_PT, move || repaint.request_repaint())
+            .map_err(|error| format!("the card preview could not start: {error}"))
     });
-    match made {
-        Ok((omitted, raster)) => {
+    let worker = match worker {
+        Ok(worker) => worker,
+        Err(message) => {
+            state.preview = Some(Err(message.clone()));
+            return;
+        }
+    };
+    if state.requested != Some(key) {
+        state.requested = Some(key);
+        state.typeset_count += 1;
+        worker.request(key, content);
+    }
+    // An older result than the newest request is dropped: the newer one is on its way.
+    let Some(done) = worker.try_take().filter(|done| Some(done.key) == state.requested) else { return };
+    state.shown = Some(done.key);
+    match done.result {
+        Ok((raster, omitted)) => {
             let image = egui::ColorImage::from_rgba_premultiplied(
                 [raster.width as usize, raster.height as usize],
                 &raster.rgba_premultiplied,
@@ -108,14 +132,15 @@ fn refresh(ctx: &egui::Context, document: &BrandDocument, state: &mut CardState)
             state.preview = Some(Ok(ctx.load_texture("card_preview", image, egui::TextureOptions::LINEAR)));
             state.omitted = omitted;
         }
-        Err(error) => {
-            state.preview = Some(Err(error.to_string()));
+        Err(message) => {
+            state.preview = Some(Err(message));
             state.omitted.clear();
         }
     }
 }
 
 fn preview(ui: &mut egui::Ui, language: Language, state: &CardState) {
+    let corner = ui.max_rect().left_top();
     match &state.preview {
         Some(Ok(texture)) => {
             let size = texture.size_vec2();
@@ -130,6 +155,18 @@ fn preview(ui: &mut egui::Ui, language: Language, state: &CardState) {
             ui.colored_label(theme::error_color(ui), message);
         }
         None => {}
+    }
+    if state.is_pending() {
+        // Over the old preview, in its corner, so the page does not jump when it is done.
+        let badge = egui::Rect::from_min_size(corner, egui::vec2(ui.max_rect().width(), 32.0));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(badge), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(language, Tr::CardTypesetting));
+                });
+            });
+        });
     }
 }
 
