@@ -42,8 +42,12 @@ fn the_preview_is_typeset_once_per_change_not_per_frame() {
 
     assert!(sections(&harness).contains(&CardSection::Strengths));
     harness.get_by_label("Strengths").click();
-    harness.step();
+    harness.step(); // a frame per event of the click; the last one applies the edit
     assert!(!sections(&harness).contains(&CardSection::Strengths), "the switch takes the section off the card");
+    harness.step(); // the next frame asks for the new preview and does not wait for it
+    assert!(harness.state().card_preview_pending());
+    assert!(harness.query_by_label("Typesetting the card…").is_some(), "a spinner says the preview is coming");
+    assert!(harness.query_by_label("Preview of the brand card").is_some(), "the old preview stays meanwhile");
     wait_for_preview(&mut harness);
     assert_eq!(harness.state().cards_typeset(), 2, "one change, one typeset");
 
