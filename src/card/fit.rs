@@ -231,18 +231,17 @@ fn fits(content: &CardContent, scale: f64) -> Result<Option<PagedDocument>, Card
 /// The largest type at which `content` is one page: the design size first (most cards),
 /// then the smallest, so that content which cannot fit at all costs two typesets, not five.
 fn largest_fitting_scale(content: &CardContent) -> Result<Option<(f64, PagedDocument)>, CardError> {
-    let (design, rest) = SCALES.split_first().expect("there are scales");
-    if let Some(document) = fits(content, *design)? {
-        return Ok(Some((*design, document)));
+    let [design, between @ .., smallest] = SCALES;
+    if let Some(document) = fits(content, design)? {
+        return Ok(Some((design, document)));
     }
-    let (smallest, between) = rest.split_last().expect("there is a smallest scale");
-    let Some(at_smallest) = fits(content, *smallest)? else { return Ok(None) };
+    let Some(at_smallest) = fits(content, smallest)? else { return Ok(None) };
     for scale in between {
-        if let Some(document) = fits(content, *scale)? {
-            return Ok(Some((*scale, document)));
+        if let Some(document) = fits(content, scale)? {
+            return Ok(Some((scale, document)));
         }
     }
-    Ok(Some((*smallest, at_smallest)))
+    Ok(Some((smallest, at_smallest)))
 }
 
 #[cfg(test)]
