@@ -11,16 +11,7 @@ fn sample() -> BrandDocument {
 }
 
 fn every_section() -> Vec<CardSection> {
-    vec![
-        CardSection::Headline,
-        CardSection::BrandStatement,
-        CardSection::Values,
-        CardSection::Strengths,
-        CardSection::Pitch,
-        CardSection::Goals,
-        CardSection::Contact,
-        CardSection::QrCode,
-    ]
+    CardSection::ALL.to_vec()
 }
 
 /// The worst a person could reasonably put on a card: a 500-character headline, 40 ranked
