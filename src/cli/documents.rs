@@ -92,9 +92,10 @@ pub(super) fn save_loop(file: &Path, first: &Path, second: &Path) -> ExitCode {
         [Ok(current), Ok(_), Ok(_)] => current.stamp,
         [Err(error), ..] | [_, Err(error), _] | [.., Err(error)] => return complain(error),
     };
-    let texts = match [second, first].map(std::fs::read) {
+    let read = |path: &Path| std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()));
+    let texts = match [second, first].map(read) {
         [Ok(second), Ok(first)] => [second, first],
-        [Err(error), _] | [_, Err(error)] => return complain(error),
+        [Err(message), _] | [_, Err(message)] => return complain(message),
     };
     say("saving");
     for text in texts.iter().cycle() {
