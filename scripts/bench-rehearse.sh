@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin pitchcraft --example hello
 sample=$(mktemp -d)/sanne.brand.ron
-cp assets/sample.brand.ron "$sample"
+cp crates/pitchcraft-core/assets/sample.brand.ron "$sample"
 export XDG_DATA_HOME=$(mktemp -d)
 long=${1:-}
 scripts/with-xvfb.sh -- bash -c "

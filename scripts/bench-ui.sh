@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 cargo build --release --quiet --bin pitchcraft --example hello
 sample=$(mktemp -d)/sanne.brand.ron
-cp assets/sample.brand.ron "$sample"
+cp crates/pitchcraft-core/assets/sample.brand.ron "$sample"
 export XDG_DATA_HOME=$(mktemp -d)   # no remembered window or settings
 out=$(mktemp)
 scripts/with-xvfb.sh -- bash -c "

@@ -117,7 +117,8 @@ fn fmt_rewrites_with_a_backup() {
 #[test]
 fn fmt_migrates_an_old_format() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-0.brand.ron");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pitchcraft-core/tests/fixtures/format-0.brand.ron");
     let path = dir.path().join("old.brand.ron");
     std::fs::copy(&fixture, &path).unwrap();
     pitchcraft().arg("check").arg(&path).assert().success().stdout(predicate::str::contains("format 0"));

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pitchcraft::logic::analysis::{analyze, detect_language};
-use pitchcraft::model::Language;
+use pitchcraft_core::logic::analysis::{analyze, detect_language};
+use pitchcraft_core::model::Language;
 
 fuzz_target!(|text: &str| {
     let _ = detect_language(text);

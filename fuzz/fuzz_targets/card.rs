@@ -5,8 +5,8 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use pitchcraft::card::Card;
-use pitchcraft::model::{CardSection, CustomValue, Paper, ProofPoint, Skill, ValueChoice};
+use pitchcraft_card::Card;
+use pitchcraft_core::model::{CardSection, CustomValue, Paper, ProofPoint, Skill, ValueChoice};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -24,7 +24,7 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let mut document = pitchcraft::storage::sample_document().expect("the sample loads");
+    let mut document = pitchcraft_core::storage::sample_document().expect("the sample loads");
     document.person.name = input.name;
     document.person.headline = input.headline;
     document.person.email = input.email;

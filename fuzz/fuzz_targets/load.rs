@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pitchcraft::storage::{parse_document, to_ron};
+use pitchcraft_core::storage::{parse_document, to_ron};
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok((document, _)) = parse_document(bytes) {

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pitchcraft::logic::markdown::{parse, safe_link};
+use pitchcraft_core::logic::markdown::{parse, safe_link};
 
 fuzz_target!(|text: &str| {
     let _ = parse(text);

@@ -6,11 +6,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pitchcraft::card::Card;
-use pitchcraft::model::BrandDocument;
+use pitchcraft_card::Card;
+use pitchcraft_core::model::BrandDocument;
 
 fn sample() -> BrandDocument {
-    pitchcraft::storage::sample_document().expect("the sample parses")
+    pitchcraft_core::storage::sample_document().expect("the sample parses")
 }
 
 /// The sample with 40 ranked values, 15 strengths and a long headline: the card needs
@@ -18,7 +18,8 @@ fn sample() -> BrandDocument {
 fn overfull() -> BrandDocument {
     let mut document = sample();
     document.person.headline = "Operations manager who makes outpatient care calmer and faster. ".repeat(6);
-    document.values.ranking = pitchcraft::i18n::values::deck_ids().into_iter().take(40).map(str::to_owned).collect();
+    document.values.ranking =
+        pitchcraft_core::i18n::values::deck_ids().into_iter().take(40).map(str::to_owned).collect();
     let strength = document.expertise[0].clone();
     document.expertise.extend(std::iter::repeat_n(strength, 12));
     document

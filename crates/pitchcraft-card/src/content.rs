@@ -1,8 +1,8 @@
 //! What goes on the card: the document turned into plain card data (no layout yet), in
 //! the profile's language, with "never print" values left out.
 
-use crate::i18n::{Tr, fill, tr};
-use crate::model::{BrandDocument, CardSection, Horizon, Language, Paper, Pitch};
+use pitchcraft_core::i18n::{Tr, fill, tr};
+use pitchcraft_core::model::{BrandDocument, CardSection, Horizon, Language, Paper, Pitch};
 
 /// One ranked value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -153,7 +153,7 @@ pub fn content(document: &BrandDocument, paper: Paper, sections: &[CardSection],
             .enumerate()
             .map(|(index, id)| CardValue {
                 rank: index + 1,
-                name: crate::i18n::values::value_text(document, id, language).0.to_owned(),
+                name: pitchcraft_core::i18n::values::value_text(document, id, language).0.to_owned(),
                 meaning: document.values.cards.get(id).and_then(|choice| some(&choice.meaning)),
             })
             .collect()
@@ -249,7 +249,7 @@ mod tests {
     use super::*;
 
     fn sample() -> BrandDocument {
-        crate::storage::sample_document().unwrap()
+        pitchcraft_core::storage::sample_document().unwrap()
     }
 
     #[test]
@@ -289,7 +289,7 @@ mod tests {
         assert!(card.values.is_empty() && card.pitch.is_none() && card.vcard.is_none() && card.contact.is_empty());
         assert!(card.role.is_none());
         assert_eq!(card.goals.len(), 2);
-        let empty = content(&BrandDocument::default(), Paper::A4, &crate::model::CardSection::ALL, None);
+        let empty = content(&BrandDocument::default(), Paper::A4, &pitchcraft_core::model::CardSection::ALL, None);
         assert!(!empty.name.is_empty(), "a placeholder name");
         assert!(empty.pitch.is_none());
     }

@@ -2,8 +2,8 @@
 //! Markdown, with the same content as the PDF.
 
 use super::content::CardContent;
-use crate::i18n::{Tr, tr};
-use crate::model::Paper;
+use pitchcraft_core::i18n::{Tr, tr};
+use pitchcraft_core::model::Paper;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
@@ -213,10 +213,11 @@ mod tests {
 
     #[test]
     fn text_is_escaped_everywhere() {
-        let mut document = crate::storage::sample_document().unwrap();
+        let mut document = pitchcraft_core::storage::sample_document().unwrap();
         document.person.name = "<script>alert(1)</script> & \"quotes\"".into();
         document.brand_statement = "</p><img src=x onerror=alert(1)>".into();
-        let content = super::super::content::content(&document, Paper::A4, &crate::model::CardSection::ALL, None);
+        let content =
+            super::super::content::content(&document, Paper::A4, &pitchcraft_core::model::CardSection::ALL, None);
         let page = html(&content);
         assert!(!page.contains("<script>alert"), "{page}");
         assert!(!page.contains("<img"));

@@ -7,7 +7,7 @@ use typst_layout::PagedDocument;
 use super::CardError;
 use super::content::CardContent;
 use super::typeset::compile;
-use crate::i18n::Tr;
+use pitchcraft_core::i18n::Tr;
 
 /// Type sizes tried, as shares of the design size, largest first.
 pub const SCALES: [f64; 5] = [1.0, 0.95, 0.9, 0.85, 0.8];
@@ -260,19 +260,18 @@ mod tests {
 
     /// The sample's content with far too much of everything.
     fn overfull() -> CardContent {
-        let sample = crate::storage::sample_document().unwrap();
-        let mut content = crate::card::content(&sample, sample.card.paper, &sample.card.sections, None);
-        content.goals =
-            vec![crate::card::CardGoal { horizon: "In one year".into(), statement: "Grow. ".repeat(40) }; 3];
+        let sample = pitchcraft_core::storage::sample_document().unwrap();
+        let mut content = crate::content(&sample, sample.card.paper, &sample.card.sections, None);
+        content.goals = vec![crate::CardGoal { horizon: "In one year".into(), statement: "Grow. ".repeat(40) }; 3];
         content.values = (1..=40)
-            .map(|rank| crate::card::CardValue {
+            .map(|rank| crate::CardValue {
                 rank,
                 name: format!("Value {rank}"),
                 meaning: Some("What it means to me, said in a full sentence.".into()),
             })
             .collect();
         content.strengths = (1..=20)
-            .map(|n| crate::card::CardStrength {
+            .map(|n| crate::CardStrength {
                 name: format!("Strength {n}"),
                 description: Some("What this strength does for the people around me.".into()),
                 proof: Some("Cut the waiting time by a third in one year, with the same staff.".into()),

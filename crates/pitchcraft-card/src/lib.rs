@@ -17,7 +17,7 @@ pub use preview::{Preview, PreviewWorker};
 pub use qr::svg as qr_svg;
 pub use typeset::Raster;
 
-use crate::model::{BrandDocument, CardSection, Paper};
+use pitchcraft_core::model::{BrandDocument, CardSection, Paper};
 
 /// Why a card could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn the_sample_fits_without_leaving_anything_out() {
-        let sample = crate::storage::sample_document().unwrap();
+        let sample = pitchcraft_core::storage::sample_document().unwrap();
         let card = Card::of(&sample).unwrap();
         assert_eq!(card.pages(), 1);
         assert_eq!(card.omitted(), []);

@@ -105,12 +105,12 @@ fn render(content: CardContent, pixel_per_pt: f64) -> Result<(Raster, Vec<Omissi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Paper;
+    use pitchcraft_core::model::Paper;
     use std::sync::mpsc;
     use std::time::Duration;
 
     fn sample_content() -> CardContent {
-        let sample = crate::storage::sample_document().unwrap();
+        let sample = pitchcraft_core::storage::sample_document().unwrap();
         super::super::content(&sample, Paper::A4, &sample.card.sections, None)
     }
 

@@ -9,15 +9,15 @@ use typst_layout::PagedDocument;
 
 use super::CardError;
 use super::content::CardContent;
-use crate::i18n::{Tr, fill, tr};
-use crate::model::Paper;
+use pitchcraft_core::i18n::{Tr, fill, tr};
+use pitchcraft_core::model::Paper;
 
-const TEMPLATE: &str = include_str!("../../assets/card.typ");
+const TEMPLATE: &str = include_str!("../assets/card.typ");
 const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/Inter-Regular.otf"),
-    include_bytes!("../../assets/fonts/Inter-SemiBold.otf"),
-    include_bytes!("../../assets/fonts/Inter-Bold.otf"),
-    include_bytes!("../../assets/fonts/Inter-Italic.otf"),
+    include_bytes!("../assets/fonts/Inter-Regular.otf"),
+    include_bytes!("../assets/fonts/Inter-SemiBold.otf"),
+    include_bytes!("../assets/fonts/Inter-Bold.otf"),
+    include_bytes!("../assets/fonts/Inter-Italic.otf"),
 ];
 
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {

@@ -3,11 +3,11 @@
 //! text.
 
 use lopdf::{Document as Pdf, Object};
-use pitchcraft::card::{Card, Omission, vcard};
-use pitchcraft::model::{BrandDocument, CardSection, Paper, ProofPoint, Section, SectionKind, Skill};
+use pitchcraft_card::{Card, Omission, vcard};
+use pitchcraft_core::model::{BrandDocument, CardSection, Paper, ProofPoint, Section, SectionKind, Skill};
 
 fn sample() -> BrandDocument {
-    pitchcraft::storage::sample_document().unwrap()
+    pitchcraft_core::storage::sample_document().unwrap()
 }
 
 fn every_section() -> Vec<CardSection> {
@@ -20,7 +20,7 @@ fn extreme() -> BrandDocument {
     let mut document = sample();
     document.person.headline = "Operations manager who makes outpatient care calmer and faster ".repeat(8);
     document.person.headline.truncate(500);
-    let ids: Vec<String> = pitchcraft::i18n::values::deck().iter().take(40).map(|card| card.id.clone()).collect();
+    let ids: Vec<String> = pitchcraft_core::i18n::values::deck().iter().take(40).map(|card| card.id.clone()).collect();
     for id in &ids {
         let choice = document.values.cards.entry(id.clone()).or_default();
         choice.never_print = false;
@@ -202,7 +202,7 @@ fn the_qr_code_reads_back_as_the_vcard() {
 #[test]
 fn dutch_names_and_diacritics_round_trip_as_text() {
     let mut document = sample();
-    document.language = pitchcraft::model::Language::Nl;
+    document.language = pitchcraft_core::model::Language::Nl;
     document.person.name = "Ĳsbrand van ’t Hoff-Çelik".to_owned();
     document.person.headline = "Één plek voor geïnteresseerde zorgprofessionals – “samen” beter…".to_owned();
     document.brand_statement =
@@ -216,7 +216,8 @@ fn dutch_names_and_diacritics_round_trip_as_text() {
         assert!(squeezed(&text).contains(&squeezed(expected)), "{expected:?} not in {text}");
     }
     // The headings are Dutch too.
-    let heading = pitchcraft::i18n::tr(pitchcraft::model::Language::Nl, pitchcraft::i18n::Tr::CardLabelValues);
+    let heading =
+        pitchcraft_core::i18n::tr(pitchcraft_core::model::Language::Nl, pitchcraft_core::i18n::Tr::CardLabelValues);
     assert!(text.to_lowercase().contains(&heading.to_lowercase()), "{heading} not in {text}");
 }
 

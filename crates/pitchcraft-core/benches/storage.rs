@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pitchcraft::model::BrandDocument;
-use pitchcraft::storage::{self, BackupPolicy};
+use pitchcraft_core::model::BrandDocument;
+use pitchcraft_core::storage::{self, BackupPolicy};
 
 /// The sample, with its pitches and rehearsals repeated until the file is ~10 MB.
 fn ten_megabyte_document() -> (BrandDocument, String) {

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use pitchcraft::model::{CURRENT_FORMAT, CardSection, Paper};
-use pitchcraft::storage::{self, BackupPolicy, DocumentError, LoadErrorKind, SaveError};
+use pitchcraft_core::model::{CURRENT_FORMAT, CardSection, Paper};
+use pitchcraft_core::storage::{self, BackupPolicy, DocumentError, LoadErrorKind, SaveError};
 
 #[test]
 fn the_sample_round_trips_byte_for_byte() {
@@ -117,7 +117,7 @@ fn format_0_is_migrated() {
     assert_eq!(document.card.paper, Paper::Letter);
     assert!(!document.card.sections.contains(&CardSection::QrCode));
     assert!(document.card.sections.contains(&CardSection::Values));
-    assert!(pitchcraft::logic::validate::problems(&document).is_empty());
+    assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
 }
 
 #[test]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The layers are crates the compiler keeps apart; this checks what each one pulls in.
+# pitchcraft-core: no window, typesetter or audio stack. pitchcraft-card: no window or audio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+check() {
+    local crate=$1 forbidden=$2
+    local found
+    found=$(cargo tree -p "$crate" -e normal,build --prefix none --format '{p}' | awk '{print $1}' | sort -u |
+        grep -E "^($forbidden)$" || true)
+    if [ -n "$found" ]; then
+        echo "check-layers: $crate depends on $(echo "$found" | tr '\n' ' ')" >&2
+        status=1
+    else
+        echo "check-layers: $crate is free of ${forbidden//|/, }"
+    fi
+}
+check pitchcraft-core 'egui|eframe|winit|wgpu|glow|typst|typst-pdf|typst-layout|cpal|pulseaudio|alsa-sys'
+check pitchcraft-card 'egui|eframe|winit|wgpu|glow|cpal|pulseaudio|alsa-sys'
+exit $status
