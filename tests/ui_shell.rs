@@ -106,6 +106,9 @@ fn new_on_unsaved_work_asks_first() {
     press_command(&mut harness, egui::Key::N);
     harness.get_by_label("Save…").click();
     harness.run_ok();
+    // Save As runs on the save thread; wait for it.
+    harness.state_mut().finish_saves();
+    harness.run_ok();
     let saved = dir.path().join("sanne.brand.ron");
     let loaded = pitchcraft::storage::load(&saved).unwrap();
     assert_eq!(loaded.document.person.name, "Sanne");
@@ -146,6 +149,8 @@ fn save_as_then_autosave_after_a_pause() {
     harness.run_ok();
     dialogs.answer(Picked::Path(dir.path().join("mine.brand.ron")));
     press_command(&mut harness, egui::Key::S);
+    harness.state_mut().finish_saves();
+    harness.run_ok();
     let path = dir.path().join("mine.brand.ron");
     assert!(path.exists());
     assert_eq!(harness.state().session().unwrap().status(), SaveStatus::Saved);

@@ -48,7 +48,7 @@ impl PitchcraftApp {
             card_bytes(&session.document, format).map_err(|error| error.to_string()).and_then(|(bytes, omitted)| {
                 crate::storage::write_atomically(path, &bytes)
                     .map(|()| omitted)
-                    .map_err(|error| format!("{}: {error}", path.display()))
+                    .map_err(|error| self.write_failure_text(path, &error))
             });
         match result {
             Ok(omitted) => {
@@ -68,7 +68,7 @@ impl PitchcraftApp {
         let path: PathBuf = std::env::temp_dir().join(format!("{stem}.card.pdf"));
         let written =
             card_bytes(&session.document, CardFormat::Pdf).map_err(|error| error.to_string()).and_then(|(bytes, _)| {
-                crate::storage::write_atomically(&path, &bytes).map_err(|error| format!("{}: {error}", path.display()))
+                crate::storage::write_atomically(&path, &bytes).map_err(|error| self.write_failure_text(&path, &error))
             });
         let result = written.and_then(|()| open::that_detached(&path).map_err(|error| error.to_string()));
         match result {

@@ -9,7 +9,7 @@ use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{ConflictChoice, UnsavedChoice};
 use crate::i18n::{Tr, fill};
 use crate::model::BrandDocument;
-use crate::storage::{self, BackupPolicy, SaveError, SaveOutcome};
+use crate::storage::{self, BackupPolicy, SaveError, SaveOutcome, WriteFault};
 use crate::ui::Page;
 use crate::ui::prompts::{LoadFailure, PathPurpose, Prompt};
 
@@ -156,7 +156,7 @@ impl PitchcraftApp {
                 self.page = Page::Discover;
                 self.prompt = None;
             }
-            Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
+            Err(error) => self.prompt = Some(Prompt::Error { message: self.save_error_text(&error) }),
         }
     }
 
@@ -204,47 +204,106 @@ impl PitchcraftApp {
         }
     }
 
-    /// Writes the document to `path` (chosen by the user) and makes it the document's file.
+    /// Writes the document to `path` (chosen by the user) on the save thread, so a slow
+    /// network folder never holds up a frame; the document lives there once it is written.
     pub(super) fn save_to(&mut self, path: PathBuf, then: Option<Pending>) {
+        if self.session.as_ref().is_some_and(Session::is_saving) {
+            self.finish_saves();
+        }
         let Some(session) = &mut self.session else { return };
-        match storage::save_as(&path, &session.document) {
-            Ok(report) => {
-                session.moved_to(path.clone(), report.stamp);
-                self.settings.remember(&path);
+        match storage::to_ron(&session.document) {
+            Ok(text) => {
+                let job = session.save_as_job(path.clone(), text);
+                self.save_as_pending = Some((path, then));
                 self.prompt = None;
-                if let Some(problem) = report.backup_problem {
+                self.saver.submit(job);
+            }
+            Err(message) => self.prompt = Some(Prompt::Error { message }),
+        }
+    }
+
+    /// Takes in a finished Save As.
+    fn on_saved_as(&mut self, path: PathBuf, then: Option<Pending>, outcome: SaveOutcome) {
+        let Some(session) = &mut self.session else { return };
+        match outcome.result {
+            Ok(report) => {
+                session.saved_as(path.clone(), outcome.generation, report.stamp);
+                let tell = session.backup_result(report.backup_problem);
+                self.settings.remember(&path);
+                if let Some(problem) = tell {
                     self.notify(NoticeLevel::Warning, fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]));
                 }
                 if let Some(then) = then {
                     self.proceed(then);
                 }
             }
-            Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
+            Err(error) => {
+                session.save_as_failed();
+                self.prompt = Some(Prompt::Error { message: self.save_error_text(&error) });
+            }
         }
     }
 
     /// Takes in the result of a save that ran on the save thread.
     pub(super) fn on_saved(&mut self, outcome: SaveOutcome) {
+        if let Some((path, then)) = self.save_as_pending.take_if(|(path, _)| *path == outcome.path) {
+            self.on_saved_as(path, then, outcome);
+            return;
+        }
+        let failure = match &outcome.result {
+            Err(SaveError::Io { path, source }) => {
+                Some(format!("{} {}", self.write_failure_text(path, source), self.tr(Tr::FaultKeepTrying)))
+            }
+            Err(SaveError::Conflict { .. }) => None,
+            Err(error) => Some(error.to_string()),
+            Ok(_) => None,
+        };
+        let now = self.time;
         let Some(session) = &mut self.session else { return };
         match outcome.result {
             Ok(report) => {
                 session.saved(&outcome.path, outcome.generation, report.stamp);
-                if let Some(problem) = report.backup_problem {
+                let tell = session.backup_result(report.backup_problem);
+                if let Some(problem) = tell {
                     self.notify(NoticeLevel::Warning, fill(self.tr(Tr::NoticeBackupFailed), &[("error", &problem)]));
                 }
             }
             Err(SaveError::Conflict { path, .. }) => {
-                session.save_failed(&outcome.path, None);
+                session.save_failed(&outcome.path, None, now);
                 if session.path() == Some(path.as_path()) {
                     self.prompt = Some(Prompt::Conflict { path });
                 }
             }
-            Err(error) => {
-                let message = error.to_string();
-                session.save_failed(&outcome.path, Some(message.clone()));
-                self.notify(NoticeLevel::Warning, message);
+            Err(_) => {
+                let message = failure.unwrap_or_default();
+                // Told once; the status bar keeps showing it while autosave tries again.
+                if session.save_failed(&outcome.path, Some(message.clone()), now) {
+                    self.notify(NoticeLevel::Warning, message);
+                }
             }
         }
+    }
+
+    /// A save that did not happen, in the person's language where it is the disk's doing.
+    fn save_error_text(&self, error: &SaveError) -> String {
+        match error {
+            SaveError::Io { path, source } => self.write_failure_text(path, source),
+            other => other.to_string(),
+        }
+    }
+
+    /// A file that could not be written, in the person's language: what happened and where.
+    pub fn write_failure_text(&self, path: &Path, error: &std::io::Error) -> String {
+        let key = match WriteFault::of(error) {
+            WriteFault::DiskFull => Tr::FaultDiskFull,
+            WriteFault::ReadOnly => Tr::FaultReadOnly,
+            WriteFault::NotAllowed => Tr::FaultNotAllowed,
+            WriteFault::FolderGone => Tr::FaultFolderGone,
+            WriteFault::FolderInTheWay => Tr::FaultFolderInTheWay,
+            WriteFault::PathTooLong => Tr::FaultPathTooLong,
+            WriteFault::Other => Tr::FaultOther,
+        };
+        fill(self.tr(key), &[("path", &path.display()), ("error", error)])
     }
 
     /// Applies the answer to the unsaved-changes prompt.
@@ -284,7 +343,7 @@ impl PitchcraftApp {
                             fill(self.tr(Tr::NoticeKeptCopy), &[("copy", &copy.display()), ("file", &path.display())]);
                         self.notify(NoticeLevel::Info, text);
                     }
-                    Err(error) => self.prompt = Some(Prompt::Error { message: error.to_string() }),
+                    Err(error) => self.prompt = Some(Prompt::Error { message: self.save_error_text(&error) }),
                 }
             }
         }

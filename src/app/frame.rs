@@ -16,6 +16,7 @@ impl PitchcraftApp {
     pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|input| input.time);
+        self.time = now;
         self.frames += 1;
         if self.trace_frames {
             eprintln!("frame {}", self.frames);

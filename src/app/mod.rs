@@ -56,6 +56,8 @@ pub struct Launch {
     /// Start rehearsing the first pitch at once, with auto-scroll or without (benchmarks
     /// of the running timer).
     pub autostart_rehearsal: Option<bool>,
+    /// Where documents are written (a fault-injecting disk in tests; the real one otherwise).
+    pub disk: Option<std::sync::Arc<dyn crate::storage::Disk>>,
 }
 
 /// A message shown above the page until dismissed.
@@ -109,6 +111,14 @@ pub struct PitchcraftApp {
     recent_files: Option<Vec<crate::ui::welcome::RecentFile>>,
     /// `PITCHCRAFT_TRACE_FRAMES=1`: print one line per frame (for the repaint benchmarks).
     trace_frames: bool,
+    /// The input time of the current frame, in seconds.
+    time: f64,
+    /// The settings as last written to their file.
+    stored_settings: Option<Settings>,
+    /// Writing the settings failed and the person was told.
+    settings_failing: bool,
+    /// A Save As on the save thread: where to, and what to do once it is written.
+    save_as_pending: Option<(PathBuf, Option<files::Pending>)>,
 }
 
 impl PitchcraftApp {
@@ -135,7 +145,10 @@ impl PitchcraftApp {
             prompt: None,
             notices: Vec::new(),
             dialogs,
-            saver: SaveWorker::spawn(move || repaint.request_repaint()),
+            saver: SaveWorker::spawn_on(
+                launch.disk.clone().unwrap_or_else(|| std::sync::Arc::new(crate::storage::RealDisk)),
+                move || repaint.request_repaint(),
+            ),
             queue: Vec::new(),
             close_allowed: false,
             want_close: false,
@@ -153,6 +166,10 @@ impl PitchcraftApp {
             frames: 0,
             recent_files: None,
             trace_frames: std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some(),
+            time: 0.0,
+            stored_settings: None,
+            settings_failing: false,
+            save_as_pending: None,
         };
         if let Some(path) = launch.file {
             app.open_path(path);
@@ -215,6 +232,11 @@ impl PitchcraftApp {
         self.prompt.as_ref()
     }
 
+    /// The input time of the current frame, in seconds.
+    pub fn time(&self) -> f64 {
+        self.time
+    }
+
     /// The notices shown above the page.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
@@ -251,10 +273,27 @@ impl eframe::App for PitchcraftApp {
         self.frame(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if !self.ephemeral {
-            self.settings.page = self.page;
-            self.settings.store(storage);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        if self.ephemeral {
+            return;
+        }
+        self.settings.page = self.page;
+        if self.stored_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        let Some(path) = settings::settings_path() else { return };
+        match self.settings.write_to(&crate::storage::RealDisk, &path) {
+            Ok(()) => {
+                self.stored_settings = Some(self.settings.clone());
+                self.settings_failing = false;
+            }
+            // Said once; the settings stay in memory and are tried again at the next save.
+            Err(error) => {
+                if !std::mem::replace(&mut self.settings_failing, true) {
+                    let text = self.write_failure_text(&path, &error);
+                    self.notify(NoticeLevel::Warning, text);
+                }
+            }
         }
     }
 

@@ -15,6 +15,13 @@ pub const AUTOSAVE_DELAY: f64 = 1.5;
 /// After the first save of a session, a new backup at most this often.
 const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
 
+/// Seconds before a failed save is tried again: 5, 10, 20, 40, then every minute. A full
+/// disk may get room, a network folder may come back; trying every frame would only burn
+/// the battery.
+fn retry_delay(failures: u32) -> f64 {
+    (5.0 * 2f64.powi(failures.saturating_sub(1).min(6) as i32)).min(60.0)
+}
+
 /// Where the open document came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -55,8 +62,13 @@ pub struct Session {
     last_edit: f64,
     saving: bool,
     failure: Option<String>,
-    /// Autosave waits after a failure or conflict until the next edit or explicit save.
+    /// Autosave waits after a conflict until the next edit or explicit save.
     autosave_paused: bool,
+    /// Failed writes in a row, and when the next try is due (seconds).
+    failures: u32,
+    retry_at: f64,
+    /// The backups fail (a nearly full disk): said once, until one works again.
+    backup_failing: bool,
     saves: u32,
 }
 
@@ -75,6 +87,9 @@ impl Session {
             saving: false,
             failure: None,
             autosave_paused: false,
+            failures: 0,
+            retry_at: 0.0,
+            backup_failing: false,
             saves: 0,
         }
     }
@@ -180,7 +195,7 @@ impl Session {
         if self.path.is_none() || !self.is_dirty() || self.saving || self.autosave_paused {
             return None;
         }
-        Some((self.last_edit + AUTOSAVE_DELAY - now).max(0.0))
+        Some(((self.last_edit + AUTOSAVE_DELAY).max(self.retry_at) - now).max(0.0))
     }
 
     /// The save of the current state, for the save worker. `force` overwrites whatever
@@ -190,7 +205,32 @@ impl Session {
         let expected = if force { DiskStamp::of_path(&path) } else { self.stamp.clone() };
         let backups = if self.saves == 0 { BackupPolicy::Always } else { BackupPolicy::IfOlderThan(BACKUP_INTERVAL) };
         self.saving = true;
-        Some(SaveJob { path, text, expected, backups, generation: self.generation })
+        Some(SaveJob { path, text, expected, backups, generation: self.generation, replace: false })
+    }
+
+    /// The save of the current state to a file the person chose (Save As).
+    pub fn save_as_job(&mut self, path: PathBuf, text: String) -> SaveJob {
+        self.saving = true;
+        SaveJob {
+            path,
+            text,
+            expected: None,
+            backups: BackupPolicy::Always,
+            generation: self.generation,
+            replace: true,
+        }
+    }
+
+    /// Save As of `generation` wrote `path`: the document lives there now.
+    pub fn saved_as(&mut self, path: PathBuf, generation: u64, stamp: DiskStamp) {
+        self.moved_to(path, stamp);
+        // Edits made while the save ran are not in the file yet.
+        self.saved_generation = generation;
+    }
+
+    /// Save As did not happen: the document stays where it was, with its edits.
+    pub fn save_as_failed(&mut self) {
+        self.saving = false;
     }
 
     /// Records a finished save of `path` at `generation`.
@@ -200,19 +240,38 @@ impl Session {
         }
         self.saving = false;
         self.failure = None;
+        self.failures = 0;
+        self.retry_at = 0.0;
         self.stamp = Some(stamp);
         self.saved_generation = self.saved_generation.max(generation);
         self.saves += 1;
     }
 
-    /// Records a failed save; autosave waits for the next edit or an explicit save.
-    pub fn save_failed(&mut self, path: &Path, message: Option<String>) {
+    /// Records a failed save at `now`. A conflict (`message` is `None`) waits for the
+    /// person's answer; a failed write is tried again by itself, later each time. Returns
+    /// true when the problem is new, so that the person is told once, not at every try.
+    pub fn save_failed(&mut self, path: &Path, message: Option<String>, now: f64) -> bool {
         if self.path.as_deref() != Some(path) {
-            return;
+            return false;
         }
         self.saving = false;
+        let new = message.is_some() && message != self.failure;
+        match message {
+            None => self.autosave_paused = true,
+            Some(_) => {
+                self.failures += 1;
+                self.retry_at = now + retry_delay(self.failures);
+            }
+        }
         self.failure = message;
-        self.autosave_paused = true;
+        new
+    }
+
+    /// Takes in how the backup of a save went; returns the problem when the person has
+    /// not been told of a failing backup yet. A failed backup never stops the save.
+    pub fn backup_result(&mut self, problem: Option<String>) -> Option<String> {
+        let was_failing = std::mem::replace(&mut self.backup_failing, problem.is_some());
+        problem.filter(|_| !was_failing)
     }
 
     /// The document now lives at `path` (after Save As, a copy, or a new file).
@@ -223,6 +282,8 @@ impl Session {
         self.saved_generation = self.generation;
         self.saving = false;
         self.failure = None;
+        self.failures = 0;
+        self.retry_at = 0.0;
         self.autosave_paused = false;
         self.saves += 1;
     }
@@ -289,11 +350,39 @@ mod tests {
         session.path = Some(path.clone());
         session.apply(rename("S"), 1.0);
         let _ = session.save_job(String::new(), false);
-        session.save_failed(&path, Some("disk full".into()));
+        assert!(session.save_failed(&path, Some("disk full".into()), 2.0));
         assert_eq!(session.status(), SaveStatus::Failed("disk full".into()));
-        assert_eq!(session.autosave_due_in(5.0), None);
+        assert!(session.is_dirty());
+        // Tried again by itself 5 s later; an edit meanwhile does not make it sooner.
+        assert_eq!(session.autosave_due_in(5.0), Some(2.0));
         session.apply(rename("Sa"), 6.0);
-        assert_eq!(session.autosave_due_in(6.0), Some(AUTOSAVE_DELAY));
+        assert_eq!(session.autosave_due_in(6.0), Some(1.5));
+        // The same problem again: not news, and the next try waits longer.
+        let _ = session.save_job(String::new(), false);
+        assert!(!session.save_failed(&path, Some("disk full".into()), 7.0));
+        assert_eq!(session.autosave_due_in(7.0), Some(10.0));
+        for (failure, at) in (3..12).zip(20..) {
+            let _ = session.save_job(String::new(), false);
+            session.save_failed(&path, Some("disk full".into()), at as f64);
+            assert!(session.autosave_due_in(at as f64).unwrap() <= 60.0, "try {failure}");
+        }
+        assert_eq!(session.autosave_due_in(28.0), Some(60.0));
+        // Room again: saved, and autosave is back to its usual pace.
+        let generation = session.generation;
+        let stamp = crate::storage::DiskStamp::of_file_contents(&path, b"");
+        session.saved(&path, generation, stamp);
+        assert_eq!(session.status(), SaveStatus::Saved);
+        session.apply(rename("San"), 100.0);
+        assert_eq!(session.autosave_due_in(100.0), Some(AUTOSAVE_DELAY));
+    }
+
+    #[test]
+    fn a_failing_backup_is_told_once_until_it_works_again() {
+        let mut session = Session::untitled(BrandDocument::default(), Origin::New);
+        assert_eq!(session.backup_result(Some("full".into())), Some("full".into()));
+        assert_eq!(session.backup_result(Some("full".into())), None);
+        assert_eq!(session.backup_result(None), None);
+        assert_eq!(session.backup_result(Some("full".into())), Some("full".into()));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The app's own settings (not the document): recent files, theme, language, zoom and
-//! the last page. Stored through eframe's persistence; the document never goes there.
+//! the last page. Kept in their own file, `settings.ron`, written atomically like a
+//! document: eframe's storage rewrites `app.ron` in place, which a full disk would leave
+//! empty. The document never goes there.
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::logic::discover::Step;
 use crate::model::Language;
+use crate::storage::{Disk, write_atomically_on};
 use crate::ui::{Page, ThemeChoice};
 
 /// How many recent files are remembered.
@@ -15,7 +18,17 @@ pub const MAX_RECENT: usize = 10;
 /// Smallest and largest zoom factor.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
 
+/// Where older versions kept the settings: a key in eframe's storage (read once, then the
+/// settings live in their own file).
 const STORAGE_KEY: &str = "pitchcraft.settings";
+
+/// The name eframe keeps the window's state under, and our settings folder.
+pub const APP_ID: &str = "pitchcraft";
+
+/// The settings file: `~/.local/share/pitchcraft/settings.ron` (`$XDG_DATA_HOME`).
+pub fn settings_path() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID).map(|dir| dir.join("settings.ron"))
+}
 
 /// Settings that survive a restart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,10 +65,12 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Reads the settings, or the defaults when there are none or they do not parse.
+    /// Reads the settings from their file, else from where older versions kept them, else
+    /// the defaults (also when they do not parse).
     pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        let own = settings_path().and_then(|path| Self::read_from(&path));
         let mut settings: Settings =
-            storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY)).unwrap_or_default();
+            own.or_else(|| storage.and_then(|storage| eframe::get_value(storage, STORAGE_KEY))).unwrap_or_default();
         settings.zoom = settings.zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
         if !settings.zoom.is_finite() {
             settings.zoom = 1.0;
@@ -63,9 +78,21 @@ impl Settings {
         settings
     }
 
-    /// Writes the settings.
-    pub fn store(&self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, self);
+    /// The settings in the file at `path`, if it holds any.
+    pub fn read_from(path: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::from_str(&text).ok()
+    }
+
+    /// Writes the settings to `path` through `disk`, atomically: on a full or read-only
+    /// disk the old file stays as it was.
+    pub fn write_to(&self, disk: &dyn Disk, path: &Path) -> std::io::Result<()> {
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(std::io::Error::other)?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        write_atomically_on(disk, path, text.as_bytes())
     }
 
     /// Puts `path` at the top of the recent list.
@@ -102,6 +129,28 @@ mod tests {
         assert_eq!(settings.recent.len(), MAX_RECENT);
         assert_eq!(settings.recent[0], Path::new("/nowhere/3.brand.ron"));
         assert_eq!(settings.recent.iter().filter(|p| p.ends_with("3.brand.ron")).count(), 1);
+    }
+
+    #[test]
+    fn settings_survive_a_failing_disk_and_read_back() {
+        use crate::storage::faults::{Fault, FaultyDisk, Step as WriteStep};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let mut settings = Settings::default();
+        settings.remember(Path::new("/nowhere/sanne.brand.ron"));
+        settings.write_to(&crate::storage::RealDisk, &path).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        settings.zoom = 2.0;
+        for step in [WriteStep::CreateTemp, WriteStep::Write, WriteStep::Sync, WriteStep::Rename] {
+            for fault in Fault::ALL {
+                assert!(settings.write_to(&FaultyDisk::failing(step, fault), &path).is_err(), "{step:?} {fault:?}");
+                assert_eq!(std::fs::read(&path).unwrap(), before, "{step:?} {fault:?}");
+                assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+            }
+        }
+        let read = Settings::read_from(&path).unwrap();
+        assert_eq!(read.recent, [Path::new("/nowhere/sanne.brand.ron")]);
+        assert_eq!(read.zoom, 1.0);
     }
 
     #[test]

@@ -163,6 +163,6 @@ pub(super) fn card(
             say(format!("wrote {}", out.display()));
             ExitCode::SUCCESS
         }
-        Err(error) => complain(format!("{}: {error}", out.display())),
+        Err(error) => complain(storage::write_failure(out, &error)),
     }
 }

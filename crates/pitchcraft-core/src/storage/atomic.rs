@@ -2,10 +2,12 @@
 //! the disk, rename it over the target, then flush the folder. A crash at any moment
 //! leaves either the old file or the new one, never a mix.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::disk::{Disk, RealDisk};
 
 /// Every temporary file of ours has this in its name, so stale ones can be found.
 pub fn temp_file_marker() -> &'static str {
@@ -22,8 +24,14 @@ fn temp_path_for(target: &Path) -> PathBuf {
 
 /// Replaces `target` with `bytes` atomically.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_on(&RealDisk, target, bytes)
+}
+
+/// [`write_atomically`] through `disk`. On any failure the temporary file is removed and
+/// `target` is as it was.
+pub fn write_atomically_on(disk: &dyn Disk, target: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = temp_path_for(target);
-    let result = write_temp(&temp, target, bytes).and_then(|()| commit(&temp, target));
+    let result = write_temp(disk, &temp, target, bytes).and_then(|()| commit(disk, &temp, target));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -31,36 +39,35 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Step one: the new contents, complete and on the disk, under a temporary name.
-fn write_temp(temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = File::options().write(true).create_new(true).open(temp)?;
+fn write_temp(disk: &dyn Disk, temp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = disk.create_new(temp)?;
     if let Ok(meta) = fs::metadata(target) {
         // Keep the document's permissions (a private file stays private).
         let _ = file.set_permissions(meta.permissions());
     }
-    file.write_all(bytes)?;
-    file.sync_all()
+    disk.write(&mut file, bytes)?;
+    disk.sync(&file)
 }
 
 /// Step two: the rename that makes the new contents the file, and the folder flush that
 /// makes the rename itself survive a power cut.
-fn commit(temp: &Path, target: &Path) -> io::Result<()> {
-    fs::rename(temp, target)?;
-    sync_parent(target);
+fn commit(disk: &dyn Disk, temp: &Path, target: &Path) -> io::Result<()> {
+    disk.rename(temp, target)?;
+    sync_parent(disk, target);
     Ok(())
 }
 
-/// Flushes the folder entry. Best effort: the rename has happened; where a platform or
-/// file system cannot flush folders there is nothing more we can do.
-fn sync_parent(target: &Path) {
+/// Flushes the folder entry. Best effort: the rename has happened and the new contents
+/// are the file; where a platform or file system cannot flush folders there is nothing
+/// more to do, and reporting the save as failed would be untrue.
+fn sync_parent(disk: &dyn Disk, target: &Path) {
     #[cfg(unix)]
     if let Some(parent) = target.parent() {
         let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
+        let _ = disk.sync_folder(parent);
     }
     #[cfg(not(unix))]
-    let _ = target;
+    let _ = (disk, target);
 }
 
 /// Removes temporary files that an interrupted save of `target` left behind.
@@ -105,7 +112,7 @@ mod tests {
         fs::write(&target, "old contents").unwrap();
         // Simulate the process dying after step one: the rename never happens.
         let temp = temp_path_for(&target);
-        write_temp(&temp, &target, b"new contents, never committed").unwrap();
+        write_temp(&RealDisk, &temp, &target, b"new contents, never committed").unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "old contents");
         assert!(temp.exists());
         // The next open cleans up what the crash left.

@@ -6,11 +6,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use super::disk::Disk;
+
 /// How many versions are kept.
 pub const BACKUP_COUNT: usize = 3;
 
 /// The hidden folder's name.
-const BACKUP_FOLDER: &str = ".pitchcraft-backups";
+pub(super) const BACKUP_FOLDER: &str = ".pitchcraft-backups";
 
 /// When a save keeps the previous version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +48,7 @@ pub fn newest_backup(document: &Path) -> Option<PathBuf> {
 
 /// Moves the current file into backup slot 1, shifting the older ones down.
 /// Does nothing when the document does not exist yet or the policy says not now.
-pub(super) fn rotate(document: &Path, policy: BackupPolicy, now: SystemTime) -> io::Result<()> {
+pub(super) fn rotate(disk: &dyn Disk, document: &Path, policy: BackupPolicy, now: SystemTime) -> io::Result<()> {
     if !document.is_file() {
         return Ok(());
     }
@@ -62,26 +64,44 @@ pub(super) fn rotate(document: &Path, policy: BackupPolicy, now: SystemTime) -> 
         }
         BackupPolicy::Always => {}
     }
-    fs::create_dir_all(backup_dir(document))?;
+    // The newest backup already holds these bytes (a save that failed after its backup,
+    // tried again): another copy would only push an older version out of the ring.
+    if same_contents(document, &backup_path(document, 1)) {
+        return Ok(());
+    }
+    disk.create_folder(&backup_dir(document))?;
     for index in (1..BACKUP_COUNT).rev() {
         let from = backup_path(document, index);
         if from.exists() {
-            fs::rename(&from, backup_path(document, index + 1))?;
+            disk.rename(&from, &backup_path(document, index + 1))?;
         }
     }
     let newest = backup_path(document, 1);
     // A hard link costs nothing and keeps the exact bytes: the save replaces the
     // document's name with a new file, so the linked old contents stay untouched.
     // File systems without hard links get a copy.
-    if fs::hard_link(document, &newest).is_err() {
+    if disk.hard_link(document, &newest).is_err() {
         let copy = newest.with_extension("bak.tmp");
-        fs::copy(document, &copy)?;
-        fs::File::open(&copy)?.sync_all()?;
-        fs::rename(&copy, &newest)?;
+        let copied = disk.copy(document, &copy).and_then(|()| disk.sync(&fs::File::open(&copy)?));
+        if let Err(error) = copied.and_then(|()| disk.rename(&copy, &newest)) {
+            // A half-written copy on a full disk would only take more room.
+            let _ = fs::remove_file(&copy);
+            return Err(error);
+        }
     }
     // The backup's time says when it was made, which the policy above relies on.
     let _ = fs::File::options().write(true).open(&newest).and_then(|file| file.set_modified(now));
     Ok(())
+}
+
+/// True when both files exist and hold the same bytes.
+fn same_contents(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(meta_a), Ok(meta_b)) if meta_a.len() == meta_b.len() => {
+            fs::read(a).ok().zip(fs::read(b).ok()).is_some_and(|(bytes_a, bytes_b)| bytes_a == bytes_b)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -89,7 +109,7 @@ mod tests {
     use super::*;
 
     fn save(document: &Path, contents: &str, policy: BackupPolicy, now: SystemTime) {
-        rotate(document, policy, now).unwrap();
+        rotate(&crate::storage::RealDisk, document, policy, now).unwrap();
         crate::storage::write_atomically(document, contents.as_bytes()).unwrap();
     }
 
@@ -125,10 +145,26 @@ mod tests {
     }
 
     #[test]
+    fn saves_that_fail_after_their_backup_do_not_push_out_older_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let document = dir.path().join("sanne.brand.ron");
+        let now = SystemTime::now();
+        for version in 1..=3 {
+            save(&document, &format!("version {version}"), BackupPolicy::Always, now);
+        }
+        // The disk is full: each try backs up, then fails to write. Tried ten times.
+        for _ in 0..10 {
+            rotate(&crate::storage::RealDisk, &document, BackupPolicy::Always, now).unwrap();
+        }
+        let kept: Vec<String> = backups_of(&document).iter().map(|p| fs::read_to_string(p).unwrap()).collect();
+        assert_eq!(kept, ["version 3", "version 2", "version 1"]);
+    }
+
+    #[test]
     fn a_new_file_has_nothing_to_back_up() {
         let dir = tempfile::tempdir().unwrap();
         let document = dir.path().join("new.brand.ron");
-        rotate(&document, BackupPolicy::Always, SystemTime::now()).unwrap();
+        rotate(&crate::storage::RealDisk, &document, BackupPolicy::Always, SystemTime::now()).unwrap();
         assert!(!backup_dir(&document).exists());
     }
 }

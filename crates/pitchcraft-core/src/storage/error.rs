@@ -131,6 +131,16 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl SaveError {
+    /// What kept an I/O failure from writing, in terms a person can act on.
+    pub fn fault(&self) -> Option<super::WriteFault> {
+        match self {
+            SaveError::Io { source, .. } => Some(super::WriteFault::of(source)),
+            _ => None,
+        }
+    }
+}
+
 /// A save that did not happen; the file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -143,7 +153,7 @@ pub enum SaveError {
         kind: Conflict,
     },
     /// Writing failed.
-    #[error("{}: could not save: {source}", path.display())]
+    #[error("{}: could not save: {}", path.display(), super::WriteFault::of(source).describe(source))]
     Io {
         /// The file.
         path: PathBuf,

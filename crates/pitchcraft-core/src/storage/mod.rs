@@ -7,7 +7,9 @@
 mod atomic;
 mod backup;
 mod codec;
+mod disk;
 mod error;
+pub mod faults;
 mod migrate;
 mod stamp;
 mod worker;
@@ -16,9 +18,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-pub use atomic::{remove_stale_temp_files, temp_file_marker, write_atomically};
+pub use atomic::{remove_stale_temp_files, temp_file_marker, write_atomically, write_atomically_on};
 pub use backup::{BackupPolicy, backup_dir, backups_of, newest_backup};
 pub use codec::{parse_document, to_ron};
+pub use disk::{Disk, RealDisk, WriteFault, write_failure};
 pub use error::{DocumentError, LoadError, LoadErrorKind, SaveError};
 pub use stamp::DiskStamp;
 pub use worker::{SaveJob, SaveOutcome, SaveWorker};
@@ -102,6 +105,19 @@ pub fn save_text(
     backups: BackupPolicy,
     now: SystemTime,
 ) -> Result<SaveReport, SaveError> {
+    save_text_on(&RealDisk, path, bytes, expected, backups, now)
+}
+
+/// [`save_text`] through `disk`. A backup that fails never stops the save: it is reported
+/// in the [`SaveReport`], and the document is written all the same.
+pub fn save_text_on(
+    disk: &dyn Disk,
+    path: &Path,
+    bytes: &[u8],
+    expected: Option<&DiskStamp>,
+    backups: BackupPolicy,
+    now: SystemTime,
+) -> Result<SaveReport, SaveError> {
     let target = resolve_symlink(path);
     match expected {
         Some(stamp) => stamp.check_unchanged(&target)?,
@@ -110,24 +126,34 @@ pub fn save_text(
         }
         None => {}
     }
-    let backup_problem =
-        backup::rotate(&target, backups, now).err().map(|error| format!("{}: {error}", backup_dir(&target).display()));
-    write_atomically(&target, bytes).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    let backup_problem = backup::rotate(disk, &target, backups, now).err().map(|error| backup_failure(&target, &error));
+    write_atomically_on(disk, &target, bytes).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
     Ok(SaveReport { stamp: DiskStamp::of_file_contents(&target, bytes), backup_problem })
+}
+
+fn backup_failure(target: &Path, error: &std::io::Error) -> String {
+    write_failure(&backup_dir(target), error)
 }
 
 /// Saves to a new path chosen by the user (Save As, `new`): no conflict check against an
 /// earlier version, but an existing file there is kept as a backup first.
 pub fn save_as(path: &Path, document: &BrandDocument) -> Result<SaveReport, SaveError> {
     let text = to_ron(document).map_err(|error| SaveError::Serialize { message: error })?;
+    save_as_text_on(&RealDisk, path, text.as_bytes())
+}
+
+/// [`save_as`] of already serialized text, through `disk`.
+pub fn save_as_text_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> Result<SaveReport, SaveError> {
     let target = resolve_symlink(path);
     let backup_problem = if target.exists() {
-        backup::rotate(&target, BackupPolicy::Always, SystemTime::now()).err().map(|error| error.to_string())
+        backup::rotate(disk, &target, BackupPolicy::Always, SystemTime::now())
+            .err()
+            .map(|error| backup_failure(&target, &error))
     } else {
         None
     };
-    write_atomically(&target, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
-    Ok(SaveReport { stamp: DiskStamp::of_file_contents(&target, text.as_bytes()), backup_problem })
+    write_atomically_on(disk, &target, bytes).map_err(|source| SaveError::Io { path: path.to_path_buf(), source })?;
+    Ok(SaveReport { stamp: DiskStamp::of_file_contents(&target, bytes), backup_problem })
 }
 
 /// A symlinked document is written through the link, so the link stays a link.

@@ -4,11 +4,12 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use super::{BackupPolicy, DiskStamp, SaveError, SaveReport, save_text};
+use super::{BackupPolicy, Disk, DiskStamp, RealDisk, SaveError, SaveReport, save_as_text_on, save_text_on};
 
 /// A document already turned into text, to be written to `path`.
 #[derive(Debug)]
@@ -23,6 +24,9 @@ pub struct SaveJob {
     pub backups: BackupPolicy,
     /// The edit generation the text was made from, to know what is saved.
     pub generation: u64,
+    /// Save As: a file already at `path` is kept as a backup and replaced, without a
+    /// conflict check (the person chose the place).
+    pub replace: bool,
 }
 
 /// How a job ended.
@@ -38,6 +42,7 @@ pub struct SaveOutcome {
 
 /// A thread that performs saves in order.
 pub struct SaveWorker {
+    disk: Arc<dyn Disk>,
     jobs: Option<Sender<SaveJob>>,
     outcomes: Receiver<SaveOutcome>,
     in_flight: usize,
@@ -48,19 +53,19 @@ pub struct SaveWorker {
 impl SaveWorker {
     /// Starts the thread; `wake` is called after each finished job (e.g. to repaint).
     pub fn spawn(wake: impl Fn() + Send + 'static) -> Self {
+        Self::spawn_on(Arc::new(RealDisk), wake)
+    }
+
+    /// [`SaveWorker::spawn`], writing through `disk` (tests inject faults there).
+    pub fn spawn_on(disk: Arc<dyn Disk>, wake: impl Fn() + Send + 'static) -> Self {
         let (job_sender, jobs) = mpsc::channel::<SaveJob>();
         let (outcome_sender, outcomes) = mpsc::channel();
+        let thread_disk = Arc::clone(&disk);
         let thread = std::thread::Builder::new()
             .name("pitchcraft-save".to_owned())
             .spawn(move || {
                 for job in jobs {
-                    let result = save_text(
-                        &job.path,
-                        job.text.as_bytes(),
-                        job.expected.as_ref(),
-                        job.backups,
-                        SystemTime::now(),
-                    );
+                    let result = run(thread_disk.as_ref(), &job);
                     let outcome = SaveOutcome { path: job.path, generation: job.generation, result };
                     if outcome_sender.send(outcome).is_err() {
                         break;
@@ -69,7 +74,7 @@ impl SaveWorker {
                 }
             })
             .ok();
-        Self { jobs: Some(job_sender), outcomes, in_flight: 0, done_here: VecDeque::new(), thread }
+        Self { disk, jobs: Some(job_sender), outcomes, in_flight: 0, done_here: VecDeque::new(), thread }
     }
 
     /// Queues a save. Should the thread be gone, the save runs here instead.
@@ -82,7 +87,7 @@ impl SaveWorker {
             },
             _ => job,
         };
-        let result = save_text(&job.path, job.text.as_bytes(), job.expected.as_ref(), job.backups, SystemTime::now());
+        let result = run(self.disk.as_ref(), &job);
         self.done_here.push_back(SaveOutcome { path: job.path, generation: job.generation, result });
     }
 
@@ -114,6 +119,13 @@ impl SaveWorker {
         }
         finished
     }
+}
+
+fn run(disk: &dyn Disk, job: &SaveJob) -> Result<SaveReport, SaveError> {
+    if job.replace {
+        return save_as_text_on(disk, &job.path, job.text.as_bytes());
+    }
+    save_text_on(disk, &job.path, job.text.as_bytes(), job.expected.as_ref(), job.backups, SystemTime::now())
 }
 
 impl Drop for SaveWorker {
