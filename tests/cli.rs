@@ -123,7 +123,8 @@ fn fmt_migrates_an_old_format() {
     std::fs::copy(&fixture, &path).unwrap();
     pitchcraft().arg("check").arg(&path).assert().success().stdout(predicate::str::contains("format 0"));
     pitchcraft().arg("fmt").arg(&path).assert().success();
-    assert!(std::fs::read_to_string(&path).unwrap().contains("format: 1,"));
+    let current = format!("format: {},", pitchcraft::model::CURRENT_FORMAT);
+    assert!(std::fs::read_to_string(&path).unwrap().contains(&current));
     assert_eq!(pitchcraft::storage::load(&path).unwrap().migrated_from, None);
 }
 
@@ -317,4 +318,97 @@ fn card_of_a_bad_document_fails_and_leaves_the_output_alone() {
     let missing = dir.path().join("missing.pdf");
     pitchcraft().arg("card").arg(dir.path().join("nowhere.brand.ron")).arg("-o").arg(&missing).assert().code(1);
     assert!(!missing.exists());
+}
+
+#[test]
+fn draft_prints_the_five_sections_and_the_hooks_and_never_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sanne.brand.ron");
+    std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
+    let out = Command::cargo_bin("pitchcraft")
+        .unwrap()
+        .args(["draft"])
+        .arg(&file)
+        .args(["--audience", "hospital-boards", "--target", "30"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (sections, hooks) = text.split_once("\n--\n").expect("sections, then --, then hooks");
+    let paragraphs: Vec<&str> = sections.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 5, "{text}");
+    assert!(paragraphs[1].starts_with("I'm Sanne de Vries"), "{text}");
+    assert!(paragraphs[4].ends_with('?'), "{text}");
+    assert_eq!(hooks.trim().lines().count(), 3, "{text}");
+    assert!(out.stderr.is_empty(), "no warnings for an English draft of an English profile");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), pitchcraft::storage::SAMPLE_RON, "FILE untouched");
+}
+
+#[test]
+fn draft_json_has_every_field_and_warns_about_mixed_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sanne.brand.ron");
+    std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
+    let out = Command::cargo_bin("pitchcraft")
+        .unwrap()
+        .args(["draft"])
+        .arg(&file)
+        .args(["--lang", "nl", "--target", "60", "--wpm", "130", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["language"], "nl");
+    assert_eq!(json["audience"], "hospital-boards", "the first audience by default");
+    assert_eq!(json["target_seconds"], 60);
+    assert_eq!(json["wpm"], 130.0);
+    assert!(json["words"].as_u64().unwrap() > 50);
+    assert!(json["seconds"].as_f64().unwrap() > 20.0);
+    let kinds: Vec<&str> = json["sections"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["hook", "who_i_am", "value", "proof", "ask"]);
+    assert!(json["hooks"].as_array().unwrap().len() >= 2);
+    let warnings = json["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w.as_str().unwrap().contains("written in English")), "{warnings:?}");
+}
+
+#[test]
+fn draft_of_a_document_without_audiences_speaks_to_a_general_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("noor.brand.ron");
+    std::fs::write(&file, "(format: 2, person: (name: \"Noor Visser\", role: \"Project manager\"))").unwrap();
+    let out = Command::cargo_bin("pitchcraft").unwrap().args(["draft"]).arg(&file).args(["--json"]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["audience"].is_null());
+    let ask = json["sections"][4]["text"].as_str().unwrap();
+    assert!(ask.starts_with('[') && ask.ends_with(']'), "one placeholder sentence: {ask}");
+    assert!(json["warnings"][0].as_str().unwrap().contains("placeholders"));
+}
+
+#[test]
+fn draft_of_a_bad_file_or_an_unknown_audience_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sanne.brand.ron");
+    std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
+    Command::cargo_bin("pitchcraft")
+        .unwrap()
+        .args(["draft"])
+        .arg(&file)
+        .args(["--audience", "investors"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicates::str::contains("no audience with the id \"investors\"")
+                .and(predicates::str::contains("hospital-boards")),
+        );
+    let broken = dir.path().join("broken.brand.ron");
+    std::fs::write(&broken, "(format: 2, person: (name: ").unwrap();
+    Command::cargo_bin("pitchcraft")
+        .unwrap()
+        .args(["draft"])
+        .arg(&broken)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("broken.brand.ron:"));
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "(format: 2, person: (name: ");
 }

@@ -66,7 +66,7 @@ fn documents() -> Vec<Case> {
     long_pitch.card.pitch = long_pitch.pitches[0].id.clone();
 
     let nested = format!("(format: 1, person: {}", "(".repeat(100_000));
-    let future = SAMPLE_RON.replacen("format: 1", "format: 99", 1);
+    let future = SAMPLE_RON.replacen(&format!("format: {}", pitchcraft::model::CURRENT_FORMAT), "format: 99", 1);
     assert_ne!(future, SAMPLE_RON, "the sample states its format");
 
     vec![

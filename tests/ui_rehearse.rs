@@ -118,3 +118,44 @@ fn stop_and_keep_goes_to_the_rating() {
     assert!(harness.query_by_label("How did it go?").is_some());
     assert!(harness.query_by_label_contains("10.0 s of 30 s").is_some(), "13 s minus the 3 s count-in");
 }
+
+#[test]
+fn a_clicked_through_run_is_kept_but_left_out_of_the_rate_and_any_run_can_be_put_in_or_out() {
+    use pitchcraft::logic::rate::planning_wpm;
+    use pitchcraft::model::{Language, RateChoice};
+    let clock = FakeClock::default();
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Rehearse), clock: Some(clock.clock()), ..Launch::default() });
+    let rate_before = planning_wpm(&harness.state().session().unwrap().document, Language::En);
+    // Start, skip the count-in, and finish after 8 seconds: far faster than anyone speaks.
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(3));
+    harness.run_ok();
+    clock.advance(Duration::from_secs(8));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert!(
+        harness.query_by_label_contains("faster than anyone speaks").is_some(),
+        "the result screen says why the run does not count"
+    );
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    let document = &harness.state().session().unwrap().document;
+    assert_eq!(document.rehearsals.len(), 5, "kept");
+    assert_eq!(planning_wpm(document, Language::En), rate_before, "the rate is not spoiled");
+
+    // The history's switches: the rushed run is off; putting it in by hand counts it.
+    // The column header, then one switch per attempt of this pitch, newest first.
+    let switches: Vec<_> = harness.get_all_by_label("In rate").skip(1).collect();
+    assert_eq!(switches.len(), 4, "one per attempt of this pitch");
+    switches[0].click();
+    harness.run_ok();
+    let document = &harness.state().session().unwrap().document;
+    assert_eq!(document.rehearsals[4].rate, RateChoice::Include);
+    assert!(planning_wpm(document, Language::En) > rate_before, "included by hand, it counts");
+    // Undo takes it back.
+    common::press_command(&mut harness, Key::Z);
+    assert_eq!(harness.state().session().unwrap().document.rehearsals[4].rate, RateChoice::Auto);
+    assert_eq!(planning_wpm(&harness.state().session().unwrap().document, Language::En), rate_before);
+}

@@ -297,6 +297,7 @@ impl PitchcraftApp {
         let key = match WriteFault::of(error) {
             WriteFault::DiskFull => Tr::FaultDiskFull,
             WriteFault::ReadOnly => Tr::FaultReadOnly,
+            WriteFault::ReadOnlyFile => Tr::FaultFileReadOnly,
             WriteFault::NotAllowed => Tr::FaultNotAllowed,
             WriteFault::FolderGone => Tr::FaultFolderGone,
             WriteFault::FolderInTheWay => Tr::FaultFolderInTheWay,

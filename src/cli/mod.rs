@@ -3,6 +3,7 @@
 
 mod analyze;
 mod documents;
+mod draft;
 mod window;
 
 use std::io::Write;
@@ -68,6 +69,26 @@ pub enum CliCommand {
         /// The target length in seconds, to compare with.
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=3600))]
         target: Option<u32>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the pitch the pitch studio would draft from the profile (never writes FILE).
+    Draft {
+        /// The document.
+        file: PathBuf,
+        /// The id of the audience to draft for (default: the first audience).
+        #[arg(long)]
+        audience: Option<String>,
+        /// The target length in seconds.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(5..=600))]
+        target: u32,
+        /// The language of the draft (default: the language the profile is written in).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Speaking rate in words per minute (default: the planning rate).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(40..=400))]
+        wpm: Option<u32>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -260,6 +281,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Card { file, out, format, paper, pitch }) => {
             documents::card(&file, &out, format, paper.map(PaperArg::paper), pitch.as_deref())
         }
+        Some(CliCommand::Draft { file, audience, target, lang, wpm, json }) => draft::run(draft::Request {
+            file: &file,
+            audience: audience.as_deref(),
+            target,
+            language: lang.map(LangArg::language),
+            wpm,
+            json,
+        }),
         Some(CliCommand::Analyze { file, lang, wpm, target, json }) => {
             analyze::run(file.as_deref(), lang.map(LangArg::language), wpm, target, json)
         }

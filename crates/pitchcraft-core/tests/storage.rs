@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use pitchcraft_core::model::{CURRENT_FORMAT, CardSection, Paper};
+use pitchcraft_core::model::{Address, CURRENT_FORMAT, CardSection, Paper, RateChoice};
 use pitchcraft_core::storage::{self, BackupPolicy, DocumentError, LoadErrorKind, SaveError};
 
 #[test]
@@ -48,7 +48,7 @@ fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
             "deeply-nested-typed",
             format!("(format: 1, notes: {}{})", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
         ),
-        ("future-format", b"(format: 2, person: (name: \"Sanne\"), hologram: true)".to_vec()),
+        ("future-format", b"(format: 99, person: (name: \"Sanne\"), hologram: true)".to_vec()),
         ("wrong-type", b"(format: 1, pitches: \"none\")".to_vec()),
         ("not-a-brand-document", b"(name: \"Sanne\")".to_vec()),
         ("empty", Vec::new()),
@@ -118,6 +118,28 @@ fn format_0_is_migrated() {
     assert!(!document.card.sections.contains(&CardSection::QrCode));
     assert!(document.card.sections.contains(&CardSection::Values));
     assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
+}
+
+#[test]
+fn format_1_is_migrated_with_the_new_defaults() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1.brand.ron");
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    let document = loaded.document;
+    assert_eq!(document.format, CURRENT_FORMAT);
+    // Every audience gets the default address of its network: formal for the strategic one.
+    let address = |id: &str| document.audience(id).unwrap().address();
+    assert_eq!(document.audience("hospital-boards").unwrap().address, None);
+    assert_eq!(address("hospital-boards"), Address::Formal);
+    assert_eq!(address("regional-peers"), Address::Informal);
+    assert_eq!(address("clinic-heads"), Address::Informal);
+    // Every attempt is judged by its pace, as before.
+    assert_eq!(document.rehearsals.len(), 4);
+    assert!(document.rehearsals.iter().all(|attempt| attempt.rate == RateChoice::Auto));
+    // Saved, it is the current format, and apart from the format the same text.
+    let text = storage::to_ron(&document).unwrap();
+    let old = std::fs::read_to_string(&fixture).unwrap();
+    assert_eq!(text.replacen("format: 2,", "format: 1,", 1), old);
 }
 
 #[test]

@@ -5,11 +5,11 @@ use super::{PitchContext, PitchTab, feedback, revisions};
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::analysis::{Analysis, Finding, FindingKind};
-use crate::logic::draft::{draft, hooks, section_budgets};
+use crate::logic::draft::{DraftWarning, draft, hooks, section_budgets};
 use crate::logic::pitches::{
     STANDARD_TARGETS, apply_draft, has_text, pitch_mut, section_offsets, section_text, set_section,
 };
-use crate::logic::rate::personal_wpm;
+use crate::logic::rate::{personal_wpm, planning_wpm};
 use crate::logic::undo::EditKey;
 use crate::model::{Language, Pitch, SectionKind, Timestamp};
 use crate::ui::theme;
@@ -27,13 +27,7 @@ pub(super) fn edit_pitch(id: &str, change: impl FnOnce(&mut Pitch) + 'static) ->
 
 /// The name of a section.
 pub fn section_name(kind: SectionKind) -> Tr {
-    match kind {
-        SectionKind::Hook => Tr::SectionHook,
-        SectionKind::WhoIAm => Tr::SectionWhoIAm,
-        SectionKind::Value => Tr::SectionValue,
-        SectionKind::Proof => Tr::SectionProof,
-        SectionKind::Ask => Tr::SectionAsk,
-    }
+    crate::i18n::section_key(kind)
 }
 
 fn section_hint(kind: SectionKind) -> Tr {
@@ -56,6 +50,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
     let wpm = personal.unwrap_or_else(|| crate::logic::analysis::default_wpm(pitch.language));
     let full = pitch.full_text();
     let analysis = cx.state.cache.get(&full, pitch.language, wpm);
+    let remarks = crate::logic::remarks::remarks(pitch, &analysis, wpm);
 
     // Wide enough: the feedback stands in its own column, always in view.
     let beside = ui.available_width() >= theme::FEEDBACK_BESIDE;
@@ -67,7 +62,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                     ui.add_space(theme::SPACE_S);
-                    feedback::findings(ui, &full, &analysis, cx);
+                    feedback::findings(ui, &full, &analysis, &remarks, cx);
                 });
             });
     }
@@ -97,7 +92,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
         }
         if !beside {
             ui.add_space(theme::SPACE_M);
-            feedback::findings(ui, &full, &analysis, cx);
+            feedback::findings(ui, &full, &analysis, &remarks, cx);
         }
     });
 }
@@ -169,6 +164,7 @@ fn drafting(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_
             }
         });
     });
+    draft_warnings(ui, pitch, wpm, cx);
     if cx.state.confirm_draft {
         egui::Frame::new()
             .fill(theme::warn_color(ui).gamma_multiply(0.15))
@@ -191,10 +187,41 @@ fn drafting(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_
 }
 
 fn push_draft(pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
-    let drafted = draft(cx.document, cx.document.audience(&pitch.audience), pitch.target_seconds, pitch.language, wpm);
+    push_draft_in(pitch, pitch.language, wpm, cx);
+}
+
+/// Drafts `pitch` in `language` (which becomes the pitch's language).
+fn push_draft_in(pitch: &Pitch, language: Language, wpm: f64, cx: &mut PitchContext<'_>) {
+    let drafted = draft(cx.document, cx.document.audience(&pitch.audience), pitch.target_seconds, language, wpm);
+    cx.state.draft_warnings = Some((pitch.id.clone(), drafted.warnings.clone()));
     let keep_name = cx.t(Tr::RevisionBeforeDraft).to_owned();
     let at = now();
-    cx.out.push(edit_pitch(&pitch.id, move |pitch| apply_draft(pitch, drafted, &keep_name, at)));
+    cx.out.push(edit_pitch(&pitch.id, move |pitch| {
+        pitch.language = language;
+        apply_draft(pitch, drafted, &keep_name, at);
+    }));
+}
+
+/// What the last draft of this pitch warned about; a draft that mixed two languages
+/// offers to draft again in the language the answers are written in.
+fn draft_warnings(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_>) {
+    let Some((id, warnings)) = cx.state.draft_warnings.clone() else { return };
+    if id != pitch.id || warnings.is_empty() {
+        return;
+    }
+    for warning in &warnings {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(warning.describe(cx.language)).color(theme::warn_color(ui)));
+            if let DraftWarning::MixedLanguage { written_in, .. } = warning {
+                let name = cx.t(crate::i18n::language_key(*written_in));
+                if ui.button(fill(cx.t(Tr::DraftInProfileLanguage), &[("language", &name)])).clicked() {
+                    // The rate of the other language plans the new draft.
+                    let wpm = if *written_in == pitch.language { wpm } else { planning_wpm(cx.document, *written_in) };
+                    push_draft_in(pitch, *written_in, wpm, cx);
+                }
+            }
+        });
+    }
 }
 
 /// One field per section, each with its budget and its findings.

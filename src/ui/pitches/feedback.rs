@@ -8,6 +8,7 @@ use egui::text::{LayoutJob, TextFormat};
 use super::PitchContext;
 use crate::i18n::{Tr, fill};
 use crate::logic::analysis::{Analysis, Finding, FindingKind};
+use crate::logic::remarks::Remark;
 use crate::ui::theme;
 
 /// The most findings listed at once.
@@ -79,12 +80,26 @@ pub(super) fn summary(ui: &mut egui::Ui, analysis: &Analysis, target: u32, perso
 }
 
 /// Every finding with its one-line explanation.
-pub(super) fn findings(ui: &mut egui::Ui, text: &str, analysis: &Rc<Analysis>, cx: &mut PitchContext<'_>) {
+pub(super) fn findings(
+    ui: &mut egui::Ui,
+    text: &str,
+    analysis: &Rc<Analysis>,
+    remarks: &[Remark],
+    cx: &mut PitchContext<'_>,
+) {
     let groups = cx.state.groups(analysis, text);
-    ui.label(egui::RichText::new(fill(cx.t(Tr::FindingsTitle), &[("count", &groups.len())])).strong());
-    if groups.is_empty() {
+    let count = groups.len() + remarks.len();
+    ui.label(egui::RichText::new(fill(cx.t(Tr::FindingsTitle), &[("count", &count)])).strong());
+    if count == 0 {
         let message = if analysis.words == 0 { Tr::FindingsEmptyText } else { Tr::FindingsNone };
         ui.label(egui::RichText::new(cx.t(message)).weak());
+    }
+    for remark in remarks {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 16.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, theme::error_color(ui));
+            ui.add(egui::Label::new(remark_text(remark, cx)).wrap());
+        });
     }
     // A very long text can have thousands; the first ones say enough.
     for group in groups.iter().take(MAX_SHOWN) {
@@ -105,6 +120,20 @@ pub(super) fn findings(ui: &mut egui::Ui, text: &str, analysis: &Rc<Analysis>, c
         ui.add_space(theme::SPACE_S);
         let counts: Vec<String> = analysis.fillers.iter().map(|c| format!("{} ×{}", c.text, c.count)).collect();
         ui.label(egui::RichText::new(fill(cx.t(Tr::FillerSummary), &[("list", &counts.join(", "))])).small().weak());
+    }
+}
+
+/// A remark on the whole pitch, in words.
+fn remark_text(remark: &Remark, cx: &PitchContext<'_>) -> String {
+    match remark {
+        Remark::OverTarget { seconds, target } => {
+            fill(cx.t(Tr::RemarkOverTarget), &[("seconds", &format!("{seconds:.0}")), ("target", target)])
+        }
+        Remark::SectionOver { kind, words, budget } => fill(
+            cx.t(Tr::RemarkSectionOver),
+            &[("section", &cx.t(crate::i18n::section_key(*kind))), ("words", words), ("budget", budget)],
+        ),
+        Remark::MostlyI { i, you } => fill(cx.t(Tr::RemarkMostlyI), &[("i", i), ("you", you)]),
     }
 }
 

@@ -80,6 +80,8 @@ pub struct PitchesState {
     groups: Option<(Rc<Analysis>, Rc<Vec<FindingGroup>>)>,
     /// Word counts of texts, by hash of the text.
     word_counts: HashMap<u64, usize>,
+    /// What the last draft warned about, for the pitch with this id.
+    pub draft_warnings: Option<(String, Vec<crate::logic::draft::DraftWarning>)>,
 }
 
 impl PitchesState {

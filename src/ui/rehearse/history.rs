@@ -4,20 +4,55 @@
 use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
 
 use super::RehearseContext;
+use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
-use crate::logic::rate::personal_wpm;
+use crate::logic::rate::{RateVerdict, personal_rate, verdict};
 use crate::logic::rehearsal::attempts;
 use crate::model::Pitch;
+use crate::model::{RateChoice, Rehearsal};
+
+/// The switch that puts an attempt in or out of the speaking rate (undoable), with why it
+/// is where it is.
+fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, cx: &mut RehearseContext<'_>) {
+    let judged = verdict(attempt);
+    let mut counts = judged.counts();
+    let why = match judged {
+        RateVerdict::Rushed { .. } => Tr::RateLeftOutRushed,
+        RateVerdict::TooSlow { .. } => Tr::RateLeftOutSlow,
+        RateVerdict::ExcludedByHand => Tr::RateLeftOutByHand,
+        RateVerdict::IncludedByHand { .. } => Tr::RateInByHand,
+        RateVerdict::Counts { .. } | RateVerdict::NoPace => Tr::InRateTip,
+    };
+    let enabled = position.is_some() && judged != RateVerdict::NoPace;
+    let response = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut counts));
+    let name = cx.t(Tr::ColumnInRate);
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, counts, name));
+    let changed = response.on_hover_text(cx.t(why)).on_disabled_hover_text(cx.t(why)).changed();
+    if changed && let Some(position) = position {
+        let choice = if counts { RateChoice::Include } else { RateChoice::Exclude };
+        cx.out.push(Command::Edit(DocEdit::step(move |document| {
+            if let Some(attempt) = document.rehearsals.get_mut(position) {
+                attempt.rate = choice;
+            }
+        })));
+    }
+}
 use crate::ui::theme;
 
 pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_>) {
     ui.add_space(theme::SPACE_L);
     let tries = attempts(&cx.document.rehearsals, &pitch.id);
-    let rate = personal_wpm(cx.document, pitch.language);
-    let rate_text = match rate {
-        Some(wpm) => {
-            fill(cx.t(Tr::PersonalRate), &[("wpm", &format!("{wpm:.0}")), ("language", &pitch.language.native_name())])
-        }
+    let personal = personal_rate(cx.document, pitch.language);
+    let rate = personal.map(|rate| rate.wpm);
+    let rate_text = match personal {
+        Some(rate) => fill(
+            cx.t(Tr::PersonalRate),
+            &[
+                ("wpm", &format!("{:.0}", rate.wpm)),
+                ("count", &rate.attempts),
+                ("language", &cx.t(crate::i18n::language_key(pitch.language))),
+            ],
+        ),
         None => cx.t(Tr::NoPersonalRate).to_owned(),
     };
     ui.label(egui::RichText::new(fill(cx.t(Tr::HistoryTitle), &[("count", &tries.len())])).strong());
@@ -67,12 +102,22 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         rate_plot(ui);
     }
     ui.add_space(theme::SPACE_M);
-    egui::Grid::new("rehearse_history").striped(true).num_columns(7).show(ui, |ui| {
+    // Where each attempt of this pitch stands in the document, for the in-rate switch.
+    let positions: Vec<usize> = cx
+        .document
+        .rehearsals
+        .iter()
+        .enumerate()
+        .filter(|(_, attempt)| attempt.pitch == pitch.id)
+        .map(|(at, _)| at)
+        .collect();
+    egui::Grid::new("rehearse_history").striped(true).num_columns(8).show(ui, |ui| {
         for header in [
             Tr::ColumnDate,
             Tr::ColumnRevision,
             Tr::ColumnDuration,
             Tr::ColumnRate,
+            Tr::ColumnInRate,
             Tr::ColumnClarity,
             Tr::ColumnConfidence,
             Tr::ColumnNote,
@@ -80,7 +125,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             ui.label(egui::RichText::new(cx.t(header)).strong());
         }
         ui.end_row();
-        for attempt in tries.iter().rev() {
+        for (index, attempt) in tries.iter().enumerate().rev() {
             ui.label(attempt.at.to_string().replace('T', " ").trim_end_matches('Z').get(..16).unwrap_or_default());
             ui.label(if attempt.revision == 0 { "—".to_owned() } else { attempt.revision.to_string() });
             let seconds = attempt.duration_ms as f64 / 1000.0;
@@ -88,6 +133,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             let text = egui::RichText::new(format!("{seconds:.1} s"));
             ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
             ui.label(attempt.words_per_minute().map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
+            in_rate(ui, attempt, positions.get(index).copied(), cx);
             ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
             ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
             ui.add(egui::Label::new(&attempt.note).truncate());

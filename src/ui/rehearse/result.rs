@@ -4,9 +4,9 @@
 use super::RehearseContext;
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
-use crate::logic::rate::planning_wpm;
+use crate::logic::rate::{RateVerdict, planning_wpm, verdict};
 use crate::logic::rehearsal::{planned_vs_actual, words_per_minute};
-use crate::model::{Pitch, Rehearsal};
+use crate::model::{Pitch, RateChoice, Rehearsal};
 use crate::ui::pitches::section_name;
 use crate::ui::theme;
 
@@ -38,6 +38,20 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             ],
         );
         ui.label(egui::RichText::new(summary).size(theme::LEAD_SIZE));
+        // A run no one could speak at is kept, but does not spoil the speaking rate.
+        let attempt = Rehearsal {
+            words: run.words as u32,
+            duration_ms: outcome.duration.as_millis() as u64,
+            ..Rehearsal::default()
+        };
+        let left_out = match verdict(&attempt) {
+            RateVerdict::Rushed { wpm } => Some(fill(cx.t(Tr::RateRushed), &[("wpm", &format!("{wpm:.0}"))])),
+            RateVerdict::TooSlow { wpm } => Some(fill(cx.t(Tr::RateTooSlow), &[("wpm", &format!("{wpm:.0}"))])),
+            _ => None,
+        };
+        if let Some(text) = left_out {
+            ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+        }
         ui.add_space(theme::SPACE_M);
 
         let rows = planned_vs_actual(pitch, planning_wpm(cx.document, pitch.language), &outcome.section_ms);
@@ -116,6 +130,7 @@ fn keep(cx: &mut RehearseContext<'_>) {
         clarity: outcome.clarity,
         confidence: outcome.confidence,
         note: outcome.note.trim().to_owned(),
+        rate: RateChoice::Auto,
     };
     cx.out.push(Command::Edit(DocEdit::step(move |document| document.rehearsals.push(attempt))));
     cx.state.timer = None;

@@ -21,6 +21,26 @@ pub use crate::model::Language;
 const EN_RON: &str = include_str!("../../assets/i18n/en.ron");
 const NL_RON: &str = include_str!("../../assets/i18n/nl.ron");
 
+/// The name of a pitch section.
+pub fn section_key(kind: crate::model::SectionKind) -> Tr {
+    use crate::model::SectionKind;
+    match kind {
+        SectionKind::Hook => Tr::SectionHook,
+        SectionKind::WhoIAm => Tr::SectionWhoIAm,
+        SectionKind::Value => Tr::SectionValue,
+        SectionKind::Proof => Tr::SectionProof,
+        SectionKind::Ask => Tr::SectionAsk,
+    }
+}
+
+/// The name of a language, in the language of the interface ("Engels" in Dutch).
+pub fn language_key(language: Language) -> Tr {
+    match language {
+        Language::En => Tr::LanguageEn,
+        Language::Nl => Tr::LanguageNl,
+    }
+}
+
 /// The texts of one language, indexed by key.
 struct Table(Vec<Option<&'static str>>);
 

@@ -36,6 +36,15 @@ pub struct WordLists {
     pub number_words: Vec<String>,
     /// Very common words, for telling the languages apart.
     pub common_words: Vec<String>,
+    /// Common verbs (base form or infinitive), for telling a verb phrase from a noun phrase.
+    pub verbs: Vec<String>,
+}
+
+impl WordLists {
+    /// True when `word` (lower case) is one of the common verbs.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.verbs.iter().any(|verb| verb == word)
+    }
 }
 
 /// Parses a word-list file.
@@ -77,7 +86,7 @@ mod tests {
             for list in [&lists.first_person, &lists.second_person, &lists.fillers, &lists.hedges, &lists.jargon] {
                 assert!(!list.is_empty());
             }
-            for list in [&lists.ask_phrases, &lists.number_words, &lists.common_words] {
+            for list in [&lists.ask_phrases, &lists.number_words, &lists.common_words, &lists.verbs] {
                 assert!(list.len() > 10);
             }
         }

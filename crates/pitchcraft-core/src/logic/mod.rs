@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod brand;
+pub mod compose;
 pub mod diff;
 pub mod discover;
 pub mod draft;
@@ -10,6 +11,7 @@ pub mod markdown;
 pub mod pitches;
 pub mod rate;
 pub mod rehearsal;
+pub mod remarks;
 pub mod summary;
 pub mod timer;
 pub mod undo;

@@ -19,6 +19,16 @@ impl Network {
     pub const ALL: [Network; 3] = [Network::Operational, Network::Personal, Network::Strategic];
 }
 
+/// How a pitch speaks to its listener where the language makes a difference (Dutch "u"
+/// or "je"; English "you" either way).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Address {
+    /// "u": to people one does not know well, boards, senior people.
+    Formal,
+    /// "je": to peers and people one works with.
+    Informal,
+}
+
 /// A group of people I want to reach.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -33,4 +43,19 @@ pub struct Audience {
     pub cares_about: String,
     /// What I want them to do after hearing my pitch.
     pub ask: String,
+    /// Formal or informal address; `None`: formal for the strategic network, informal
+    /// for the others (see [`Audience::address`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+}
+
+impl Audience {
+    /// How to address this audience: the person's choice, else formal for strategic
+    /// audiences (people one wants something new from) and informal for the others.
+    pub fn address(&self) -> Address {
+        self.address.unwrap_or(match self.network {
+            Network::Strategic => Address::Formal,
+            Network::Operational | Network::Personal => Address::Informal,
+        })
+    }
 }

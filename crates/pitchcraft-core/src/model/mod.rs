@@ -15,7 +15,7 @@ mod rehearsal;
 mod timestamp;
 mod values;
 
-pub use audience::{Audience, Network};
+pub use audience::{Address, Audience, Network};
 pub use card::{CardSection, CardSettings, Paper};
 pub use document::{BrandDocument, BrandParts, CURRENT_FORMAT};
 pub use expertise::{Level, ProofPoint, Skill};
@@ -23,7 +23,7 @@ pub use goal::{Goal, Horizon};
 pub use note::Note;
 pub use person::Person;
 pub use pitch::{Pitch, Revision, Section, SectionKind};
-pub use rehearsal::Rehearsal;
+pub use rehearsal::{RateChoice, Rehearsal};
 pub use timestamp::Timestamp;
 pub use values::{CustomValue, Pile, ValueChoice, ValueSort};
 

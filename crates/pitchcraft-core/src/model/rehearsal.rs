@@ -5,6 +5,24 @@ use serde::{Deserialize, Serialize};
 use super::Language;
 use super::timestamp::Timestamp;
 
+/// Whether an attempt counts toward the personal speaking rate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RateChoice {
+    /// Counted when its pace is plausible (see `logic::rate`).
+    #[default]
+    Auto,
+    /// Counted, whatever its pace (the person says it was a real run).
+    Include,
+    /// Never counted (the person says it was not a real run).
+    Exclude,
+}
+
+impl RateChoice {
+    fn is_auto(&self) -> bool {
+        *self == RateChoice::Auto
+    }
+}
+
 /// One kept rehearsal attempt.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -32,6 +50,9 @@ pub struct Rehearsal {
     /// A note to self.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Whether it counts toward the personal speaking rate.
+    #[serde(skip_serializing_if = "RateChoice::is_auto")]
+    pub rate: RateChoice,
 }
 
 impl Rehearsal {

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::disk::{Disk, RealDisk};
+use super::disk::{Disk, RealDisk, check_writable};
 
 /// Every temporary file of ours has this in its name, so stale ones can be found.
 pub fn temp_file_marker() -> &'static str {
@@ -30,6 +30,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// [`write_atomically`] through `disk`. On any failure the temporary file is removed and
 /// `target` is as it was.
 pub fn write_atomically_on(disk: &dyn Disk, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    check_writable(target)?;
     let temp = temp_path_for(target);
     let result = write_temp(disk, &temp, target, bytes).and_then(|()| commit(disk, &temp, target));
     if result.is_err() {

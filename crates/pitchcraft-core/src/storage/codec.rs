@@ -135,8 +135,8 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_is_accepted() {
-        let (document, _) = parse_document(b"\xEF\xBB\xBF(format: 1)").unwrap();
-        assert_eq!(document.format, 1);
+        let (document, migrated_from) = parse_document(b"\xEF\xBB\xBF(format: 1)").unwrap();
+        assert_eq!((document.format, migrated_from), (CURRENT_FORMAT, Some(1)));
     }
 
     #[test]

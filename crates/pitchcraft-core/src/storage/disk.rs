@@ -56,13 +56,32 @@ pub struct RealDisk;
 
 impl Disk for RealDisk {}
 
+/// The error of a write to a file that is marked read-only. The rename that replaces a
+/// file would go through regardless (it needs only the folder to be writable), so the mark
+/// is checked first: whoever locked the file meant it to stay as it is.
+#[derive(Debug, thiserror::Error)]
+#[error("the file is read-only")]
+pub struct ReadOnlyFile;
+
+/// Refuses to replace `target` when it exists and is marked read-only.
+pub(super) fn check_writable(target: &Path) -> io::Result<()> {
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => {
+            Err(io::Error::new(io::ErrorKind::PermissionDenied, ReadOnlyFile))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Why a write failed, in the terms a person can act on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WriteFault {
     /// No space left on the disk (or over a quota).
     DiskFull,
-    /// The disk, the folder or the file is read-only.
+    /// The disk or the folder is read-only.
     ReadOnly,
+    /// The file itself is marked read-only.
+    ReadOnlyFile,
     /// The system does not allow Pitchcraft to write there.
     NotAllowed,
     /// The folder no longer exists: moved, renamed or removed (or a drive unplugged).
@@ -79,6 +98,9 @@ impl WriteFault {
     /// Classifies a system error.
     pub fn of(error: &io::Error) -> Self {
         use io::ErrorKind as Kind;
+        if error.get_ref().is_some_and(|inner| inner.is::<ReadOnlyFile>()) {
+            return Self::ReadOnlyFile;
+        }
         match error.kind() {
             Kind::StorageFull | Kind::QuotaExceeded => Self::DiskFull,
             Kind::ReadOnlyFilesystem => Self::ReadOnly,
@@ -95,6 +117,7 @@ impl WriteFault {
         match self {
             Self::DiskFull => "the disk is full".to_owned(),
             Self::ReadOnly => "the disk or folder is read-only".to_owned(),
+            Self::ReadOnlyFile => "the file is marked read-only".to_owned(),
             Self::NotAllowed => "Pitchcraft is not allowed to write there".to_owned(),
             Self::FolderGone => "the folder is gone (moved, renamed or removed)".to_owned(),
             Self::FolderInTheWay => "there is a folder where the file should be".to_owned(),
@@ -131,6 +154,24 @@ mod tests {
         let error = io::Error::other("the cable is loose");
         assert_eq!(WriteFault::of(&error), WriteFault::Other);
         assert_eq!(write_failure(Path::new("a/b.pdf"), &error), "a/b.pdf: could not write it: the cable is loose");
+    }
+
+    #[test]
+    fn a_file_marked_read_only_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("locked.brand.ron");
+        fs::write(&file, "kept").unwrap();
+        let mut permissions = fs::metadata(&file).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&file, permissions).unwrap();
+        // Checked from the mark itself, so this holds for root too.
+        let error = crate::storage::write_atomically(&file, b"new").unwrap_err();
+        assert_eq!(WriteFault::of(&error), WriteFault::ReadOnlyFile);
+        assert!(write_failure(&file, &error).ends_with("could not write it: the file is marked read-only"));
+        assert_eq!(fs::read(&file).unwrap(), b"kept");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A new file in the same folder is no problem.
+        crate::storage::write_atomically(&dir.path().join("other.pdf"), b"new").unwrap();
     }
 
     #[test]

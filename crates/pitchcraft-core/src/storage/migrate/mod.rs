@@ -15,10 +15,12 @@ pub(super) fn from_format(
     text: &str,
     options: &ron::Options,
 ) -> Result<BrandDocument, ron::error::SpannedError> {
-    match format {
-        0 => options.from_str::<v0::BrandDocument>(text).map(BrandDocument::from),
-        // Formats between 0 and the current one do not exist yet; the probe only sends
-        // formats below the current one here.
-        _ => options.from_str::<BrandDocument>(text),
-    }
+    let document = match format {
+        0 => options.from_str::<v0::BrandDocument>(text).map(BrandDocument::from)?,
+        // Format 2 only added fields that have defaults (an audience's formal or informal
+        // address, whether an attempt counts toward the speaking rate), so a format-1 file
+        // reads with today's types as it is.
+        _ => options.from_str::<BrandDocument>(text)?,
+    };
+    Ok(BrandDocument { format: crate::model::CURRENT_FORMAT, ..document })
 }

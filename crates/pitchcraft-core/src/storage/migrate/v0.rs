@@ -104,6 +104,7 @@ impl From<BrandDocument> for model::BrandDocument {
                 clarity: None,
                 confidence: attempt.rating,
                 note: attempt.note.clone(),
+                rate: model::RateChoice::Auto,
             })
             .collect();
         model::BrandDocument {

@@ -1,0 +1,261 @@
+//! The contract of the language layer, written down: fragments as people type them, and the
+//! sentence a draft makes of them. First person, infinitives, noun phrases, brackets and
+//! symbols, in English and in Dutch.
+
+use pitchcraft_core::logic::compose::grammar::{self, Phrase};
+use pitchcraft_core::logic::compose::{fragment, numbers};
+use pitchcraft_core::model::{Address, Language};
+
+/// "I help {who} {outcome} by/with {how}." as the draft composes it.
+fn statement(language: Language, who: &str, outcome: &str, how: &str) -> String {
+    let help = match language {
+        Language::En => format!("I help {who} {}", grammar::outcome(outcome, language)),
+        Language::Nl => format!("Ik help {who} {}", grammar::outcome(outcome, language)),
+    };
+    let text = match (language, grammar::how(how, language)) {
+        (_, Phrase::Verbal(how) | Phrase::Noun(how)) if how.is_empty() => help,
+        (Language::En, Phrase::Verbal(how)) => format!("{help} by {how}"),
+        (Language::En, Phrase::Noun(how)) => format!("{help} with {how}"),
+        (Language::Nl, Phrase::Verbal(how) | Phrase::Noun(how)) => format!("{help} door {how}"),
+        (_, Phrase::Sentence(how)) => format!("{help}. {}", fragment::sentence(&how)),
+    };
+    numbers::speak(&fragment::sentence(&text), language)
+}
+
+#[test]
+fn english_fragments_become_sentences() {
+    let en = |who, outcome, how| statement(Language::En, who, outcome, how);
+    let cases = [
+        // First person, in every tense people use.
+        (
+            en("universities", "cut their energy bills", "I retrofit old buildings room by room"),
+            "I help universities cut their energy bills by retrofitting old buildings room by room.",
+        ),
+        (
+            en("retailers", "keep their shelves full", "I plan routes with the drivers, not for them."),
+            "I help retailers keep their shelves full by planning routes with the drivers, not for them.",
+        ),
+        (
+            en("teams", "work calmer", "I'm coaching team leads every week"),
+            "I help teams work calmer by coaching team leads every week.",
+        ),
+        (
+            en("clinics", "cut waiting times", "I always map the patient's journey first"),
+            "I help clinics cut waiting times by always mapping the patient's journey first.",
+        ),
+        (
+            en("schools", "save energy", "I've built sensor networks"),
+            "I help schools save energy by having built sensor networks.",
+        ),
+        (
+            en("councils", "hire faster", "We make job ads people read"),
+            "I help councils hire faster by making job ads people read.",
+        ),
+        (
+            en("bakeries", "waste less", "I see what sells before it is baked"),
+            "I help bakeries waste less by seeing what sells before it is baked.",
+        ),
+        (
+            en("firms", "close the books sooner", "I cut the checklist in half"),
+            "I help firms close the books sooner by cutting the checklist in half.",
+        ),
+        // Infinitives and "-ing" phrases.
+        (
+            en("practices", "keep their new therapists", "to coach new therapists in their first year"),
+            "I help practices keep their new therapists by coaching new therapists in their first year.",
+        ),
+        (
+            en("hospitals", "cut waiting times", "redesigning care with the people who run it"),
+            "I help hospitals cut waiting times by redesigning care with the people who run it.",
+        ),
+        (
+            en("warehouses", "ship on time", "plan shifts around the peaks"),
+            "I help warehouses ship on time by planning shifts around the peaks.",
+        ),
+        (
+            en("start-ups", "to grow", "test every price with ten customers"),
+            "I help start-ups grow by testing every price with ten customers.",
+        ),
+        // Noun phrases.
+        (
+            en("bakeries", "cut food waste", "an app that predicts tomorrow's sales"),
+            "I help bakeries cut food waste with an app that predicts tomorrow's sales.",
+        ),
+        (
+            en("hospitals", "shorter waiting times", "lean process design"),
+            "I help hospitals achieve shorter waiting times with lean process design.",
+        ),
+        (en("teams", "fewer meetings", ""), "I help teams achieve fewer meetings."),
+        (
+            en("municipalities", "cutting absence", "monthly check-ins"),
+            "I help municipalities with cutting absence with monthly check-ins.",
+        ),
+        // Brackets, doubled and closing punctuation, capitals.
+        (
+            en("Universities", "Cut costs (energy first)", "Retrofitting old buildings!!"),
+            "I help Universities cut costs, energy first by retrofitting old buildings.",
+        ),
+        (
+            en("schools", "save energy", "  sensors  in every room (all 300) "),
+            "I help schools save energy with sensors in every room, all 300.",
+        ),
+        (
+            en("the NHS", "cut waiting lists", "[pilot] scheduling in blocks"),
+            "I help the NHS cut waiting lists with pilot, scheduling in blocks.",
+        ),
+        // Symbols said aloud.
+        (
+            en("builders", "save €180,000 a year", "monthly forecasts"),
+            "I help builders save 180,000 euros a year with monthly forecasts.",
+        ),
+        (en("shops", "sell 2× more", "better shelves"), "I help shops sell twice more with better shelves."),
+        (
+            en("clinics", "cut no-shows by 30%", "text reminders"),
+            "I help clinics cut no-shows by 30 percent with text reminders.",
+        ),
+    ];
+    for (made, expected) in &cases {
+        assert_eq!(made, expected);
+    }
+    assert!(cases.len() >= 20);
+}
+
+#[test]
+fn dutch_fragments_become_sentences() {
+    let nl = |who, outcome, how| statement(Language::Nl, who, outcome, how);
+    let cases = [
+        // Infinitive phrases take "te", particles split off.
+        (
+            nl("gemeenten", "het verzuim verlagen", "teamleiders leren eerder het gesprek aan te gaan"),
+            "Ik help gemeenten het verzuim te verlagen door teamleiders te leren eerder het gesprek aan te gaan.",
+        ),
+        (
+            nl("klantenserviceteams", "vragen in één keer oplossen", ""),
+            "Ik help klantenserviceteams vragen in één keer op te lossen.",
+        ),
+        (nl("ouderen", "sneller weer zelfstandig wonen", ""), "Ik help ouderen sneller weer zelfstandig te wonen."),
+        (
+            nl("maakbedrijven", "de doorlooptijd verkorten", "slimmer plannen met realtime data"),
+            "Ik help maakbedrijven de doorlooptijd te verkorten door slimmer te plannen met realtime data.",
+        ),
+        (
+            nl("teams", "beter samenwerken", "wekelijks samen de planning doornemen"),
+            "Ik help teams beter samen te werken door wekelijks samen de planning door te nemen.",
+        ),
+        (
+            nl("scholen", "energie besparen", "sensoren in elk lokaal inbouwen"),
+            "Ik help scholen energie te besparen door sensoren in elk lokaal in te bouwen.",
+        ),
+        (
+            nl("zorginstellingen", "personeel vasthouden", "nieuwe collega's een maatje geven"),
+            "Ik help zorginstellingen personeel vast te houden door nieuwe collega's een maatje te geven.",
+        ),
+        (
+            nl("winkels", "voorraad afbouwen", "om elke week de verkoop te meten"),
+            "Ik help winkels voorraad af te bouwen door om elke week de verkoop te meten.",
+        ),
+        // First person: the sentence is built so the fragment fits as written.
+        (
+            nl("ouderen", "sneller thuis herstellen", "Ik koppel vrijwilligers aan ouderen"),
+            "Ik help ouderen sneller thuis te herstellen. Ik koppel daarvoor vrijwilligers aan ouderen.",
+        ),
+        (
+            nl("teams", "rekeningen zelf corrigeren", "ik laat elke medewerker zelf beslissen."),
+            "Ik help teams rekeningen zelf te corrigeren. Ik laat daarvoor elke medewerker zelf beslissen.",
+        ),
+        (
+            nl("gemeenten", "minder verzuim", "Wij trainen teamleiders"),
+            "Ik help gemeenten aan minder verzuim. Wij trainen daarvoor teamleiders.",
+        ),
+        (nl("artsen", "tijd winnen", "Ik"), "Ik help artsen tijd te winnen. Ik."),
+        // Noun phrases.
+        (
+            nl("gemeenten", "minder verzuim", "slimme roosters"),
+            "Ik help gemeenten aan minder verzuim door slimme roosters.",
+        ),
+        (
+            nl("bakkerijen", "betere afspraken", "een app die de verkoop voorspelt"),
+            "Ik help bakkerijen aan betere afspraken door een app die de verkoop voorspelt.",
+        ),
+        (
+            nl("teams", "een rustiger maandafsluiting", "het automatiseren van boekingen"),
+            "Ik help teams aan een rustiger maandafsluiting door het automatiseren van boekingen.",
+        ),
+        (nl("HR-teams", "de HR-cijfers begrijpen", ""), "Ik help HR-teams de HR-cijfers te begrijpen."),
+        // Brackets, punctuation, symbols.
+        (
+            nl("Gemeenten", "Het verzuim verlagen (vooral kort verzuim)", "Slimme roosters!!"),
+            "Ik help Gemeenten het verzuim te verlagen, vooral kort verzuim door slimme roosters.",
+        ),
+        (
+            nl("corporaties", "€40.000 per jaar besparen", "automatisering"),
+            "Ik help corporaties 40.000 euro per jaar te besparen door automatisering.",
+        ),
+        (
+            nl("ziekenhuizen", "de wachttijd met 30% verkorten", "blokplanning"),
+            "Ik help ziekenhuizen de wachttijd met 30 procent te verkorten door blokplanning.",
+        ),
+        (
+            nl("teams", "3x zo snel werken", "betere overdracht"),
+            "Ik help teams drie keer zo snel te werken door betere overdracht.",
+        ),
+        (
+            nl("scholen", "van 9% naar 6% verzuim gaan", ""),
+            "Ik help scholen van negen naar zes procent verzuim te gaan.",
+        ),
+    ];
+    for (made, expected) in &cases {
+        assert_eq!(made, expected);
+    }
+    assert!(cases.len() >= 20);
+}
+
+#[test]
+fn the_listener_is_you_and_the_ask_is_one_question() {
+    let cases = [
+        (
+            grammar::ask("a tour of their buildings with me", Language::En, Address::Formal),
+            "Could we find time soon for a tour of your buildings with me?",
+        ),
+        (
+            grammar::ask("compare notes on their peak-season planning", Language::En, Address::Formal),
+            "Would you compare notes on your peak-season planning?",
+        ),
+        (
+            grammar::ask("Join a quarterly peer group, starting in March.", Language::En, Address::Informal),
+            "Would you join a quarterly peer group, starting in March?",
+        ),
+        (
+            grammar::ask("Could I present the approach at your next round table?", Language::En, Address::Formal),
+            "Could I present the approach at your next round table?",
+        ),
+        (
+            grammar::ask("een kop koffie over hun verzuimcijfers", Language::Nl, Address::Formal),
+            "Heeft u binnenkort tijd voor een kop koffie over uw verzuimcijfers?",
+        ),
+        (
+            grammar::ask("een gesprek over een pilot in hun regio", Language::Nl, Address::Informal),
+            "Heb je binnenkort tijd voor een gesprek over een pilot in jouw regio?",
+        ),
+        (
+            grammar::ask("een ochtend bij ons meeluisteren", Language::Nl, Address::Informal),
+            "Zou je een ochtend bij ons willen meeluisteren?",
+        ),
+        (
+            grammar::ask("samen een proef starten in mei", Language::Nl, Address::Formal),
+            "Zou u samen een proef willen starten in mei?",
+        ),
+    ];
+    for (made, expected) in &cases {
+        assert_eq!(made, expected);
+    }
+    assert_eq!(
+        grammar::cares_question("Waiting lists and cost; they want results.", Language::En, Address::Formal).as_deref(),
+        Some("What is your biggest question about waiting lists and cost?")
+    );
+    assert_eq!(grammar::cares_question("they want results they can show", Language::En, Address::Formal), None);
+    assert_eq!(
+        grammar::cares_question("tekort aan personeel en hun verzuim", Language::Nl, Address::Formal).as_deref(),
+        Some("Wat houdt u het meest bezig rond tekort aan personeel en uw verzuim?")
+    );
+}
