@@ -5,7 +5,7 @@ use super::StepContext;
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::undo::EditKey;
-use crate::model::{Audience, BrandDocument, Network};
+use crate::model::{Address, Audience, BrandDocument, Network};
 use crate::ui::names::network_name;
 use crate::ui::theme;
 use crate::ui::widgets::TextField;
@@ -92,6 +92,21 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
                     cx.out.push(Command::Edit(DocEdit::step(move |document| {
                         if let Some(audience) = document.audiences.get_mut(index) {
                             audience.network = network;
+                        }
+                    })));
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            // Dutch drafts speak to this audience as "u" or "je"; English is "you" either way.
+            ui.label(cx.t(Tr::FieldAddress)).on_hover_text(cx.t(Tr::FieldAddressHelp));
+            let effective = audience.address();
+            for (address, name) in [(Address::Formal, Tr::AddressFormal), (Address::Informal, Tr::AddressInformal)] {
+                let chosen = effective == address;
+                if ui.radio(chosen, cx.t(name)).on_hover_text(cx.t(Tr::FieldAddressHelp)).clicked() && !chosen {
+                    cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                        if let Some(audience) = document.audiences.get_mut(index) {
+                            audience.address = Some(address);
                         }
                     })));
                 }

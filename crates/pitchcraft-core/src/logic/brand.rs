@@ -4,6 +4,8 @@
 
 use crate::i18n::words::{contains_phrase, lower_words, words};
 use crate::i18n::{Tr, fill, tr};
+use crate::logic::compose::grammar::{self, Phrase};
+use crate::logic::compose::{fragment, numbers};
 use crate::logic::discover::has_number;
 use crate::model::{BrandDocument, BrandParts, Goal, Language, Network};
 
@@ -43,31 +45,48 @@ fn signature_metric(document: &BrandDocument) -> Option<String> {
 }
 
 /// Brand statements in several phrasings, from the parts and the rest of the profile.
-/// Phrasings whose ingredients are missing are left out; no parts, no phrasings.
+/// Phrasings whose ingredients are missing are left out; no parts, no phrasings. The parts
+/// go through the drafts' language layer, so a first-person "how" ("I plan routes…")
+/// becomes "by planning routes…", and numbers are said aloud.
 pub fn statement_variants(document: &BrandDocument, language: Language) -> Vec<String> {
     let parts = &document.brand_parts;
-    let (who, outcome, how) = (part(&parts.who), part(&parts.outcome), part(&parts.how));
+    let who = fragment::lower_first(&fragment::clause(&parts.who));
+    let outcome = grammar::outcome(&parts.outcome, language);
     if who.is_empty() || outcome.is_empty() {
         return Vec::new();
     }
+    let (how, own_sentence) = match (grammar::how(&parts.how, language), language) {
+        (Phrase::Verbal(how), Language::En) if !how.is_empty() => (format!("by {how}"), None),
+        (Phrase::Noun(how), Language::En) if !how.is_empty() => (format!("with {how}"), None),
+        (Phrase::Verbal(how) | Phrase::Noun(how), Language::Nl) if !how.is_empty() => (format!("door {how}"), None),
+        (Phrase::Sentence(sentence), _) => (String::new(), Some(fragment::sentence(&sentence))),
+        _ => (String::new(), None),
+    };
+    let said = |text: String| numbers::speak(&text, language);
     let mut variants = Vec::new();
     let base = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how)];
+    let short = fill(tr(language, Tr::BrandVariantHelpShort), &base);
     if !how.is_empty() {
-        variants.push(fill(tr(language, Tr::BrandVariantHelp), &base));
-        variants.push(fill(tr(language, Tr::BrandVariantBy), &base));
+        variants.push(said(fill(tr(language, Tr::BrandVariantHelp), &base)));
+        let by = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &fragment::capitalise(&how))];
+        variants.push(said(fill(tr(language, Tr::BrandVariantBy), &by)));
+    } else if let Some(sentence) = &own_sentence {
+        variants.push(said(format!("{short} {sentence}")));
     } else {
-        variants.push(fill(tr(language, Tr::BrandVariantHelpShort), &base));
+        variants.push(said(short.clone()));
     }
     let values = printable_top_values(document, language);
     if let [first, second, ..] = values.as_slice() {
         let second = lower_first(second);
         let args =
             [("value1", first as &dyn std::fmt::Display), ("value2", &second), ("who", &who), ("outcome", &outcome)];
-        variants.push(fill(tr(language, Tr::BrandVariantValues), &args));
+        variants.push(said(fill(tr(language, Tr::BrandVariantValues), &args)));
     }
-    if let (Some(metric), false) = (signature_metric(document), how.is_empty()) {
-        let args = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how), ("metric", &metric)];
-        variants.push(fill(tr(language, Tr::BrandVariantProof), &args));
+    let metric = signature_metric(document).and_then(|metric| numbers::metric(&metric, language));
+    if let (Some(metric), false) = (metric, how.is_empty()) {
+        let args =
+            [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how), ("metric", &metric.text())];
+        variants.push(said(fill(tr(language, Tr::BrandVariantProof), &args)));
     }
     variants
 }
@@ -164,8 +183,37 @@ mod tests {
                 "I help hospitals cut waiting times for patients by redesigning care processes together with the people who run them.",
                 "By redesigning care processes together with the people who run them, I help hospitals cut waiting times for patients.",
                 "Reliability and care drive my work: I help hospitals cut waiting times for patients.",
-                "I help hospitals cut waiting times for patients by redesigning care processes together with the people who run them; most recently: -32% waiting time.",
+                "I help hospitals cut waiting times for patients by redesigning care processes together with the people who run them; most recently: 32 percent less waiting time.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_first_person_how_reads_as_part_of_the_sentence() {
+        let mut document = BrandDocument::default();
+        document.brand_parts = BrandParts {
+            who: "Retailers".into(),
+            outcome: "keep their shelves full.".into(),
+            how: "I plan routes with the drivers (not for them)".into(),
+        };
+        let variants = statement_variants(&document, Language::En);
+        assert_eq!(
+            variants[0],
+            "I help retailers keep their shelves full by planning routes with the drivers, not for them."
+        );
+        assert_eq!(
+            variants[1],
+            "By planning routes with the drivers, not for them, I help retailers keep their shelves full."
+        );
+        document.brand_parts = BrandParts {
+            who: "ouderen".into(),
+            outcome: "sneller thuis herstellen".into(),
+            how: "Ik koppel vrijwilligers aan ouderen".into(),
+        };
+        let variants = statement_variants(&document, Language::Nl);
+        assert_eq!(
+            variants,
+            ["Ik help ouderen sneller thuis te herstellen. Ik koppel daarvoor vrijwilligers aan ouderen."]
         );
     }
 
