@@ -190,12 +190,12 @@ mod tests {
 
     #[test]
     fn a_first_person_how_reads_as_part_of_the_sentence() {
-        let mut document = BrandDocument::default();
-        document.brand_parts = BrandParts {
+        let parts = BrandParts {
             who: "Retailers".into(),
             outcome: "keep their shelves full.".into(),
             how: "I plan routes with the drivers (not for them)".into(),
         };
+        let mut document = BrandDocument { brand_parts: parts, ..BrandDocument::default() };
         let variants = statement_variants(&document, Language::En);
         assert_eq!(
             variants[0],
