@@ -259,3 +259,28 @@ fn the_step_is_remembered_and_every_step_renders_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn an_audience_is_addressed_formally_or_informally_and_strategic_ones_start_formal() {
+    use pitchcraft::model::Address;
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(pitchcraft::ui::Page::Discover),
+        step: Some(Step::Audiences),
+        ..Launch::default()
+    });
+    let board = |harness: &Harness<'_, PitchcraftApp>| document(harness).audiences[0].clone();
+    assert_eq!(board(&harness).network, Network::Strategic);
+    assert_eq!(board(&harness).address(), Address::Formal, "strategic audiences start formal");
+    // The first audience's "Informal (je)": one per audience card, in order.
+    activate_nth(&mut harness, "Informal (je)", 0);
+    assert_eq!(board(&harness).address, Some(Address::Informal));
+    press_command(&mut harness, Key::Z);
+    assert_eq!(board(&harness).address, None, "undo brings back the default");
+    assert_eq!(document(&harness).audiences[1].address(), Address::Informal, "a personal audience starts informal");
+}
+
+fn activate_nth(harness: &mut Harness<'_, PitchcraftApp>, label: &str, index: usize) {
+    harness.get_all_by_label(label).nth(index).expect(label).click();
+    harness.run_ok();
+}

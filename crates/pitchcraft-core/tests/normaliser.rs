@@ -251,11 +251,11 @@ fn the_listener_is_you_and_the_ask_is_one_question() {
     }
     assert_eq!(
         grammar::cares_question("Waiting lists and cost; they want results.", Language::En, Address::Formal).as_deref(),
-        Some("What is your biggest question about waiting lists and cost?")
+        Some("Where do you stand on waiting lists and cost?")
     );
     assert_eq!(grammar::cares_question("they want results they can show", Language::En, Address::Formal), None);
     assert_eq!(
         grammar::cares_question("tekort aan personeel en hun verzuim", Language::Nl, Address::Formal).as_deref(),
-        Some("Wat houdt u het meest bezig rond tekort aan personeel en uw verzuim?")
+        Some("Hoe kijkt u aan tegen tekort aan personeel en uw verzuim?")
     );
 }

@@ -347,9 +347,9 @@ pub fn cares_question(cares: &str, language: Language, address: Address) -> Opti
         return None;
     }
     Some(match (language, address) {
-        (Language::En, _) => format!("What is your biggest question about {np}?"),
-        (Language::Nl, Address::Formal) => format!("Wat houdt u het meest bezig rond {np}?"),
-        (Language::Nl, Address::Informal) => format!("Wat houdt je het meest bezig rond {np}?"),
+        (Language::En, _) => format!("Where do you stand on {np}?"),
+        (Language::Nl, Address::Formal) => format!("Hoe kijkt u aan tegen {np}?"),
+        (Language::Nl, Address::Informal) => format!("Hoe kijk jij aan tegen {np}?"),
     })
 }
 
