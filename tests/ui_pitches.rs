@@ -137,3 +137,20 @@ fn analysis_is_cached_per_text_version() {
     }
     assert_eq!(harness.state().pitch_analyses_cached(), 2, "one more for the one new version of the text");
 }
+
+#[test]
+fn feedback_never_says_nothing_to_improve_while_a_section_is_far_over_its_share() {
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() });
+    click(&mut harness, "Healthcare summit, 30 seconds");
+    // A clean, concrete hook that is far too long for a 30-second pitch, told about me.
+    harness.get_by_label("Hook").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Hook").type_text(
+        "I mapped the flow. I moved the X-rays. I split the schedule. I trained the planners. I wrote the rules down.",
+    );
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("Nothing to improve").is_none());
+    assert!(harness.query_by_label_contains("Hook has").is_some(), "the section over its share is named");
+    assert!(harness.query_by_label_contains("You say \"I\"").is_some(), "the I-heavy pitch is named");
+}
