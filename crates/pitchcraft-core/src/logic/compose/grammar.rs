@@ -302,8 +302,9 @@ pub fn is_noun_phrase(text: &str, language: Language) -> bool {
 }
 
 /// The ask as one question to the listener with one next step.
-pub fn ask(text: &str, language: Language, address: Address) -> String {
-    let text = to_listener(&clause(text), language, address);
+pub fn ask(raw: &str, language: Language, address: Address) -> String {
+    let asked = raw.trim_end().ends_with('?');
+    let text = to_listener(&clause(raw), language, address);
     if text.is_empty() {
         return text;
     }
@@ -313,8 +314,9 @@ pub fn ask(text: &str, language: Language, address: Address) -> String {
         "could", "would", "can", "will", "shall", "may", "do", "are", "kunnen", "zullen", "wilt", "wil", "zou",
         "heeft", "heb", "mag",
     ];
-    if question_words.contains(&first.as_str()) || clause(&text) != text.trim_end_matches('?') {
-        return super::fragment::sentence(&format!("{}?", text.trim_end_matches('?')));
+    // Already a question, in the person's own words: kept as it is.
+    if asked || question_words.contains(&first.as_str()) {
+        return super::fragment::sentence(&format!("{text}?"));
     }
     let lower = lower_first(&text);
     let formal = address == Address::Formal;
