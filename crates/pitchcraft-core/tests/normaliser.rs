@@ -259,3 +259,99 @@ fn the_listener_is_you_and_the_ask_is_one_question() {
         Some("Hoe kijkt u aan tegen tekort aan personeel en uw verzuim?")
     );
 }
+
+#[test]
+fn hostile_fragments_never_panic_and_always_give_text() {
+    use pitchcraft_core::logic::draft::draft;
+    use pitchcraft_core::model::{Audience, BrandDocument, Network, ProofPoint, Skill};
+    let hostile = [
+        "",
+        " ",
+        "to",
+        "I",
+        "Ik",
+        "(",
+        ")",
+        "[[[]]]",
+        "?",
+        "!!!",
+        "-",
+        "- -",
+        "€",
+        "€€",
+        "%",
+        "-%",
+        "2×",
+        "×",
+        "x",
+        "1.2.3,4,5",
+        "9999999999999999999999%",
+        "-0%",
+        "İstanbul İİİ",
+        "ﬁne",
+        "KELVIN K",
+        "😀😀 sales 😀",
+        "مرحبا بالعالم",
+        "שלום עולם",
+        "Привет мир",
+        "一二三 四五",
+        "I'm",
+        "we're",
+        "I've",
+        "ik ben",
+        "te te te",
+        "\u{0}",
+        "a\tb\nc",
+        "by by by by",
+        "their their",
+        "hun hun",
+        "€ ",
+        "€1.5m",
+        "3 → 4 →",
+        "from to",
+        "van naar",
+        "x".repeat(2000).leak(),
+    ];
+    for language in [Language::En, Language::Nl] {
+        for text in hostile {
+            for address in [Address::Formal, Address::Informal] {
+                let _ = grammar::ask(text, language, address);
+                let _ = grammar::cares_question(text, language, address);
+                let _ = grammar::to_listener(text, language, address);
+            }
+            let _ = grammar::how(text, language);
+            let _ = grammar::outcome(text, language);
+            let _ = numbers::speak(text, language);
+            let _ = numbers::metric(text, language);
+            let _ = fragment::sentence(text);
+            let mut document = BrandDocument::default();
+            document.person.name = text.to_owned();
+            document.person.role = text.to_owned();
+            document.brand_parts.who = text.to_owned();
+            document.brand_parts.outcome = text.to_owned();
+            document.brand_parts.how = text.to_owned();
+            let proof = ProofPoint {
+                situation: text.into(),
+                action: text.into(),
+                result: text.into(),
+                metric: text.into(),
+                signature: true,
+            };
+            document.expertise.push(Skill { proof: vec![proof], ..Skill::default() });
+            let audience = Audience {
+                id: "a".into(),
+                name: text.into(),
+                network: Network::Strategic,
+                cares_about: text.into(),
+                ask: text.into(),
+                address: None,
+            };
+            document.audiences.push(audience.clone());
+            for seconds in [5, 30, 600] {
+                let drafted = draft(&document, Some(&audience), seconds, language, 150.0);
+                assert_eq!(drafted.sections.len(), 5, "{text:?}");
+                assert!(drafted.sections.iter().all(|s| !s.text.trim().is_empty()), "{text:?}: {:?}", drafted.sections);
+            }
+        }
+    }
+}

@@ -322,7 +322,7 @@ pub fn ask(raw: &str, language: Language, address: Address) -> String {
     let formal = address == Address::Formal;
     let question = match language {
         Language::En if lists.is_verb(&first) => format!("Would you {lower}?"),
-        Language::En if first == "to" => format!("Would you {}?", &lower[3..]),
+        Language::En if first == "to" && lower.len() > 3 => format!("Would you {}?", lower["to ".len()..].trim_start()),
         Language::En => format!("Could we find time soon for {lower}?"),
         Language::Nl => {
             let words: Vec<&str> = lower.split_whitespace().collect();
