@@ -50,7 +50,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
     let wpm = personal.unwrap_or_else(|| crate::logic::analysis::default_wpm(pitch.language));
     let full = pitch.full_text();
     let analysis = cx.state.cache.get(&full, pitch.language, wpm);
-    let remarks = crate::logic::remarks::remarks(pitch, &analysis, wpm);
+    let remarks = crate::logic::remarks::remarks_counted(pitch, &analysis, wpm, &mut |text| cx.state.word_count(text));
 
     // Wide enough: the feedback stands in its own column, always in view.
     let beside = ui.available_width() >= theme::FEEDBACK_BESIDE;

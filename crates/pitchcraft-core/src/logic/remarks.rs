@@ -40,14 +40,24 @@ pub enum Remark {
 
 /// The remarks on `pitch`, whose full text `analysis` analysed at `wpm`.
 pub fn remarks(pitch: &Pitch, analysis: &Analysis, wpm: f64) -> Vec<Remark> {
+    remarks_counted(pitch, analysis, wpm, &mut word_count)
+}
+
+/// [`remarks`] with the sections' words counted by `count` (the editor's memoised count,
+/// so a frame does not count a long text again).
+pub fn remarks_counted(
+    pitch: &Pitch,
+    analysis: &Analysis,
+    wpm: f64,
+    count: &mut dyn FnMut(&str) -> usize,
+) -> Vec<Remark> {
     let mut found = Vec::new();
     if analysis.seconds > f64::from(pitch.target_seconds) + 0.5 {
         found.push(Remark::OverTarget { seconds: analysis.seconds, target: pitch.target_seconds });
     }
     let budgets = section_budgets(pitch.target_seconds, wpm);
     for (kind, budget) in SectionKind::ALL.into_iter().zip(budgets) {
-        let words: usize =
-            pitch.sections.iter().filter(|section| section.kind == kind).map(|s| word_count(&s.text)).sum();
+        let words: usize = pitch.sections.iter().filter(|section| section.kind == kind).map(|s| count(&s.text)).sum();
         if budget > 0 && words as f64 > budget as f64 * SECTION_SLACK {
             found.push(Remark::SectionOver { kind, words, budget });
         }

@@ -154,11 +154,6 @@ pub fn without_fillers(text: &str, language: crate::model::Language) -> String {
     kept.join(" ")
 }
 
-/// The words of `text`, split on white space, punctuation kept on the words.
-pub fn words(text: &str) -> Vec<&str> {
-    text.split_whitespace().collect()
-}
-
 /// `word` without the punctuation around it, in lower case.
 pub fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_lowercase()

@@ -55,10 +55,7 @@ impl<'a> Parts<'a> {
 
     /// True when the result sentence already says the metric's figures.
     pub(crate) fn result_has_metric(&self) -> bool {
-        let Some(proof) = self.proof else { return false };
-        let in_result = numbers::figures(&proof.result);
-        let in_metric = numbers::figures(&proof.metric);
-        !in_metric.is_empty() && in_metric.iter().all(|figure| in_result.contains(figure))
+        self.proof.is_some_and(result_says_metric)
     }
 
     /// "A rise from 81 to 96 percent: that is the result I am proudest of."
@@ -183,11 +180,8 @@ impl<'a> Parts<'a> {
     fn result_of(&self, point: &ProofPoint, number_told: bool) -> String {
         let result = fragment::clause(&point.result);
         let mut result = if result.is_empty() { String::new() } else { self.speak(&fragment::sentence(&result)) };
-        let in_result = numbers::figures(&point.result);
-        let in_metric = numbers::figures(&point.metric);
-        let said = !in_metric.is_empty() && in_metric.iter().all(|figure| in_result.contains(figure));
         if !number_told
-            && !said
+            && !result_says_metric(point)
             && let Some(spoken) = numbers::metric(&point.metric, self.language)
         {
             let line = fill(self.t(Tr::DraftProofMetric), &[("metric", &spoken.text())]);
@@ -293,6 +287,13 @@ impl<'a> Parts<'a> {
 }
 
 /// The signature story, or the first proof with a metric, or the first proof.
+/// True when a proof's result sentence already says every figure of its metric.
+fn result_says_metric(point: &ProofPoint) -> bool {
+    let in_result = numbers::figures(&point.result);
+    let in_metric = numbers::figures(&point.metric);
+    !in_metric.is_empty() && in_metric.iter().all(|figure| in_result.contains(figure))
+}
+
 fn best_proof(document: &BrandDocument) -> Option<&ProofPoint> {
     let proofs = || document.expertise.iter().flat_map(|skill| &skill.proof);
     let told = |proof: &&ProofPoint| !(proof.result.trim().is_empty() && proof.metric.trim().is_empty());
