@@ -67,6 +67,27 @@ fn check_summarises_a_good_document() {
 }
 
 #[test]
+fn check_counts_one_of_each_in_the_singular() {
+    let mut document = pitchcraft::storage::sample_document().unwrap();
+    document.expertise.truncate(1);
+    document.expertise[0].proof.truncate(1);
+    document.goals.truncate(1);
+    document.audiences.truncate(1);
+    document.pitches.truncate(1);
+    document.rehearsals.truncate(1);
+    document.notes.truncate(1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one.brand.ron");
+    pitchcraft::storage::save_as(&path, &document).unwrap();
+    pitchcraft().arg("check").arg(&path).assert().success().stdout(predicate::str::contains(
+        "1 skill with 1 proof point, 1 goal, 1 audience, 1 pitch, 1 rehearsal, 1 note\n",
+    ));
+    pitchcraft().args(["check", "--lang", "nl"]).arg(&path).assert().success().stdout(predicate::str::contains(
+        "1 vaardigheid met 1 bewijspunt, 1 doel, 1 doelgroep, 1 pitch, 1 oefenronde, 1 notitie\n",
+    ));
+}
+
+#[test]
 fn check_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "bad.brand.ron", b"(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)");
@@ -112,6 +133,23 @@ fn fmt_rewrites_with_a_backup() {
     assert_eq!(backups.len(), 1);
     assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), messy);
     pitchcraft().arg("fmt").arg(&path).assert().success().stdout(predicate::str::contains("already formatted"));
+}
+
+#[test]
+fn apostrophes_and_accents_are_written_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zoe.brand.ron");
+    pitchcraft().args(["new", "--name", "Zoë d'Ancona"]).arg(&path).assert().success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(r#"name: "Zoë d'Ancona","#), "{text}");
+    // An older file with escaped apostrophes still opens, and `fmt` writes them plainly.
+    let old = text.replace("format: 2,", "format: 2,\n    brand_statement: \"I\\'m Zoë. It\\'s simple.\",");
+    std::fs::write(&path, old.replacen("    brand_statement: \"\",\n", "", 1)).unwrap();
+    pitchcraft().arg("check").arg(&path).assert().success();
+    pitchcraft().arg("fmt").arg(&path).assert().success();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(r#"brand_statement: "I'm Zoë. It's simple.","#), "{text}");
+    assert!(!text.contains("\\'"), "{text}");
 }
 
 #[test]
@@ -198,6 +236,36 @@ fn analyze_detects_dutch_and_reads_files() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Language: Nederlands").and(predicate::str::contains("\"eigenlijk\" ×1")));
+}
+
+#[test]
+fn analyze_hears_like_and_jargon_and_gives_no_place_to_whole_text_findings() {
+    let output = pitchcraft()
+        .args(["analyze", "-", "--lang", "en"])
+        .write_stdin("So, like, we leverage synergy for stakeholder alignment. I like data.")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    assert!(stdout.contains("\"like\" ×1"), "{stdout}");
+    assert!(stdout.contains("4-8:"), "{stdout}");
+    for phrase in ["\"leverage\"", "\"synergy\"", "\"stakeholder alignment\""] {
+        assert!(stdout.contains(phrase), "{phrase} in {stdout}");
+    }
+    assert!(!stdout.contains("0-0:"), "{stdout}");
+    // The text has no number: that remark is about the whole text, so it has no offsets.
+    let whole = stdout.lines().find(|line| line.contains("no number in this pitch")).unwrap();
+    assert!(whole.starts_with("  ") && !whole.trim_start().starts_with(char::is_numeric), "{whole}");
+
+    let output = pitchcraft().args(["analyze", "-", "--json"]).write_stdin("We help.").output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let place = |kind: &str| {
+        let finding = findings.iter().find(|f| f["kind"] == kind).unwrap();
+        (finding["start"].as_u64(), finding["end"].as_u64())
+    };
+    assert_eq!(place("no_number"), (None, None));
+    assert_eq!(place("no_ask"), (Some(0), Some(8)), "the missing ask points at the last sentence");
 }
 
 #[test]

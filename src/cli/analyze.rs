@@ -16,8 +16,9 @@ use crate::storage::MAX_FILE_BYTES;
 struct JsonFinding {
     kind: FindingKind,
     message: String,
-    start: usize,
-    end: usize,
+    /// Byte offsets into the text; `null` for a finding about the whole text.
+    start: Option<usize>,
+    end: Option<usize>,
 }
 
 /// The JSON report.
@@ -97,8 +98,8 @@ fn json_report(text: &str, analysis: &Analysis, target: Option<u32>) -> String {
             .map(|finding| JsonFinding {
                 kind: finding.kind,
                 message: finding.message(text, analysis.language),
-                start: finding.start,
-                end: finding.end,
+                start: (finding.start < finding.end).then_some(finding.start),
+                end: (finding.start < finding.end).then_some(finding.end),
             })
             .collect(),
     };
@@ -141,7 +142,12 @@ fn text_report(text: &str, analysis: &Analysis, target: Option<u32>) -> String {
     if !analysis.findings.is_empty() {
         lines.push("Findings:".to_owned());
         for finding in &analysis.findings {
-            lines.push(format!("  {}-{}: {}", finding.start, finding.end, finding.message(text, analysis.language)));
+            let message = finding.message(text, analysis.language);
+            if finding.start < finding.end {
+                lines.push(format!("  {}-{}: {message}", finding.start, finding.end));
+            } else {
+                lines.push(format!("  {message}"));
+            }
         }
     }
     lines.join("\n")

@@ -30,7 +30,7 @@ pub(super) fn new(file: &Path, name: Option<&str>, sample: bool) -> ExitCode {
     }
 }
 
-pub(super) fn check(file: &Path) -> ExitCode {
+pub(super) fn check(file: &Path, language: crate::model::Language) -> ExitCode {
     let loaded = match storage::load(file) {
         Ok(loaded) => loaded,
         Err(error) => return complain(error),
@@ -42,7 +42,7 @@ pub(super) fn check(file: &Path) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    let mut line = summarize(&loaded.document).one_line(&loaded.document.person.name);
+    let mut line = summarize(&loaded.document).one_line(&loaded.document.person.name, language);
     if let Some(old) = loaded.migrated_from {
         line.push_str(&format!(
             " (format {old}; `pitchcraft fmt` converts it to format {})",

@@ -49,6 +49,9 @@ pub enum CliCommand {
     Check {
         /// The document.
         file: PathBuf,
+        /// The language of the summary (default: English).
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
     },
     /// Rewrite a document in the current format (atomically, keeping a backup).
     Fmt {
@@ -275,7 +278,7 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(CliCommand::New { file, name, sample }) => documents::new(&file, name.as_deref(), sample),
-        Some(CliCommand::Check { file }) => documents::check(&file),
+        Some(CliCommand::Check { file, lang }) => documents::check(&file, lang.language()),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
         Some(CliCommand::SaveLoop { file, first, second }) => documents::save_loop(&file, &first, &second),
         Some(CliCommand::Card { file, out, format, paper, pitch }) => {

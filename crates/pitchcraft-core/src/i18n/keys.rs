@@ -127,6 +127,7 @@ keys! {
     DeletePitch,
     DeletePitchTip,
     DiscardAttempt,
+    DocumentSummary,
     DraftAskPlaceholder,
     DraftCaresFormal,
     DraftCaresInformal,

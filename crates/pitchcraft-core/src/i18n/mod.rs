@@ -81,19 +81,44 @@ pub fn trf(language: Language, key: Tr, args: &[(&str, &dyn Display)]) -> String
     fill(tr(language, key), args)
 }
 
-/// Replaces each `{name}` in `template` by its value.
+/// Replaces each `{name}` in `template` by its value, and each `{name|one|other}` by `one`
+/// when the value is 1 and by `other` otherwise, with `#` in either standing for the value
+/// (`{count|# pitch|# pitches}`). English and Dutch both use the singular for exactly one.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut text = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            break;
+        };
+        text.push_str(&rest[..open]);
+        let inside = &rest[open + 1..close];
+        let mut parts = inside.split('|');
+        let name = parts.next().unwrap_or_default();
+        match args.iter().find(|(arg, _)| *arg == name) {
+            Some((_, value)) => {
+                let value = value.to_string();
+                let forms: Vec<&str> = parts.collect();
+                match forms.as_slice() {
+                    [one, other] => text.push_str(&(if value == "1" { one } else { other }).replace('#', &value)),
+                    _ => text.push_str(&value),
+                }
+            }
+            None => text.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
     }
+    text.push_str(rest);
     text
 }
 
-/// The `{placeholders}` in a text, sorted.
+/// The `{placeholders}` in a text, sorted (the name only, without plural forms).
 pub fn placeholders(text: &str) -> Vec<&str> {
-    let mut found: Vec<&str> =
-        text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(inside, _)| inside.split('|').next().unwrap_or(inside)))
+        .collect();
     found.sort_unstable();
     found
 }
@@ -158,5 +183,14 @@ mod tests {
         assert_eq!(tr(Language::Nl, Tr::CmdSave), "Opslaan");
         assert_eq!(fill("{a} and {b}", &[("a", &1), ("b", &"two")]), "1 and two");
         assert_eq!(placeholders("{x} of {path}"), ["path", "x"]);
+        assert_eq!(placeholders("{count|# pitch|# pitches}"), ["count"]);
+    }
+
+    #[test]
+    fn plurals_choose_their_form() {
+        let template = "{count|# pitch|# pitches}, {n|één notitie|# notities}";
+        assert_eq!(fill(template, &[("count", &1), ("n", &1)]), "1 pitch, één notitie");
+        assert_eq!(fill(template, &[("count", &0), ("n", &12)]), "0 pitches, 12 notities");
+        assert_eq!(fill("{left} {unknown} {", &[("left", &"x")]), "x {unknown} {");
     }
 }

@@ -22,6 +22,9 @@ pub struct WordLists {
     pub second_person: Vec<String>,
     /// Filler words and phrases.
     pub fillers: Vec<String>,
+    /// Words that are fillers only when a comma sets them off ("So, like, we…" but not
+    /// "I like data").
+    pub comma_fillers: Vec<String>,
     /// Hedging words and phrases.
     pub hedges: Vec<String>,
     /// Jargon and buzzwords.

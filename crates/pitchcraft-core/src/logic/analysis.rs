@@ -223,6 +223,7 @@ struct Entry {
     be_form: bool,
     participle: bool,
     common: bool,
+    comma_filler: bool,
     /// Phrases starting with this word: their words and kind, longest first.
     phrases: Vec<(Vec<String>, PhraseKind)>,
 }
@@ -251,7 +252,8 @@ impl Lexicon {
             }
         }
         type SetFlag = fn(&mut Entry);
-        let flags: [(&Vec<String>, SetFlag); 5] = [
+        let flags: [(&Vec<String>, SetFlag); 6] = [
+            (&lists.comma_fillers, |e| e.comma_filler = true),
             (&lists.first_person, |e| e.first_person = true),
             (&lists.second_person, |e| e.second_person = true),
             (&lists.be_forms, |e| e.be_form = true),
@@ -282,6 +284,11 @@ fn phrase_at(tokens: &[Token<'_>], at: usize, kinds: &[PhraseKind]) -> Option<(u
                 && parts.iter().zip(&tokens[at..]).all(|(part, token)| part == token.lower.as_ref())
         })
         .map(|(parts, kind)| (parts.len(), *kind))
+}
+
+/// Whether `token` is a word that fills a silence when a comma follows it ("So, like, we").
+fn set_off_by_comma(text: &str, token: &Token<'_>) -> bool {
+    token.entry.is_some_and(|entry| entry.comma_filler) && text[token.end..].trim_start().starts_with(',')
 }
 
 fn lexicon(language: Language) -> &'static Lexicon {
@@ -356,8 +363,9 @@ pub fn analyze(text: &str, language: Language, wpm: f64) -> Analysis {
     // Phrases: fillers, hedges and jargon, longest match first, no overlaps.
     let mut at = 0;
     while at < tokens.len() {
-        let Some((len, kind)) = phrase_at(&tokens, at, &[PhraseKind::Filler, PhraseKind::Hedge, PhraseKind::Jargon])
-        else {
+        let found = phrase_at(&tokens, at, &[PhraseKind::Filler, PhraseKind::Hedge, PhraseKind::Jargon])
+            .or_else(|| set_off_by_comma(text, &tokens[at]).then_some((1, PhraseKind::Filler)));
+        let Some((len, kind)) = found else {
             at += 1;
             continue;
         };
@@ -490,6 +498,33 @@ mod tests {
         assert_eq!(quoted(text, &analysis, FindingKind::Filler), ["Actually", "just", "you know", "Really"]);
         let texts: Vec<(&str, usize)> = analysis.fillers.iter().map(|c| (c.text.as_str(), c.count)).collect();
         assert_eq!(texts, [("actually", 1), ("just", 1), ("really", 1), ("you know", 1)]);
+    }
+
+    #[test]
+    fn like_is_a_filler_only_when_a_comma_sets_it_off() {
+        let text = "So, like, we cut waiting times. I like data, like a pro. It was like , wow.";
+        let analysis = analyze(text, Language::En, 150.0);
+        let found: Vec<(usize, &str)> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Filler)
+            .map(|f| (f.start, &text[f.start..f.end]))
+            .collect();
+        assert_eq!(found, [(4, "like"), (64, "like")]);
+        assert!(analysis.fillers.iter().any(|c| c.text == "like" && c.count == 2));
+        let nl = "Ik was zo, van, dit kan beter. Ik vind het zo fijn.";
+        let dutch = analyze(nl, Language::Nl, 140.0);
+        assert_eq!(quoted(nl, &dutch, FindingKind::Filler), ["zo", "van"]);
+    }
+
+    #[test]
+    fn corporate_fillers_are_jargon_in_both_languages() {
+        let text = "We leverage synergy through stakeholder alignment.";
+        let analysis = analyze(text, Language::En, 150.0);
+        assert_eq!(quoted(text, &analysis, FindingKind::Jargon), ["leverage", "synergy", "stakeholder alignment"]);
+        let nl = "Wij creëren synergie en meerwaarde met stakeholders, zodat we op één lijn zitten.";
+        let dutch = analyze(nl, Language::Nl, 140.0);
+        assert_eq!(quoted(nl, &dutch, FindingKind::Jargon), ["synergie", "meerwaarde", "stakeholders", "op één lijn"]);
     }
 
     #[test]

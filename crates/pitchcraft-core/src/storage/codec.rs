@@ -103,13 +103,100 @@ pub fn to_ron(document: &BrandDocument) -> Result<String, String> {
     let config =
         PrettyConfig::new().new_line("\n").indentor("    ").extensions(Extensions::empty()).compact_arrays(false);
     let mut text = options().to_string_pretty(document, config).map_err(|error| error.to_string())?;
+    text = unescape_readable(&text);
     text.push('\n');
     Ok(text)
+}
+
+/// ron escapes strings as Rust's `escape_debug` does: an apostrophe as `\'`, and accents
+/// typed as combining marks, emoji joiners and variation selectors as `\u{…}`. People read
+/// and edit these files, so those are written as themselves again; only what cannot be
+/// seen stays escaped: control characters, line breaks, and the bidirectional controls
+/// that can make text look different from what it is. The result parses to the same
+/// strings (both forms are valid RON).
+fn unescape_readable(ron: &str) -> String {
+    let mut out = String::with_capacity(ron.len());
+    let mut chars = ron.chars();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (_, '"') => {
+                in_string = !in_string;
+                out.push(c);
+            }
+            (true, '\\') => match chars.next() {
+                Some('\'') => out.push('\''),
+                Some('u') => {
+                    let escape: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                    let shown = escape
+                        .strip_prefix('{')
+                        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                        .and_then(char::from_u32)
+                        .filter(|&c| !c.is_control() && !is_bidi_control(c));
+                    match shown {
+                        Some(shown) => out.push(shown),
+                        None => {
+                            out.push_str("\\u");
+                            out.push_str(&escape);
+                            out.push('}');
+                        }
+                    }
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that reorder the text around them without being seen.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_written_as_typed_and_reads_back_the_same() {
+        let mut document = BrandDocument::default();
+        let typed = [
+            "I'm Sanne, I'd say: \"it's done\".",
+            "Cafe\u{301} de Vries, re\u{301}sume\u{301}, ijverig",
+            "👩‍💻 team lead ❤️ 🇳🇱",
+            "مرحبا بالعالم",
+            "a backslash \\' and \\u{41} stay as typed",
+            "line one\nline two\ttab",
+            "hidden \u{202E}override\u{202C} and \u{7} bell",
+        ];
+        document.brand_statement = typed.join(" | ");
+        document.person.name = "Zoë d'Ancona".to_owned();
+        let written = to_ron(&document).unwrap();
+        for shown in ["I'm Sanne, I'd say: \\\"it's done\\\".", "Zoë d'Ancona", "Cafe\u{301}", "👩‍💻", "❤️", "مرحبا"]
+        {
+            assert!(written.contains(shown), "{shown} not written as typed:\n{written}");
+        }
+        for escaped in ["I\\'m", "d\\'A", "it\\'s"] {
+            assert!(!written.contains(escaped), "{escaped}: an apostrophe is escaped:\n{written}");
+        }
+        for escaped in ["\\n", "\\t", "\\u{202e}", "\\u{7}", "\\\\' and \\\\u{41}"] {
+            assert!(written.contains(escaped), "{escaped} should stay escaped:\n{written}");
+        }
+        let (read, _) = parse_document(written.as_bytes()).unwrap();
+        assert_eq!(read, document);
+    }
+
+    #[test]
+    fn an_old_file_with_escaped_apostrophes_still_reads() {
+        let (document, _) = parse_document(br#"(format: 2, brand_statement: "I\'m here \u{301}")"#).unwrap();
+        assert_eq!(document.brand_statement, "I'm here \u{301}");
+    }
 
     #[test]
     fn the_quick_probe_reads_only_a_plain_first_field() {
