@@ -143,7 +143,7 @@ fn apostrophes_and_accents_are_written_as_typed() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(r#"name: "Zoë d'Ancona","#), "{text}");
     // An older file with escaped apostrophes still opens, and `fmt` writes them plainly.
-    let old = text.replace("format: 2,", "format: 2,\n    brand_statement: \"I\\'m Zoë. It\\'s simple.\",");
+    let old = text.replace("format: 3,", "format: 3,\n    brand_statement: \"I\\'m Zoë. It\\'s simple.\",");
     std::fs::write(&path, old.replacen("    brand_statement: \"\",\n", "", 1)).unwrap();
     pitchcraft().arg("check").arg(&path).assert().success();
     pitchcraft().arg("fmt").arg(&path).assert().success();
@@ -331,7 +331,7 @@ fn card_takes_paper_and_pitch() {
         page.get(b"MediaBox").unwrap().as_array().unwrap().iter().map(|n| n.as_float().unwrap()).collect();
     assert_eq!(media[2..], [612.0, 792.0]);
     let text = pdf.extract_text(&[1]).unwrap();
-    assert!(text.contains("45"), "the 45-second pitch is printed: {text}");
+    assert!(words(&text).contains("block scheduling your clinic"), "the 45-second pitch is printed: {text}");
 
     pitchcraft()
         .arg("card")
@@ -346,6 +346,52 @@ fn card_takes_paper_and_pitch() {
                 .and(predicate::str::contains("board-30")),
         );
     assert!(!dir.path().join("none.pdf").exists());
+}
+
+/// `text` with its white space (PDF line breaks) made single spaces.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn card_makes_business_cards_as_pdf_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "sanne.brand.ron", pitchcraft::storage::SAMPLE_RON.as_bytes());
+    for (paper, size) in [("a4", [595.0, 842.0]), ("letter", [612.0, 792.0])] {
+        let out = dir.path().join(format!("cards-{paper}.pdf"));
+        pitchcraft()
+            .arg("card")
+            .arg(&path)
+            .arg("-o")
+            .arg(&out)
+            .args(["--layout", "business", "--paper", paper])
+            .assert()
+            .success()
+            .stderr("");
+        let pdf = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(pdf.get_pages().len(), 2, "front and back");
+        let page = pdf.get_dictionary(pdf.get_pages()[&1]).unwrap();
+        let media: Vec<f32> =
+            page.get(b"MediaBox").unwrap().as_array().unwrap().iter().map(|n| n.as_float().unwrap().round()).collect();
+        assert_eq!(media[2..], size, "{paper}");
+        let front = words(&pdf.extract_text(&[1]).unwrap());
+        assert_eq!(front.matches("Sanne de Vries").count(), 10, "{paper}: ten cards: {front}");
+        let back = words(&pdf.extract_text(&[2]).unwrap());
+        assert_eq!(back.matches("I help hospitals").count(), 10, "{paper}: {back}");
+    }
+    for out in ["cards.html", "cards.md"] {
+        pitchcraft()
+            .arg("card")
+            .arg(&path)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .args(["--layout", "business"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("only written as PDF"));
+        assert!(!dir.path().join(out).exists());
+    }
+    pitchcraft().arg("card").arg(&path).args(["-o", "x.pdf", "--layout", "poster"]).assert().code(2);
 }
 
 #[test]

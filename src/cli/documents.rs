@@ -113,17 +113,40 @@ pub(super) fn save_loop(file: &Path, first: &Path, second: &Path) -> ExitCode {
 
 /// `card`: the brand card of `file` written to `out` in the format asked for (or the one
 /// its name ends in). Nothing is written when the document fails to load.
-pub(super) fn card(
-    file: &Path,
-    out: &Path,
-    format: Option<super::FormatArg>,
-    paper: Option<crate::model::Paper>,
-    pitch: Option<&str>,
-) -> ExitCode {
+/// What `card` is asked to make.
+pub(super) struct CardRequest<'a> {
+    /// `--format`.
+    pub format: Option<super::FormatArg>,
+    /// `--paper`.
+    pub paper: Option<crate::model::Paper>,
+    /// `--pitch`.
+    pub pitch: Option<&'a str>,
+    /// `--layout`.
+    pub layout: super::LayoutArg,
+}
+
+pub(super) fn card(file: &Path, out: &Path, request: CardRequest<'_>) -> ExitCode {
+    let CardRequest { format, paper, pitch, layout } = request;
+    let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = format.unwrap_or(match extension.as_deref() {
+        Some("html" | "htm") => super::FormatArg::Html,
+        Some("md" | "markdown") => super::FormatArg::Md,
+        _ => super::FormatArg::Pdf,
+    });
+    if layout == super::LayoutArg::Business && !matches!(format, super::FormatArg::Pdf) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: --layout business makes a printable sheet and is only written as PDF (not HTML or Markdown)"
+        );
+        return ExitCode::from(2);
+    }
     let document = match storage::load(file) {
         Ok(loaded) => loaded.document,
         Err(error) => return complain(error),
     };
+    if layout == super::LayoutArg::Business {
+        return business_cards(file, out, &document, paper.unwrap_or(document.card.paper));
+    }
     if let Some(id) = pitch
         && document.pitch(id).is_none()
     {
@@ -134,12 +157,6 @@ pub(super) fn card(
             known.join(", ")
         ));
     }
-    let extension = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    let format = format.unwrap_or(match extension.as_deref() {
-        Some("html" | "htm") => super::FormatArg::Html,
-        Some("md" | "markdown") => super::FormatArg::Md,
-        _ => super::FormatArg::Pdf,
-    });
     let made = crate::card::Card::make(&document, paper.unwrap_or(document.card.paper), &document.card.sections, pitch);
     let card = match made {
         Ok(card) => card,
@@ -153,12 +170,41 @@ pub(super) fn card(
         super::FormatArg::Html => card.html().into_bytes(),
         super::FormatArg::Md => card.markdown().into_bytes(),
     };
-    if !card.omitted().is_empty() {
-        let language = document.language;
-        let list: Vec<&str> = card.omitted().iter().map(|o| crate::i18n::tr(language, o.describe())).collect();
-        let _ = writeln!(std::io::stderr(), "{}: left out to fit one page: {}", out.display(), list.join(", "));
+    report_omitted(out, &document, card.omitted(), "one page");
+    write_out(out, &bytes)
+}
+
+/// Says on standard error what was left out to fit `what`.
+fn report_omitted(out: &Path, document: &crate::model::BrandDocument, omitted: &[crate::card::Omission], what: &str) {
+    if !omitted.is_empty() {
+        let list: Vec<&str> = omitted.iter().map(|o| crate::i18n::tr(document.language, o.describe())).collect();
+        let _ = writeln!(std::io::stderr(), "{}: left out to fit {what}: {}", out.display(), list.join(", "));
     }
-    match storage::write_atomically(out, &bytes) {
+}
+
+/// Business cards of `document`, ten to a sheet, as a PDF at `out`.
+fn business_cards(
+    file: &Path,
+    out: &Path,
+    document: &crate::model::BrandDocument,
+    paper: crate::model::Paper,
+) -> ExitCode {
+    let bytes = match crate::card::BusinessCards::make(document, paper) {
+        Ok(cards) => match cards.pdf() {
+            Ok(bytes) => {
+                report_omitted(out, document, cards.omitted(), "a business card");
+                bytes
+            }
+            Err(error) => return complain(format!("{}: {error}", file.display())),
+        },
+        Err(error) => return complain(format!("{}: {error}", file.display())),
+    };
+    write_out(out, &bytes)
+}
+
+/// Writes `bytes` to `out` atomically and says so.
+fn write_out(out: &Path, bytes: &[u8]) -> ExitCode {
+    match storage::write_atomically(out, bytes) {
         Ok(()) => {
             say(format!("wrote {}", out.display()));
             ExitCode::SUCCESS

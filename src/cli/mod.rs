@@ -112,6 +112,9 @@ pub enum CliCommand {
         /// The id of the pitch to print (default: the document's card setting).
         #[arg(long)]
         pitch: Option<String>,
+        /// The one-page card, or business cards ten to a sheet (PDF only).
+        #[arg(long, value_enum, default_value = "page")]
+        layout: LayoutArg,
     },
     /// Save FILE over and over, alternating the documents FIRST and SECOND, until
     /// killed: the process the crash test kills (`tests/crash.rs`).
@@ -174,6 +177,16 @@ pub enum FormatArg {
     Html,
     /// Markdown.
     Md,
+}
+
+/// `--layout` values of `card`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// The one-page brand card.
+    #[default]
+    Page,
+    /// Ten two-sided business cards to a sheet, with crop marks (PDF only).
+    Business,
 }
 
 /// `--paper` values.
@@ -281,8 +294,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Check { file, lang }) => documents::check(&file, lang.language()),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
         Some(CliCommand::SaveLoop { file, first, second }) => documents::save_loop(&file, &first, &second),
-        Some(CliCommand::Card { file, out, format, paper, pitch }) => {
-            documents::card(&file, &out, format, paper.map(PaperArg::paper), pitch.as_deref())
+        Some(CliCommand::Card { file, out, format, paper, pitch, layout }) => {
+            let request =
+                documents::CardRequest { format, paper: paper.map(PaperArg::paper), pitch: pitch.as_deref(), layout };
+            documents::card(&file, &out, request)
         }
         Some(CliCommand::Draft { file, audience, target, lang, wpm, json }) => draft::run(draft::Request {
             file: &file,

@@ -10,7 +10,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use crate::card::{Omission, PreviewWorker, content};
 use crate::command::{CardFormat, Command, DocEdit};
 use crate::i18n::{Tr, fill, tr};
-use crate::model::{BrandDocument, CardSection, Language, Paper};
+use crate::model::{BrandDocument, CardSection, Language, Paper, PitchForm};
 use crate::ui::names::card_section_name;
 use crate::ui::theme;
 
@@ -195,6 +195,15 @@ fn paper_and_pitch(ui: &mut egui::Ui, language: Language, document: &BrandDocume
             }
         });
         combo.response.labelled_by(label);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(t(Tr::CardPitchFormLabel)).on_hover_text(t(Tr::CardPitchFormTip));
+        for (form, name) in [(PitchForm::OneLine, Tr::CardPitchFormOneLine), (PitchForm::Full, Tr::CardPitchFormFull)] {
+            let chosen = document.card.pitch_form == form;
+            if ui.radio(chosen, t(name)).on_hover_text(t(Tr::CardPitchFormTip)).clicked() && !chosen {
+                out.push(Command::Edit(DocEdit::step(move |document| document.card.pitch_form = form)));
+            }
+        }
     });
 }
 

@@ -2,7 +2,7 @@
 //! the profile's language, with "never print" values left out.
 
 use pitchcraft_core::i18n::{Tr, fill, tr};
-use pitchcraft_core::model::{BrandDocument, CardSection, Horizon, Language, Paper, Pitch};
+use pitchcraft_core::model::{BrandDocument, CardSection, Horizon, Language, Paper, Pitch, PitchForm, SectionKind};
 
 /// One ranked value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -95,7 +95,17 @@ fn vcard_escape(text: &str) -> String {
     text.trim().replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace(['\r', '\n'], " ")
 }
 
-/// A vCard 3.0 with name, role, organisation, e-mail, phone and website.
+/// A web address as a phone opens it: with its scheme (`https://` when none is written).
+fn web_link(address: &str) -> String {
+    let address = address.trim();
+    let has_scheme = address.split_once("://").is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if has_scheme { address.to_owned() } else { format!("https://{address}") }
+}
+
+/// A lean vCard 3.0 (what a phone's contact card shows, nothing it ignores): name, role,
+/// organisation, e-mail, mobile phone and website.
 pub fn vcard(document: &BrandDocument) -> String {
     let person = &document.person;
     let name = person.name.trim();
@@ -110,16 +120,40 @@ pub fn vcard(document: &BrandDocument) -> String {
     for (field, value) in [
         ("TITLE", &person.role),
         ("ORG", &person.organisation),
-        ("EMAIL;TYPE=INTERNET", &person.email),
+        ("EMAIL", &person.email),
         ("TEL;TYPE=CELL", &person.phone),
         ("URL", &person.website),
     ] {
         if !value.trim().is_empty() {
-            lines.push(format!("{field}:{}", vcard_escape(value)));
+            let value = if field == "URL" { web_link(value) } else { value.trim().to_owned() };
+            lines.push(format!("{field}:{}", vcard_escape(&value)));
         }
     }
     lines.push("END:VCARD".to_owned());
     lines.join("\r\n")
+}
+
+/// The pitch as the card prints it: in one line (its opening and its value, what a reader
+/// takes in at a glance), or every section as spoken. A pitch without an opening or a
+/// value is printed whole rather than not at all.
+fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language) -> CardPitch {
+    let full = || CardPitch {
+        title: fill(tr(language, Tr::CardPitchTitle), &[("seconds", &pitch.target_seconds)]),
+        paragraphs: pitch.sections.iter().filter_map(|section| some(&section.text)).collect(),
+    };
+    if form == PitchForm::Full {
+        return full();
+    }
+    let line: Vec<String> = pitch
+        .sections
+        .iter()
+        .filter(|section| matches!(section.kind, SectionKind::Hook | SectionKind::Value))
+        .filter_map(|section| some(&section.text))
+        .collect();
+    if line.is_empty() {
+        return full();
+    }
+    CardPitch { title: tr(language, Tr::CardPitchOneLineTitle).to_owned(), paragraphs: vec![line.join(" ")] }
 }
 
 /// The card content of `document`, with `sections` shown in their order and `pitch` (or
@@ -188,10 +222,7 @@ pub fn content(document: &BrandDocument, paper: Paper, sections: &[CardSection],
     let pitch = shows(CardSection::Pitch)
         .then(|| chosen_pitch(document, pitch))
         .flatten()
-        .map(|pitch| CardPitch {
-            title: fill(tr(language, Tr::CardPitchTitle), &[("seconds", &pitch.target_seconds)]),
-            paragraphs: pitch.sections.iter().filter_map(|section| some(&section.text)).collect(),
-        })
+        .map(|pitch| card_pitch(pitch, document.card.pitch_form, language))
         .filter(|pitch| !pitch.paragraphs.is_empty());
 
     let goals = if shows(CardSection::Goals) {
@@ -264,11 +295,35 @@ mod tests {
         assert!(card.values.iter().all(|value| value.name != "Faith"), "never print");
         assert_eq!(card.strengths.len(), 3);
         assert_eq!(card.strengths[0].metric.as_deref(), Some("-32% waiting time"));
-        assert_eq!(card.pitch.as_ref().unwrap().paragraphs.len(), 5);
+        let pitch = card.pitch.as_ref().unwrap();
+        assert_eq!(pitch.title, "My pitch in short");
+        assert_eq!(
+            pitch.paragraphs,
+            [
+                "What if a third of the waiting in your outpatient clinics could disappear without a single extra doctor? \
+              I redesign care processes together with the nurses and planners who run them."
+            ]
+        );
         assert!(card.goals.is_empty(), "goals are not on the sample card");
         assert_eq!(card.order, ["brand", "values", "strengths", "pitch"]);
         assert!(card.contact.contains(&"sanne.devries@example.org".to_owned()));
         assert_eq!(card.role.as_deref(), Some("Operations manager, outpatient clinics, Stadsziekenhuis Utrecht"));
+    }
+
+    #[test]
+    fn the_full_pitch_is_printed_when_asked_for_or_when_it_has_no_opening_and_value() {
+        let mut document = sample();
+        document.card.pitch_form = PitchForm::Full;
+        let card = content(&document, Paper::A4, &document.card.sections, None);
+        let pitch = card.pitch.unwrap();
+        assert_eq!((pitch.title.as_str(), pitch.paragraphs.len()), ("My 30-second pitch", 5));
+        document.card.pitch_form = PitchForm::OneLine;
+        document.language = Language::Nl;
+        let chosen = document.pitches.iter_mut().find(|pitch| pitch.id == "board-30").unwrap();
+        chosen.sections.retain(|section| !matches!(section.kind, SectionKind::Hook | SectionKind::Value));
+        let card = content(&document, Paper::A4, &document.card.sections, None);
+        let pitch = card.pitch.unwrap();
+        assert_eq!((pitch.title.as_str(), pitch.paragraphs.len()), ("Mijn pitch van 30 seconden", 3));
     }
 
     #[test]
@@ -278,8 +333,23 @@ mod tests {
         let card = vcard(&document);
         assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\nN:de Vries;Sanne;;;\r\nFN:Sanne de Vries\r\n"));
         assert!(card.contains("ORG:Zorg\\; Welzijn\\, Utrecht\r\n"));
-        assert!(card.contains("EMAIL;TYPE=INTERNET:sanne.devries@example.org"));
+        assert!(card.contains("EMAIL:sanne.devries@example.org\r\n"));
+        assert!(card.contains("URL:https://example.org/sanne\r\n"));
         assert!(card.ends_with("END:VCARD"));
+    }
+
+    #[test]
+    fn a_website_without_a_scheme_gets_https() {
+        let mut document = sample();
+        for (typed, link) in [
+            ("example.org/sanne", "https://example.org/sanne"),
+            (" www.example.org ", "https://www.example.org"),
+            ("http://example.org", "http://example.org"),
+            ("HTTPS://example.org", "HTTPS://example.org"),
+        ] {
+            document.person.website = typed.into();
+            assert!(vcard(&document).contains(&format!("\r\nURL:{link}\r\n")), "{typed}");
+        }
     }
 
     #[test]

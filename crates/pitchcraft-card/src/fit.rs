@@ -9,8 +9,12 @@ use super::content::CardContent;
 use super::typeset::compile;
 use pitchcraft_core::i18n::Tr;
 
-/// Type sizes tried, as shares of the design size, largest first.
+/// Type sizes tried when the card does not fit, as shares of the design size, largest first.
 pub const SCALES: [f64; 5] = [1.0, 0.95, 0.9, 0.85, 0.8];
+
+/// Type sizes tried when the card fits with room to spare, smallest first: a short card
+/// gets larger type rather than an empty bottom half.
+pub const LARGER_SCALES: [f64; 3] = [1.1, 1.2, 1.3];
 
 /// Longest headline, name or contact line once shortened to fit.
 const SHORT: usize = 120;
@@ -93,7 +97,7 @@ impl Omission {
     }
 
     /// Leaves this out of `content`; false when there was nothing to leave out.
-    fn apply(self, content: &mut CardContent) -> bool {
+    pub(crate) fn apply(self, content: &mut CardContent) -> bool {
         let before = content.clone();
         match self {
             Omission::Goals => content.goals.clear(),
@@ -199,7 +203,7 @@ fn omit(content: &CardContent, count: usize) -> (CardContent, Vec<Omission>) {
 /// omissions that fit at the smallest type, then the largest type that fits with those.
 pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
     let content = within_page_limits(content);
-    if let Some((scale, document)) = largest_fitting_scale(&content)? {
+    if let Some((scale, document)) = largest_fitting_scale(&content, true)? {
         return Ok(Fitted { content, scale, omitted: Vec::new(), document });
     }
     let smallest = SCALES[SCALES.len() - 1];
@@ -216,7 +220,8 @@ pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
         }
     }
     let (reduced, omitted) = omit(&content, high);
-    match largest_fitting_scale(&reduced)? {
+    // A card that lost something never gets larger type than the design size.
+    match largest_fitting_scale(&reduced, false)? {
         Some((scale, document)) => Ok(Fitted { content: reduced, scale, omitted, document }),
         None => Err(CardError::DoesNotFit),
     }
@@ -229,11 +234,19 @@ fn fits(content: &CardContent, scale: f64) -> Result<Option<PagedDocument>, Card
 }
 
 /// The largest type at which `content` is one page: the design size first (most cards),
-/// then the smallest, so that content which cannot fit at all costs two typesets, not five.
-fn largest_fitting_scale(content: &CardContent) -> Result<Option<(f64, PagedDocument)>, CardError> {
+/// then larger ones while they fit; when the design size does not fit, the smallest, so
+/// that content which cannot fit at all costs two typesets, not five.
+fn largest_fitting_scale(content: &CardContent, grow: bool) -> Result<Option<(f64, PagedDocument)>, CardError> {
     let [design, between @ .., smallest] = SCALES;
-    if let Some(document) = fits(content, design)? {
-        return Ok(Some((design, document)));
+    if let Some(mut document) = fits(content, design)? {
+        let mut scale = design;
+        for larger in LARGER_SCALES.into_iter().filter(|_| grow) {
+            match fits(content, larger)? {
+                Some(bigger) => (scale, document) = (larger, bigger),
+                None => break,
+            }
+        }
+        return Ok(Some((scale, document)));
     }
     let Some(at_smallest) = fits(content, smallest)? else { return Ok(None) };
     for scale in between {

@@ -13,27 +13,32 @@ use pitchcraft_core::i18n::{Tr, fill, tr};
 use pitchcraft_core::model::Paper;
 
 const TEMPLATE: &str = include_str!("../assets/card.typ");
-const FONTS: [&[u8]; 4] = [
+pub(crate) const FONTS: [&[u8]; 4] = [
     include_bytes!("../assets/fonts/Inter-Regular.otf"),
     include_bytes!("../assets/fonts/Inter-SemiBold.otf"),
     include_bytes!("../assets/fonts/Inter-Bold.otf"),
     include_bytes!("../assets/fonts/Inter-Italic.otf"),
 ];
 
+/// A module of the page card's QR code, in millimetres: 3 pixels in a 100 dpi scan or
+/// render, the least at which a code reliably reads back (a code is never scaled with the
+/// type, so a full card does not shrink it).
+const PAGE_QR_MODULE_MM: f64 = 0.75;
+
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
     ENGINE.get_or_init(|| TypstEngine::builder().main_file(TEMPLATE).fonts(FONTS).build())
 }
 
-fn text(value: &str) -> Value {
+pub(crate) fn text(value: &str) -> Value {
     value.into_value()
 }
 
-fn optional(value: &Option<String>) -> Value {
+pub(crate) fn optional(value: &Option<String>) -> Value {
     value.as_deref().map_or(Value::None, text)
 }
 
-fn dict(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+pub(crate) fn dict(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
     let mut dict = Dict::new();
     for (key, value) in entries {
         dict.insert(key.into(), value);
@@ -41,17 +46,31 @@ fn dict(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
     Value::Dict(dict)
 }
 
-fn array(values: impl IntoIterator<Item = Value>) -> Value {
+pub(crate) fn array(values: impl IntoIterator<Item = Value>) -> Value {
     Value::Array(values.into_iter().collect::<Array>())
+}
+
+/// The page's text area in millimetres: the paper less the template's margins (17 mm at
+/// the sides, 15 mm at top and bottom).
+fn text_area_mm(paper: Paper) -> (f64, f64) {
+    let (width, height) = match paper {
+        Paper::A4 => (210.0, 297.0),
+        Paper::Letter => (215.9, 279.4),
+    };
+    (width - 2.0 * 17.0, height - 2.0 * 15.0)
 }
 
 /// The template's inputs for `content` at font `scale`.
 fn inputs(content: &CardContent, scale: f64) -> Dict {
     let language = content.language;
-    let qr = content.vcard.as_deref().and_then(super::qr::svg).map(|svg| Value::Bytes(Bytes::new(svg.into_bytes())));
+    let qr = content.vcard.as_deref().and_then(super::qr::code);
+    let qr_width = qr.as_ref().map_or(0.0, |qr| qr.width_mm(PAGE_QR_MODULE_MM));
+    let qr = qr.map(|qr| Value::Bytes(Bytes::new(qr.svg.into_bytes())));
     let entries = [
         ("scale", scale.into_value()),
         ("paper", text(if content.paper == Paper::Letter { "us-letter" } else { "a4" })),
+        ("text_width", text_area_mm(content.paper).0.into_value()),
+        ("text_height", text_area_mm(content.paper).1.into_value()),
         ("lang", text(language.code())),
         ("title", text(&fill(tr(language, Tr::CardDocumentTitle), &[("name", &content.name)]))),
         ("author", text(&content.name)),
@@ -60,6 +79,7 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
         ("role", optional(&content.role)),
         ("contact", array(content.contact.iter().map(|line| text(line)))),
         ("qr", qr.unwrap_or(Value::None)),
+        ("qr_width", qr_width.into_value()),
         ("brand", optional(&content.brand)),
         (
             "values",
@@ -139,7 +159,12 @@ pub struct Raster {
 
 /// Renders the first page at `pixel_per_pt` pixels per typographic point.
 pub fn raster(document: &PagedDocument, pixel_per_pt: f64) -> Option<Raster> {
-    let page = document.pages().first()?;
+    raster_page(document, 0, pixel_per_pt)
+}
+
+/// Renders page `index` (from 0) at `pixel_per_pt` pixels per typographic point.
+pub fn raster_page(document: &PagedDocument, index: usize, pixel_per_pt: f64) -> Option<Raster> {
+    let page = document.pages().get(index)?;
     let options =
         typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(pixel_per_pt), render_bleed: false };
     let pixmap = typst_render::render(page, &options);

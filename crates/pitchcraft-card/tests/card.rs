@@ -3,7 +3,7 @@
 //! text.
 
 use lopdf::{Document as Pdf, Object};
-use pitchcraft_card::{Card, Omission, vcard};
+use pitchcraft_card::{BusinessCards, Card, Omission, vcard};
 use pitchcraft_core::model::{BrandDocument, CardSection, Paper, ProofPoint, Section, SectionKind, Skill};
 
 fn sample() -> BrandDocument {
@@ -90,7 +90,33 @@ fn the_sample_fits_at_full_size_without_leaving_anything_out() {
     let card = Card::make(&sample(), Paper::A4, &every_section(), None).unwrap();
     assert_eq!(card.pages(), 1);
     assert_eq!(card.omitted(), []);
-    assert_eq!(card.scale(), 1.0);
+    assert!(card.scale() >= 1.0, "{}", card.scale());
+}
+
+/// The share of the page height below the lowest ink.
+fn empty_bottom_share(raster: &pitchcraft_card::Raster) -> f64 {
+    let row_has_ink = |y: u32| {
+        (0..raster.width).any(|x| {
+            let at = ((y * raster.width + x) * 4) as usize;
+            let alpha = raster.rgba_premultiplied[at + 3];
+            let dark = raster.rgba_premultiplied[at..at + 3].iter().any(|&c| c < 200);
+            alpha > 0 && dark
+        })
+    };
+    let lowest = (0..raster.height).rev().find(|&y| row_has_ink(y)).unwrap_or(0);
+    f64::from(raster.height - 1 - lowest) / f64::from(raster.height)
+}
+
+#[test]
+fn the_sample_card_fills_its_page_on_both_papers() {
+    let mut document = sample();
+    for paper in [Paper::A4, Paper::Letter] {
+        document.card.paper = paper;
+        let card = Card::of(&document).unwrap();
+        assert_eq!((card.pages(), card.omitted()), (1, &[][..]), "{paper:?}");
+        let empty = empty_bottom_share(&card.raster(0.5).unwrap());
+        assert!(empty <= 0.2, "{paper:?}: {:.0} % of the page is empty at the bottom", empty * 100.0);
+    }
 }
 
 #[test]
@@ -103,7 +129,7 @@ fn an_extreme_document_still_makes_one_page_and_says_what_went() {
 
     // The smallest type was tried first, and the omissions are the least important ones, in
     // order: exactly the first few of the list, none skipped.
-    assert_eq!(card.scale(), 0.8, "type gets smaller before anything is left out");
+    assert!(card.scale() <= 1.0, "a card that needed omissions gets no larger type: {}", card.scale());
     let omitted = card.omitted();
     assert!(!omitted.is_empty());
     assert_eq!(omitted, &Omission::ALL[..omitted.len()], "least important first, none skipped");
@@ -178,25 +204,36 @@ fn the_pdf_has_selectable_text_embedded_fonts_and_metadata() {
     assert!(info(&pdf, b"Title").contains("Sanne de Vries"));
 }
 
-#[test]
-fn the_qr_code_reads_back_as_the_vcard() {
-    let document = sample();
-    let card = Card::of(&document).unwrap();
-    let raster = card.raster(3.0).unwrap();
-    // White paper: premultiplied and straight colour are the same where alpha is opaque.
+/// The QR codes found in a rendered page, decoded.
+fn qr_codes(raster: &pitchcraft_card::Raster) -> Vec<String> {
+    // Composite the premultiplied page over white paper, as a printer or a screen shows it.
     let gray = image::GrayImage::from_fn(raster.width, raster.height, |x, y| {
         let at = ((y * raster.width + x) * 4) as usize;
         let [r, g, b] = [0, 1, 2].map(|i| u32::from(raster.rgba_premultiplied[at + i]));
         let alpha = u32::from(raster.rgba_premultiplied[at + 3]);
-        // Composite over white.
         image::Luma([((r + g + b) / 3 + (255 - alpha)).min(255) as u8])
     });
     let mut prepared = rqrr::PreparedImage::prepare(gray);
-    let grids = prepared.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the card");
-    let (_, decoded) = grids[0].decode().unwrap();
-    assert_eq!(decoded, vcard(&document));
-    assert!(decoded.contains("FN:Sanne de Vries") && decoded.contains("EMAIL;TYPE=INTERNET:"), "{decoded}");
+    prepared.detect_grids().iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
+}
+
+/// Pixels per typographic point at `dpi` dots per inch.
+fn at_dpi(dpi: f64) -> f64 {
+    dpi / 72.0
+}
+
+#[test]
+fn the_qr_code_reads_back_as_the_vcard_from_a_100_dpi_render_on_both_papers() {
+    let mut document = sample();
+    for paper in [Paper::A4, Paper::Letter] {
+        document.card.paper = paper;
+        let card = Card::of(&document).unwrap();
+        let decoded = qr_codes(&card.raster(at_dpi(100.0)).unwrap());
+        assert_eq!(decoded, [vcard(&document)], "{paper:?}");
+        let decoded = &decoded[0];
+        assert!(decoded.contains("FN:Sanne de Vries") && decoded.contains("EMAIL:"), "{decoded}");
+        assert!(decoded.contains("URL:https://"), "the link has its scheme: {decoded}");
+    }
 }
 
 #[test]
@@ -257,4 +294,92 @@ fn an_empty_document_still_makes_a_card() {
     let card = Card::of(&document).unwrap();
     assert_eq!(card.pages(), 1);
     assert!(card.markdown().starts_with("# "));
+}
+
+/// Whether the pixel at (x, y) has ink (anything visibly darker than white paper).
+fn inked(raster: &pitchcraft_card::Raster, x: u32, y: u32) -> bool {
+    let at = ((y * raster.width + x) * 4) as usize;
+    let pixel = &raster.rgba_premultiplied[at..at + 4];
+    pixel[3] > 0 && pixel[..3].iter().any(|&c| u32::from(c) + u32::from(255 - pixel[3]) < 230)
+}
+
+#[test]
+fn business_cards_are_ten_to_a_sheet_front_and_back_with_nothing_outside_the_trim_but_crop_marks() {
+    let document = sample();
+    for paper in [Paper::A4, Paper::Letter] {
+        let cards = BusinessCards::make(&document, paper).unwrap();
+        assert_eq!(cards.pages(), 2, "{paper:?}: a front sheet and a back sheet");
+        assert_eq!(cards.omitted(), [], "{paper:?}: the sample fits a card");
+        let pdf = Pdf::load_mem(&cards.pdf().unwrap()).unwrap();
+        assert_eq!(pdf.get_pages().len(), 2);
+        let layout = cards.layout();
+        let px_per_mm = 100.0 / 25.4;
+        for (sheet, corners) in [(0, &layout.front), (1, &layout.back)] {
+            let raster = cards.raster(sheet, at_dpi(100.0)).unwrap();
+            let to_px = |mm: f64| mm * px_per_mm;
+            // Inside a trim box, with half a pixel for anti-aliasing.
+            let in_card = |x: f64, y: f64| {
+                corners.iter().any(|&(left, top)| {
+                    x >= to_px(left) - 1.0
+                        && x <= to_px(left + layout.card.0) + 1.0
+                        && y >= to_px(top) - 1.0
+                        && y <= to_px(top + layout.card.1) + 1.0
+                })
+            };
+            // On a crop mark: in line with a cut, in the margin around the cards.
+            let (grid_left, grid_right) = (to_px(layout.cuts_x[0]), to_px(*layout.cuts_x.last().unwrap()));
+            let (grid_top, grid_bottom) = (to_px(layout.cuts_y[0]), to_px(*layout.cuts_y.last().unwrap()));
+            let on_mark = |x: f64, y: f64| {
+                let outside_x = x < grid_left - 1.0 || x > grid_right + 1.0;
+                let outside_y = y < grid_top - 1.0 || y > grid_bottom + 1.0;
+                (outside_y && layout.cuts_x.iter().any(|&cut| (x - to_px(cut)).abs() <= 1.5))
+                    || (outside_x && layout.cuts_y.iter().any(|&cut| (y - to_px(cut)).abs() <= 1.5))
+            };
+            let mut marks = 0;
+            for y in 0..raster.height {
+                for x in 0..raster.width {
+                    if !inked(&raster, x, y) {
+                        continue;
+                    }
+                    let (fx, fy) = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+                    if on_mark(fx, fy) {
+                        marks += 1;
+                    } else {
+                        assert!(in_card(fx, fy), "{paper:?} sheet {sheet}: ink outside the trim at ({x}, {y})");
+                    }
+                }
+            }
+            assert!(marks > 0, "{paper:?} sheet {sheet}: crop marks");
+            // Every one of the ten cards has something printed on it.
+            for &(left, top) in corners {
+                let has_ink = (to_px(top) as u32..to_px(top + layout.card.1) as u32)
+                    .any(|y| (to_px(left) as u32..to_px(left + layout.card.0) as u32).any(|x| inked(&raster, x, y)));
+                assert!(has_ink, "{paper:?} sheet {sheet}: the card at ({left}, {top}) mm is empty");
+            }
+        }
+        // Each card's QR code reads back from a 300 dpi scan of the front sheet, as a phone
+        // reads one card.
+        let scan = cards.raster(0, at_dpi(300.0)).unwrap();
+        let px_per_mm = 300.0 / 25.4;
+        for &(left, top) in &layout.front {
+            let (x0, y0) = ((left * px_per_mm) as u32, (top * px_per_mm) as u32);
+            let (width, height) = ((layout.card.0 * px_per_mm) as u32, (layout.card.1 * px_per_mm) as u32);
+            let mut one = pitchcraft_card::Raster { width, height, rgba_premultiplied: Vec::new() };
+            for y in y0..y0 + height {
+                let row = ((y * scan.width + x0) * 4) as usize;
+                one.rgba_premultiplied.extend_from_slice(&scan.rgba_premultiplied[row..row + (width * 4) as usize]);
+            }
+            assert_eq!(qr_codes(&one), [vcard(&document)], "{paper:?}: the card at ({left}, {top}) mm");
+        }
+    }
+}
+
+#[test]
+fn a_business_card_leaves_out_what_does_not_fit_and_says_so() {
+    let mut document = sample();
+    document.brand_statement = "I help hospitals cut waiting times by redesigning care. ".repeat(30);
+    let cards = BusinessCards::make(&document, Paper::A4).unwrap();
+    assert_eq!(cards.pages(), 2);
+    assert!(cards.omitted().contains(&Omission::BrandStatement), "{:?}", cards.omitted());
+    assert!(!cards.omitted().contains(&Omission::LongContact), "the name stays: {:?}", cards.omitted());
 }

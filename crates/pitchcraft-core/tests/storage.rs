@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use pitchcraft_core::model::{Address, CURRENT_FORMAT, CardSection, Paper, RateChoice};
+use pitchcraft_core::model::{Address, CURRENT_FORMAT, CardSection, Paper, PitchForm, RateChoice};
 use pitchcraft_core::storage::{self, BackupPolicy, DocumentError, LoadErrorKind, SaveError};
 
 #[test]
@@ -141,7 +141,33 @@ fn format_1_is_migrated_with_the_new_defaults() {
     let text = storage::to_ron(&document).unwrap();
     let old = std::fs::read_to_string(&fixture).unwrap();
     assert!(old.contains("I\\'m"));
-    assert_eq!(text.replacen("format: 2,", "format: 1,", 1), old.replace("\\'", "'"));
+    let as_format_1 = text.replacen("format: 3,", "format: 1,", 1).replacen("\n        pitch_form: OneLine,", "", 1);
+    assert_eq!(as_format_1, old.replace("\\'", "'"));
+}
+
+#[test]
+fn format_2_is_migrated_to_a_one_line_pitch_on_the_card() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-2.brand.ron");
+    let old = std::fs::read_to_string(&fixture).unwrap();
+    assert!(!old.contains("pitch_form"));
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    let document = loaded.document;
+    assert_eq!(document.format, CURRENT_FORMAT);
+    assert_eq!(document.card.pitch_form, PitchForm::OneLine);
+    assert_eq!(document.card.pitch, "board-30", "the chosen pitch stays");
+    assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
+    // Saved, only the format, the new field and the plainly written apostrophes differ.
+    let text = storage::to_ron(&document).unwrap();
+    let expected = old
+        .replacen("format: 2,", "format: 3,", 1)
+        .replacen(
+            "        pitch: \"board-30\",\n    ),",
+            "        pitch: \"board-30\",\n        pitch_form: OneLine,\n    ),",
+            1,
+        )
+        .replace("\\'", "'");
+    assert_eq!(text, expected);
 }
 
 #[test]

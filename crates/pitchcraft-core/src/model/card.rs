@@ -47,6 +47,16 @@ impl CardSection {
     ];
 }
 
+/// How much of the chosen pitch the card prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PitchForm {
+    /// The opening and the value in one line: what a reader takes in at a glance.
+    #[default]
+    OneLine,
+    /// Every section as it is spoken.
+    Full,
+}
+
 /// How the card is printed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -57,6 +67,8 @@ pub struct CardSettings {
     pub sections: Vec<CardSection>,
     /// The id of the pitch to print (empty: the shortest pitch).
     pub pitch: String,
+    /// How much of it to print.
+    pub pitch_form: PitchForm,
 }
 
 impl Default for CardSettings {
@@ -65,6 +77,7 @@ impl Default for CardSettings {
             paper: Paper::A4,
             sections: CardSection::ALL.into_iter().filter(|section| *section != CardSection::Goals).collect(),
             pitch: String::new(),
+            pitch_form: PitchForm::OneLine,
         }
     }
 }

@@ -6,7 +6,7 @@ use super::{Audience, CardSettings, Goal, Language, Note, Person, Pitch, Rehears
 
 /// The format written by this version. Older formats are migrated on load;
 /// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
 
 /// The three answers a brand statement is made of: "I help [who] [outcome] by [how]".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

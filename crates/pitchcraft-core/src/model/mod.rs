@@ -16,7 +16,7 @@ mod timestamp;
 mod values;
 
 pub use audience::{Address, Audience, Network};
-pub use card::{CardSection, CardSettings, Paper};
+pub use card::{CardSection, CardSettings, Paper, PitchForm};
 pub use document::{BrandDocument, BrandParts, CURRENT_FORMAT};
 pub use expertise::{Level, ProofPoint, Skill};
 pub use goal::{Goal, Horizon};

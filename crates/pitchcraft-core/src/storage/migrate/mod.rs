@@ -17,9 +17,11 @@ pub(super) fn from_format(
 ) -> Result<BrandDocument, ron::error::SpannedError> {
     let document = match format {
         0 => options.from_str::<v0::BrandDocument>(text).map(BrandDocument::from)?,
-        // Format 2 only added fields that have defaults (an audience's formal or informal
-        // address, whether an attempt counts toward the speaking rate), so a format-1 file
-        // reads with today's types as it is.
+        // Formats 2 and 3 only added fields that have defaults (2: an audience's formal or
+        // informal address, whether an attempt counts toward the speaking rate; 3: how much
+        // of the pitch the card prints, one line by default, because a card that printed
+        // the whole spoken pitch, fillers and all, was the complaint), so format-1 and
+        // format-2 files read with today's types as they are.
         _ => options.from_str::<BrandDocument>(text)?,
     };
     Ok(BrandDocument { format: crate::model::CURRENT_FORMAT, ..document })

@@ -162,6 +162,7 @@ impl From<BrandDocument> for model::BrandDocument {
                 paper: old.card.paper,
                 sections: CardSection::ALL.into_iter().filter(|s| !old.card.hidden.contains(s)).collect(),
                 pitch: String::new(),
+                pitch_form: model::PitchForm::default(),
             },
         }
     }
