@@ -53,15 +53,25 @@ pub enum CardFormat {
     Html,
     /// Markdown text.
     Markdown,
+    /// Business cards, ten to a sheet with crop marks, as a PDF.
+    BusinessCards,
 }
 
 impl CardFormat {
     /// The file name ending.
     pub fn extension(self) -> &'static str {
         match self {
-            CardFormat::Pdf => "pdf",
+            CardFormat::Pdf | CardFormat::BusinessCards => "pdf",
             CardFormat::Html => "html",
             CardFormat::Markdown => "md",
+        }
+    }
+
+    /// The ending of a suggested file name: `sanne.card.pdf`, `sanne.business-cards.pdf`.
+    pub fn suggested_suffix(self) -> String {
+        match self {
+            CardFormat::BusinessCards => "business-cards.pdf".to_owned(),
+            other => format!("card.{}", other.extension()),
         }
     }
 }

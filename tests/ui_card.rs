@@ -71,3 +71,92 @@ fn export_pdf_writes_the_card_where_the_user_chose() {
     let notices: Vec<String> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
     assert!(notices.iter().any(|text| text.contains("The card was saved as")), "{notices:?}");
 }
+
+/// Runs frames until `done` or a minute has passed.
+fn run_until(harness: &mut Harness<'_, PitchcraftApp>, done: impl Fn(&Harness<'_, PitchcraftApp>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "gave up waiting");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
+fn notice_texts(harness: &Harness<'_, PitchcraftApp>) -> Vec<String> {
+    harness.state().notices().iter().map(|notice| notice.text.clone()).collect()
+}
+
+#[test]
+fn print_without_a_pdf_viewer_says_so_and_offers_to_save_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_viewer: pitchcraft::app::OpenPdf =
+        std::sync::Arc::new(|_: &std::path::Path| Err("xdg-open found no application for PDF files".to_owned()));
+    let (mut harness, dialogs) =
+        app(Launch { sample: true, page: Some(Page::Card), open_pdf: Some(no_viewer), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Print…").click();
+    run_until(&mut harness, |harness| !harness.state().notices().is_empty());
+    let notices = notice_texts(&harness);
+    assert!(notices.iter().any(|text| text.starts_with("No PDF viewer could open the card")), "{notices:?}");
+    assert!(!notices.iter().any(|text| text.contains("opened in your PDF viewer")), "{notices:?}");
+
+    let out = dir.path().join("sanne.card.pdf");
+    dialogs.answer(Picked::Path(out.clone()));
+    harness.get_by_label("Save PDF…").click();
+    harness.run_ok();
+    assert!(std::fs::read(&out).expect("saved").starts_with(b"%PDF-"));
+    assert!(notice_texts(&harness).iter().all(|text| !text.starts_with("No PDF viewer")), "the offer is taken");
+}
+
+#[test]
+fn print_with_a_viewer_says_it_opened() {
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = opened.clone();
+    let viewer: pitchcraft::app::OpenPdf = std::sync::Arc::new(move |path: &std::path::Path| {
+        seen.lock().unwrap().push(std::fs::read(path).map_err(|error| error.to_string())?);
+        Ok(())
+    });
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Card), open_pdf: Some(viewer), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Print…").click();
+    run_until(&mut harness, |harness| !harness.state().notices().is_empty());
+    assert!(notice_texts(&harness).iter().any(|text| text.contains("opened in your PDF viewer")));
+    assert!(opened.lock().unwrap()[0].starts_with(b"%PDF-"), "the viewer got the card's PDF");
+}
+
+#[test]
+fn the_export_prompt_without_a_file_dialog_is_titled_export_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, dialogs) = app(Launch { sample: true, page: Some(Page::Card), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    dialogs.answer(Picked::Unavailable);
+    harness.get_by_label("Business cards (PDF)…").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Export card").is_some(), "the prompt's title");
+    assert!(harness.query_by_label("Save As…").is_none());
+    let out = dir.path().join("cards.pdf");
+    let field = harness.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role(egui::accesskit::Role::TextInput).type_text(&out.display().to_string());
+    harness.run_ok();
+    harness.get_by_label("Export").click();
+    harness.run_ok();
+    let pdf = lopdf::Document::load_mem(&std::fs::read(&out).expect("business cards written")).unwrap();
+    assert_eq!(pdf.get_pages().len(), 2, "a front sheet and a back sheet");
+}
+
+#[test]
+fn the_card_prints_the_pitch_in_one_line_or_word_for_word() {
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Card), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    let form = |harness: &Harness<'_, PitchcraftApp>| harness.state().session().unwrap().document.card.pitch_form;
+    assert_eq!(form(&harness), pitchcraft::model::PitchForm::OneLine);
+    harness.get_by_label("Word for word").click();
+    wait_for_preview(&mut harness);
+    assert_eq!(form(&harness), pitchcraft::model::PitchForm::Full);
+    assert_eq!(harness.state().cards_typeset(), 2, "the preview follows");
+}

@@ -3,8 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{NoticeLevel, Picked, PitchcraftApp};
-use crate::card::Card;
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::{NoticeAction, NoticeLevel, Picked, PitchcraftApp};
+use crate::card::{BusinessCards, Card};
 use crate::command::CardFormat;
 use crate::i18n::{Tr, fill};
 use crate::ui::prompts::{PathPurpose, Prompt};
@@ -14,9 +18,13 @@ pub fn card_bytes(
     document: &crate::model::BrandDocument,
     format: CardFormat,
 ) -> Result<(Vec<u8>, Vec<crate::card::Omission>), crate::card::CardError> {
+    if format == CardFormat::BusinessCards {
+        let cards = BusinessCards::make(document, document.card.paper)?;
+        return Ok((cards.pdf()?, cards.omitted().to_vec()));
+    }
     let card = Card::of(document)?;
     let bytes = match format {
-        CardFormat::Pdf => card.pdf()?,
+        CardFormat::Pdf | CardFormat::BusinessCards => card.pdf()?,
         CardFormat::Html => card.html().into_bytes(),
         CardFormat::Markdown => card.markdown().into_bytes(),
     };
@@ -28,8 +36,8 @@ impl PitchcraftApp {
     pub(super) fn export_card(&mut self, format: CardFormat) {
         let Some(session) = &self.session else { return };
         let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
-        let suggested = format!("{stem}.card.{}", format.extension());
-        match self.dialogs.save_export(self.tr(Tr::CmdExportCard), &suggested, format.extension()) {
+        let suggested = format!("{stem}.{}", format.suggested_suffix());
+        match self.dialogs.save_export(self.tr(Tr::ExportCardTitle), &suggested, format.extension()) {
             Picked::Path(path) => self.write_card(&path, format),
             Picked::Cancelled => {}
             Picked::Unavailable => {
@@ -60,8 +68,9 @@ impl PitchcraftApp {
         }
     }
 
-    /// Writes the card as a temporary PDF and opens it in the system's viewer, from where
-    /// the person prints.
+    /// Writes the card as a temporary PDF and hands it to the system's viewer, from where
+    /// the person prints; whether the viewer opened it is heard on a thread (a viewer can
+    /// take seconds to start) and said by [`PitchcraftApp::poll_opening`].
     pub(super) fn print_card(&mut self) {
         let Some(session) = &self.session else { return };
         let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
@@ -70,17 +79,46 @@ impl PitchcraftApp {
             card_bytes(&session.document, CardFormat::Pdf).map_err(|error| error.to_string()).and_then(|(bytes, _)| {
                 crate::storage::write_atomically(&path, &bytes).map_err(|error| self.write_failure_text(&path, &error))
             });
-        let result = written.and_then(|()| open::that_detached(&path).map_err(|error| error.to_string()));
+        if let Err(message) = written {
+            self.notify(NoticeLevel::Warning, message);
+            return;
+        }
+        let (tell, heard) = mpsc::channel();
+        let open = self.open_pdf.clone();
+        let opened_path = path.clone();
+        let spawned = std::thread::Builder::new().name("open-pdf".into()).spawn(move || {
+            let _ = tell.send(open(&opened_path));
+        });
+        match spawned {
+            Ok(_) => self.opening = Some((path, heard)),
+            Err(error) => self.viewer_failed(&path, &error.to_string()),
+        }
+    }
+
+    /// Says whether the card reached the PDF viewer, once that is known; true while still
+    /// waiting (the frame then asks to be drawn again soon).
+    pub(super) fn poll_opening(&mut self) -> bool {
+        let Some((path, heard)) = &self.opening else { return false };
+        let result = match heard.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return true,
+            Err(mpsc::TryRecvError::Disconnected) => Err("the viewer could not be started".to_owned()),
+        };
+        let path = path.clone();
+        self.opening = None;
         match result {
             Ok(()) => {
                 let text = fill(self.tr(Tr::NoticeCardOpened), &[("path", &path.display())]);
                 self.notify(NoticeLevel::Info, text);
             }
-            Err(message) => {
-                let text = fill(self.tr(Tr::NoticeCardNotOpened), &[("path", &path.display()), ("error", &message)]);
-                self.notify(NoticeLevel::Warning, text);
-            }
+            Err(message) => self.viewer_failed(&path, &message),
         }
+        false
+    }
+
+    fn viewer_failed(&mut self, path: &Path, message: &str) {
+        let text = fill(self.tr(Tr::NoticeCardNotOpened), &[("path", &path.display()), ("error", &message)]);
+        self.notify_with(NoticeLevel::Warning, text, Some(NoticeAction::SavePdf));
     }
 
     fn notify_omitted(&mut self, omitted: &[crate::card::Omission]) {
@@ -91,4 +129,51 @@ impl PitchcraftApp {
         let text = fill(self.tr(Tr::CardOmitted), &[("list", &list.join(", "))]);
         self.notify(NoticeLevel::Warning, text);
     }
+}
+
+/// How long a viewer's launcher may run before it counts as opened: `xdg-open` returns at
+/// once when it hands the file over, but runs as long as the viewer when it starts the
+/// viewer itself.
+const LAUNCHER_GRACE: Duration = Duration::from_secs(4);
+
+/// Opens `path` with the desktop's launchers (`xdg-open`, `gio open`, … on Linux; `open`
+/// on macOS; `start` on Windows), one after the other, and says whether one opened it. A
+/// launcher that exits with an error (no application for PDF files) is a failure, which
+/// `open::that_detached` would not tell.
+pub fn open_in_viewer(path: &Path) -> Result<(), String> {
+    let mut last_error = "no program to open PDF files was found".to_owned();
+    for mut command in open::commands(path) {
+        let program = command.get_program().to_string_lossy().into_owned();
+        let child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+        let mut child = match child {
+            Ok(child) => child,
+            Err(error) => {
+                if error.kind() != std::io::ErrorKind::NotFound {
+                    last_error = format!("{program}: {error}");
+                }
+                continue;
+            }
+        };
+        let started = Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                Ok(Some(status)) => {
+                    last_error = format!("{program} found no application for PDF files ({status})");
+                    break;
+                }
+                Ok(None) if started.elapsed() >= LAUNCHER_GRACE => {
+                    // Still running: the viewer itself, showing the card. Reap it later.
+                    std::thread::spawn(move || child.wait());
+                    return Ok(());
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                Err(error) => {
+                    last_error = format!("{program}: {error}");
+                    break;
+                }
+            }
+        }
+    }
+    Err(last_error)
 }

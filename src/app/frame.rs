@@ -49,6 +49,9 @@ impl PitchcraftApp {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
         self.update_title(&ctx);
+        if self.poll_opening() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
         self.schedule(&ctx, now);
         self.screenshot_step(&ctx);
     }
@@ -82,7 +85,7 @@ impl PitchcraftApp {
                 .show(ui, |ui| ui::nav::show(ui, language, self.page, &mut out));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            ui::widgets::notices(ui, &self.notices, &mut out);
+            ui::widgets::notices(ui, language, &self.notices, &mut out);
             match &self.session {
                 Some(session) if self.page == ui::Page::Discover => {
                     let cx = ui::discover::StepContext {

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 pub use clock::{Clock, FakeClock, system_clock};
 pub use dialogs::{FileDialogs, Picked, ScriptedDialogs, SystemDialogs};
+pub use export::open_in_viewer;
 pub use files::Pending;
 pub use screenshot::ScreenshotPlan;
 pub use screenshot::ScreenshotResult;
@@ -58,7 +59,13 @@ pub struct Launch {
     pub autostart_rehearsal: Option<bool>,
     /// Where documents are written (a fault-injecting disk in tests; the real one otherwise).
     pub disk: Option<std::sync::Arc<dyn crate::storage::Disk>>,
+    /// How a PDF is shown to the person (a stand-in in tests; the system's viewer otherwise).
+    pub open_pdf: Option<OpenPdf>,
 }
+
+/// Opens a PDF in a viewer, or says why it could not. It may take a while (a viewer that
+/// starts slowly), so the app calls it on a thread of its own.
+pub type OpenPdf = std::sync::Arc<dyn Fn(&std::path::Path) -> Result<(), String> + Send + Sync>;
 
 /// A message shown above the page until dismissed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +74,17 @@ pub struct Notice {
     pub level: NoticeLevel,
     /// The sentence.
     pub text: String,
+    /// A button that goes with it ("Undo", "Save PDF…").
+    pub action: Option<NoticeAction>,
+}
+
+/// What a notice's button does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Undo the edit the notice is about.
+    Undo,
+    /// Save the card as a PDF (when it could not be opened for printing).
+    SavePdf,
 }
 
 /// Severity of a [`Notice`].
@@ -119,6 +137,10 @@ pub struct PitchcraftApp {
     settings_failing: bool,
     /// A Save As on the save thread: where to, and what to do once it is written.
     save_as_pending: Option<(PathBuf, Option<files::Pending>)>,
+    /// How PDFs are opened for printing.
+    open_pdf: OpenPdf,
+    /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
+    opening: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), String>>)>,
 }
 
 impl PitchcraftApp {
@@ -170,6 +192,8 @@ impl PitchcraftApp {
             stored_settings: None,
             settings_failing: false,
             save_as_pending: None,
+            open_pdf: launch.open_pdf.clone().unwrap_or_else(|| std::sync::Arc::new(export::open_in_viewer)),
+            opening: None,
         };
         if let Some(path) = launch.file {
             app.open_path(path);
@@ -260,8 +284,13 @@ impl PitchcraftApp {
     }
 
     fn notify(&mut self, level: NoticeLevel, text: String) {
+        self.notify_with(level, text, None);
+    }
+
+    /// Shows a notice with a button.
+    fn notify_with(&mut self, level: NoticeLevel, text: String, action: Option<NoticeAction>) {
         self.notices.retain(|notice| notice.text != text);
-        self.notices.push(Notice { level, text });
+        self.notices.push(Notice { level, text, action });
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }

@@ -69,6 +69,9 @@ pub fn show(
                         out.push(Command::ExportCardAs(format));
                     }
                 }
+                if ui.button(t(Tr::ExportBusinessCards)).on_hover_text(t(Tr::ExportBusinessCardsTip)).clicked() {
+                    out.push(Command::ExportCardAs(CardFormat::BusinessCards));
+                }
                 if ui.button(t(Tr::PrintCard)).on_hover_text(t(Tr::PrintCardTip)).clicked() {
                     out.push(Command::PrintCard);
                 }

@@ -148,13 +148,18 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 });
             }
             Prompt::TypePath { purpose, text } => {
-                ui.heading(t(if *purpose == PathPurpose::Open { Tr::CmdOpen } else { Tr::CmdSaveAs }));
-                ui.label(t(Tr::NoFileDialog));
-                let field = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+                let (heading, confirm) = match purpose {
+                    PathPurpose::Open => (Tr::CmdOpen, Tr::CmdOpen),
+                    PathPurpose::SaveAs(_) => (Tr::CmdSaveAs, Tr::CmdSave),
+                    PathPurpose::Export(_) => (Tr::ExportCardTitle, Tr::ExportConfirm),
+                };
+                ui.heading(t(heading));
+                let label = ui.label(t(Tr::NoFileDialog)).id;
+                let field = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY)).labelled_by(label);
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 field.request_focus();
                 buttons(ui, |ui| {
-                    let confirm = t(if *purpose == PathPurpose::Open { Tr::CmdOpen } else { Tr::CmdSave });
+                    let confirm = t(confirm);
                     let typed = PathBuf::from(text.trim());
                     if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
                         out.push(match purpose {

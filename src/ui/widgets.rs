@@ -1,9 +1,10 @@
 //! Small reusable widgets: free functions that draw and report what the user did.
 
-use crate::app::{Notice, NoticeLevel};
-use crate::command::{Command, DocEdit};
+use crate::app::{Notice, NoticeAction, NoticeLevel};
+use crate::command::{CardFormat, Command, DocEdit};
+use crate::i18n::{Tr, tr};
 use crate::logic::undo::EditKey;
-use crate::model::BrandDocument;
+use crate::model::{BrandDocument, Language};
 use crate::ui::theme;
 
 /// A large clickable card with a title and one line of detail. Returns true on click.
@@ -135,7 +136,7 @@ pub fn counter(ui: &egui::Ui, count: usize, limit: usize) -> egui::RichText {
 }
 
 /// The notices above the page, each with a close button.
-pub fn notices(ui: &mut egui::Ui, notices: &[Notice], out: &mut Vec<Command>) {
+pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &mut Vec<Command>) {
     for (index, notice) in notices.iter().enumerate() {
         let color = match notice.level {
             NoticeLevel::Info => ui.visuals().selection.bg_fill,
@@ -148,13 +149,24 @@ pub fn notices(ui: &mut egui::Ui, notices: &[Notice], out: &mut Vec<Command>) {
             .inner_margin(egui::Margin::symmetric(12, 8))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let close_width = ui.spacing().interact_size.y + ui.spacing().item_spacing.x;
+                    let action_width = if notice.action.is_some() { 110.0 } else { 0.0 };
+                    let close_width = ui.spacing().interact_size.y + ui.spacing().item_spacing.x + action_width;
                     ui.allocate_ui(egui::vec2(ui.available_width() - close_width, 0.0), |ui| {
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        if ui.small_button("×").clicked() {
+                        if ui.small_button("×").on_hover_text(tr(language, Tr::Dismiss)).clicked() {
                             out.push(Command::DismissNotice(index));
+                        }
+                        if let Some(action) = notice.action {
+                            let (label, command) = match action {
+                                NoticeAction::Undo => (Tr::CmdUndo, Command::Undo),
+                                NoticeAction::SavePdf => (Tr::NoticeSavePdf, Command::ExportCardAs(CardFormat::Pdf)),
+                            };
+                            if ui.button(tr(language, label)).clicked() {
+                                out.push(command);
+                                out.push(Command::DismissNotice(index));
+                            }
                         }
                     });
                 });
