@@ -157,6 +157,9 @@ pub enum Command {
     Dismiss,
     /// Close the notice with this index.
     DismissNotice(usize),
+    /// Say that something was deleted (the sentence), with an Undo button; sent right
+    /// after the edit that deleted it.
+    Deleted(String),
     /// Take a file off the recent list.
     ForgetRecent(PathBuf),
 }
@@ -236,9 +239,11 @@ impl Command {
             Command::GoTo(page) => page.title(),
             Command::SetStep(_) => Tr::PageDiscover,
             Command::Edit(_) => Tr::CmdEdit,
-            Command::AnswerUnsaved(_) | Command::AnswerConflict(_) | Command::Dismiss | Command::DismissNotice(_) => {
-                Tr::Close
-            }
+            Command::AnswerUnsaved(_)
+            | Command::AnswerConflict(_)
+            | Command::Dismiss
+            | Command::DismissNotice(_)
+            | Command::Deleted(_) => Tr::Close,
             Command::ForgetRecent(_) => Tr::CmdForgetRecent,
         }
     }

@@ -172,7 +172,7 @@ fn fmt_leaves_a_bad_file_byte_for_byte() {
     let cases: [(&str, Vec<u8>); 5] = [
         ("malformed", b"(format: 1, person: (name: \"x\" headline: 2))".to_vec()),
         ("nul", vec![0; 1000]),
-        ("future", b"(format: 3)".to_vec()),
+        ("future", format!("(format: {})", pitchcraft::model::CURRENT_FORMAT + 1).into_bytes()),
         ("wrong-type", b"(format: 1, goals: 7)".to_vec()),
         ("nested", format!("(format: 1, notes: {})", "[".repeat(100_000)).into_bytes()),
     ];

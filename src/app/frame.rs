@@ -39,7 +39,14 @@ impl PitchcraftApp {
         self.queue.extend(shortcuts);
 
         let recent_before = self.settings.recent.clone();
-        for command in std::mem::take(&mut self.queue) {
+        let commands = std::mem::take(&mut self.queue);
+        // A command changes what the next frame shows (a step, a page, an edit), and it is
+        // applied after this frame was drawn: draw again, or the screen shows the old
+        // state until the next mouse move.
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.apply(command, now);
         }
         if self.settings.recent != recent_before {
@@ -157,12 +164,14 @@ impl PitchcraftApp {
             Command::PrintCard => self.print_card(),
             Command::Quit => self.want_close = true,
             Command::Undo => {
+                self.drop_undo_notices();
                 if let Some(session) = &mut self.session {
                     session.undo(now);
                     self.discover.reset_positions();
                 }
             }
             Command::Redo => {
+                self.drop_undo_notices();
                 if let Some(session) = &mut self.session {
                     session.redo(now);
                     self.discover.reset_positions();
@@ -180,10 +189,14 @@ impl PitchcraftApp {
                 self.discover.focus_first_field = true;
             }
             Command::Edit(edit) => {
+                // An "Undo" on a notice undoes the last edit: once another edit comes, the
+                // notice would undo that one instead, so it goes.
+                self.drop_undo_notices();
                 if let Some(session) = &mut self.session {
                     session.apply(edit, now);
                 }
             }
+            Command::Deleted(text) => self.notify_with(NoticeLevel::Info, text, Some(super::NoticeAction::Undo)),
             Command::AnswerUnsaved(choice) => self.answer_unsaved(choice),
             Command::AnswerConflict(choice) => self.answer_conflict(choice),
             Command::Dismiss => self.prompt = None,
@@ -194,6 +207,10 @@ impl PitchcraftApp {
             }
             Command::ForgetRecent(path) => self.settings.forget(&path),
         }
+    }
+
+    fn drop_undo_notices(&mut self) {
+        self.notices.retain(|notice| notice.action != Some(super::NoticeAction::Undo));
     }
 
     /// `PITCHCRAFT_AUTOSTART_REHEARSAL`: rehearse the first pitch at once, for the

@@ -73,10 +73,11 @@ pub fn show(
                 state.selected = index;
             }
         }
+        // A new note has no title yet (its tab says "Untitled note"): titled "New note", its
+        // tab looked like a second "New note" button beside this one.
         if ui.button(t(Tr::NewNote)).clicked() {
-            let title = t(Tr::NewNoteTitle).to_owned();
             out.push(Command::Edit(DocEdit::step(move |document| {
-                document.notes.push(Note { title, markdown: String::new() })
+                document.notes.push(Note { title: String::new(), markdown: String::new() })
             })));
             state.selected = document.notes.len();
         }
@@ -95,6 +96,8 @@ pub fn show(
                         document.notes.remove(index);
                     }
                 })));
+                let title = if note.title.trim().is_empty() { t(Tr::UntitledNote) } else { note.title.trim() };
+                out.push(Command::Deleted(crate::i18n::fill(t(Tr::DeletedNote), &[("title", &title)])));
             }
             for (view, label) in
                 [(NoteView::Read, Tr::NoteRead), (NoteView::Edit, Tr::NoteEdit), (NoteView::Both, Tr::NoteBoth)]
@@ -118,7 +121,7 @@ pub fn show(
     });
     let blocks = state.blocks(&note.markdown);
     let editor = |ui: &mut egui::Ui, out: &mut Vec<Command>| {
-        egui::ScrollArea::vertical().id_salt("note_text").auto_shrink(false).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt(("note_text", index)).auto_shrink(false).show(ui, |ui| {
             TextField::new(&note.markdown, EditKey::of(("note.markdown", index)))
                 .label(t(Tr::NoteText))
                 .hint(t(Tr::NoteTextHint))
@@ -132,7 +135,7 @@ pub fn show(
     };
     let heights = &mut state.heights;
     let mut reader = |ui: &mut egui::Ui| {
-        egui::ScrollArea::vertical().id_salt("note_rendered").auto_shrink(false).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt(("note_rendered", index)).auto_shrink(false).show(ui, |ui| {
             render(ui, &blocks, language, heights);
         });
     };

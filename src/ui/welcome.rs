@@ -26,7 +26,7 @@ impl RecentFile {
 /// Draws the welcome screen.
 pub fn show(ui: &mut egui::Ui, language: Language, recent: &[RecentFile], out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("welcome").auto_shrink(false).show(ui, |ui| {
         ui.vertical_centered(|ui| {
             let width = ui.available_width().min(theme::READING_WIDTH);
             ui.set_max_width(width);

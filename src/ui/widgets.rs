@@ -158,15 +158,16 @@ pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &
                         if ui.small_button("×").on_hover_text(tr(language, Tr::Dismiss)).clicked() {
                             out.push(Command::DismissNotice(index));
                         }
-                        if let Some(action) = notice.action {
-                            let (label, command) = match action {
-                                NoticeAction::Undo => (Tr::CmdUndo, Command::Undo),
-                                NoticeAction::SavePdf => (Tr::NoticeSavePdf, Command::ExportCardAs(CardFormat::Pdf)),
-                            };
-                            if ui.button(tr(language, label)).clicked() {
-                                out.push(command);
-                                out.push(Command::DismissNotice(index));
+                        match notice.action {
+                            // Undo takes every Undo notice away itself.
+                            Some(NoticeAction::Undo) if ui.button(tr(language, Tr::CmdUndo)).clicked() => {
+                                out.push(Command::Undo);
                             }
+                            Some(NoticeAction::SavePdf) if ui.button(tr(language, Tr::NoticeSavePdf)).clicked() => {
+                                out.push(Command::DismissNotice(index));
+                                out.push(Command::ExportCardAs(CardFormat::Pdf));
+                            }
+                            _ => {}
                         }
                     });
                 });

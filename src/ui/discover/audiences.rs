@@ -144,6 +144,9 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
                         document.audiences.remove(index);
                     }
                 })));
+                let name =
+                    if audience.name.trim().is_empty() { cx.t(Tr::UntitledAudience) } else { audience.name.trim() };
+                cx.out.push(Command::Deleted(fill(cx.t(Tr::DeletedAudience), &[("name", &name)])));
             }
         });
     });

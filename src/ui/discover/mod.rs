@@ -110,7 +110,9 @@ pub fn show(ui: &mut egui::Ui, step: Step, mut cx: StepContext<'_>) {
     egui::Panel::bottom("discover_footer").frame(theme::inner_panel()).show(ui, |ui| footer(ui, step, &mut cx));
     handle_step_keys(ui, step, cx.out);
     egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Each step keeps its own scroll position (egui remembers it by this id): a step
+        // opens at its top the first time, and where the person left it after that.
+        egui::ScrollArea::vertical().id_salt(("discover_step", step)).auto_shrink(false).show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
             ui.add_space(theme::SPACE_S);
             ui.heading(cx.t(step_title(step)));

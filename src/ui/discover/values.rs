@@ -173,6 +173,10 @@ fn custom_value_form(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     });
 }
 
+/// The least width of a pile's column: its buttons and a name such as "Collaboration" or
+/// "Betrouwbaarheid" in full.
+const PILE_COLUMN_WIDTH: f32 = 250.0;
+
 /// Every card in its pile, with buttons to move it.
 fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
     let document = cx.document;
@@ -183,6 +187,15 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
         if let Some(column) = columns.iter_mut().find(|(p, _, _)| *p == pile) {
             column.2.push(id);
         }
+    }
+    // Each pile in the alphabetical order of the names as shown, as the language's
+    // dictionary has it.
+    let language = cx.language;
+    for (_, _, ids) in &mut columns {
+        ids.sort_by_cached_key(|id| {
+            let name = value_text(document, id, language).0;
+            (crate::i18n::collate::sort_key(name, language), name.to_owned())
+        });
     }
     let mut pile_list = |ui: &mut egui::Ui, (pile, label, ids): &(Option<Pile>, Tr, Vec<&String>)| {
         ui.label(egui::RichText::new(format!("{} ({})", cx.t(*label), ids.len())).strong());
@@ -212,17 +225,25 @@ fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
                         cx.out.push(Command::Edit(DocEdit::step(move |document| unsort(document, &id))));
                     }
                 }
-                ui.add(egui::Label::new(name).truncate()).on_hover_text(format!("{name}: {description}"));
+                // One tooltip: the name with its description (egui would add a second one
+                // with the name alone when it is cut short).
+                ui.add(egui::Label::new(name).truncate().show_tooltip_when_elided(false))
+                    .on_hover_text(format!("{name}: {description}"));
             });
         }
         ui.add_space(theme::SPACE_M);
     };
-    if ui.available_width() >= theme::WIDE_LAYOUT {
-        ui.columns(columns.len(), |uis| {
-            for (ui, column) in uis.iter_mut().zip(&columns) {
-                pile_list(ui, column);
-            }
-        });
+    // As many piles side by side as leave a name its room: four on a wide page, two on
+    // a narrower one, then one under the other.
+    let across = ((ui.available_width() / PILE_COLUMN_WIDTH) as usize).clamp(1, columns.len());
+    if across > 1 {
+        for row in columns.chunks(across) {
+            ui.columns(across, |uis| {
+                for (ui, column) in uis.iter_mut().zip(row) {
+                    pile_list(ui, column);
+                }
+            });
+        }
     } else {
         for column in &columns {
             pile_list(ui, column);

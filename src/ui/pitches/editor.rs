@@ -60,13 +60,14 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) 
             .resizable(false)
             .exact_size(theme::FEEDBACK_WIDTH)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt(("pitch_feedback", &pitch.id)).auto_shrink(false).show(ui, |ui| {
                     ui.add_space(theme::SPACE_S);
                     feedback::findings(ui, &full, &analysis, &remarks, cx);
                 });
             });
     }
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    // Each pitch keeps its own scroll position; a new pitch opens at its top.
+    egui::ScrollArea::vertical().id_salt(("pitch_editor", &pitch.id)).auto_shrink(false).show(ui, |ui| {
         header(ui, pitch, cx);
         ui.add_space(theme::SPACE_S);
         feedback::summary(ui, &analysis, pitch.target_seconds, personal.is_some(), cx);

@@ -36,7 +36,10 @@ pub(super) fn summary(ui: &mut egui::Ui, analysis: &Analysis, target: u32, perso
     } else {
         theme::ok_color(ui)
     };
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 10.0), egui::Sense::hover());
+    let (rect, bar) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 10.0), egui::Sense::hover());
+    let share = format!("{:.0} %", ratio * 100.0);
+    let name = fill(cx.t(Tr::LengthBar), &[("share", &share)]);
+    bar.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &name));
     let painter = ui.painter();
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     let color = color.gamma_multiply(0.8);

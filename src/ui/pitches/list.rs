@@ -41,7 +41,9 @@ fn actions(ui: &mut egui::Ui, cx: &mut PitchContext<'_>) {
             cx.state.selected = Some(copy);
         }
         if ui.button(cx.t(Tr::DeletePitch)).on_hover_text(cx.t(Tr::DeletePitchTip)).clicked() {
+            let title = cx.document.pitch(&selected).map_or_else(String::new, |pitch| pitch.title.trim().to_owned());
             cx.out.push(Command::Edit(DocEdit::step(move |document| delete(document, &selected))));
+            cx.out.push(Command::Deleted(crate::i18n::fill(cx.t(Tr::DeletedPitch), &[("title", &title)])));
             cx.state.selected = None;
         }
     });
@@ -52,7 +54,7 @@ pub(super) fn side_list(ui: &mut egui::Ui, cx: &mut PitchContext<'_>) {
     ui.add_space(theme::SPACE_S);
     actions(ui, cx);
     ui.separator();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("pitch_list").auto_shrink(false).show(ui, |ui| {
         for pitch in &cx.document.pitches {
             let selected = cx.state.selected.as_deref() == Some(pitch.id.as_str());
             let audience = cx.document.audience(&pitch.audience).map_or("—", |audience| audience.name.as_str());

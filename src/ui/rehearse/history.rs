@@ -1,13 +1,13 @@
 //! The attempts of a pitch: a table, and charts of duration against the target and of
 //! words per minute over the attempts, with the personal speaking rate.
 
-use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
+use egui_plot::{HLine, Line, Plot, PlotPoints, Points, uniform_grid_spacer};
 
 use super::RehearseContext;
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::rate::{RateVerdict, personal_rate, verdict};
-use crate::logic::rehearsal::attempts;
+use crate::logic::rehearsal::{ChartRange, attempts, chart_range};
 use crate::model::Pitch;
 use crate::model::{RateChoice, Rehearsal};
 
@@ -38,6 +38,30 @@ fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, cx: 
     }
 }
 use crate::ui::theme;
+
+/// A chart of the attempts: fixed to `range` (no zooming or dragging away from it), the
+/// attempts numbered from 1 in whole steps, the values with their `unit`.
+fn attempts_chart<'a>(id: &'a str, height: f32, range: ChartRange, x_label: &'a str, unit: &'a str) -> Plot<'a> {
+    let step = range.x_step;
+    Plot::new(id)
+        .height(height)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_axes(true)
+        .default_x_bounds(range.x.0, range.x.1)
+        .default_y_bounds(range.y.0, range.y.1)
+        .x_axis_label(x_label)
+        .x_grid_spacer(uniform_grid_spacer(move |_| [step, step * 5.0, step * 10.0]))
+        .x_axis_formatter(|mark, _| {
+            let attempt = mark.value.round();
+            if (mark.value - attempt).abs() < 1e-6 && attempt >= 1.0 { format!("{attempt:.0}") } else { String::new() }
+        })
+        .y_axis_formatter(move |mark, _| format!("{:.0} {unit}", mark.value))
+        .y_axis_min_width(44.0)
+}
 
 pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_>) {
     ui.add_space(theme::SPACE_L);
@@ -71,25 +95,41 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let height = theme::CHART_HEIGHT;
     let wide = ui.available_width() >= theme::WIDE_LAYOUT;
     let target_color = theme::warn_color(ui);
+    let duration_values: Vec<Option<f64>> = durations.iter().map(|point| Some(point[1])).collect();
+    let rate_values: Vec<Option<f64>> = tries.iter().map(|attempt| attempt.words_per_minute()).collect();
+    let attempt_axis = cx.t(Tr::ChartAttemptAxis);
     let duration_plot = |ui: &mut egui::Ui| {
         ui.label(cx.t(Tr::ChartDuration));
-        let plot = Plot::new("rehearse_durations").height(height).allow_scroll(false).allow_drag(false);
-        plot.include_y(0.0).include_y(target * 1.4).show(ui, |plot| {
+        let range = chart_range(&duration_values, Some(target), Some(0.0));
+        let last = durations.last().map_or(0.0, |point| point[1]);
+        let summary = fill(
+            cx.t(Tr::ChartDurationSummary),
+            &[("count", &durations.len()), ("last", &format!("{last:.1}")), ("target", &pitch.target_seconds)],
+        );
+        let response = attempts_chart("rehearse_durations", height, range, attempt_axis, "s").show(ui, |plot| {
             plot.hline(HLine::new(cx.t(Tr::ChartTarget), target).color(target_color));
             plot.line(Line::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())));
             plot.points(Points::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())).radius(3.0));
         });
+        response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     };
     let rate_plot = |ui: &mut egui::Ui| {
         ui.label(cx.t(Tr::ChartRate));
-        let plot = Plot::new("rehearse_rates").height(height).allow_scroll(false).allow_drag(false);
-        plot.include_y(80.0).include_y(200.0).show(ui, |plot| {
+        let range = chart_range(&rate_values, rate, None);
+        let summary = match rates.last() {
+            Some(point) => {
+                fill(cx.t(Tr::ChartRateSummary), &[("count", &rates.len()), ("last", &format!("{:.0}", point[1]))])
+            }
+            None => cx.t(Tr::ChartRateEmpty).to_owned(),
+        };
+        let response = attempts_chart("rehearse_rates", height, range, attempt_axis, "wpm").show(ui, |plot| {
             if let Some(wpm) = rate {
                 plot.hline(HLine::new(cx.t(Tr::ChartPersonalRate), wpm));
             }
             plot.line(Line::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())));
             plot.points(Points::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())).radius(3.0));
         });
+        response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     };
     if wide {
         ui.columns(2, |columns| {
@@ -111,7 +151,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         .filter(|(_, attempt)| attempt.pitch == pitch.id)
         .map(|(at, _)| at)
         .collect();
-    egui::Grid::new("rehearse_history").striped(true).num_columns(8).show(ui, |ui| {
+    egui::Grid::new("rehearse_history").striped(true).num_columns(9).show(ui, |ui| {
         for header in [
             Tr::ColumnDate,
             Tr::ColumnRevision,
@@ -126,7 +166,9 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         }
         ui.end_row();
         for (index, attempt) in tries.iter().enumerate().rev() {
-            ui.label(attempt.at.to_string().replace('T', " ").trim_end_matches('Z').get(..16).unwrap_or_default());
+            let date =
+                attempt.at.to_string().replace('T', " ").trim_end_matches('Z').get(..16).unwrap_or_default().to_owned();
+            ui.label(&date);
             ui.label(if attempt.revision == 0 { "—".to_owned() } else { attempt.revision.to_string() });
             let seconds = attempt.duration_ms as f64 / 1000.0;
             let over = seconds > target;
@@ -137,6 +179,19 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
             ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
             ui.add(egui::Label::new(&attempt.note).truncate());
+            if let Some(position) = positions.get(index).copied() {
+                let delete = ui.small_button("×").on_hover_text(cx.t(Tr::DeleteAttempt));
+                let name = cx.t(Tr::DeleteAttempt);
+                delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+                if delete.clicked() {
+                    cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                        if position < document.rehearsals.len() {
+                            document.rehearsals.remove(position);
+                        }
+                    })));
+                    cx.out.push(Command::Deleted(fill(cx.t(Tr::DeletedAttempt), &[("date", &date)])));
+                }
+            }
             ui.end_row();
         }
     });

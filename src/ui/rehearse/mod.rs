@@ -210,9 +210,13 @@ pub fn show(ui: &mut egui::Ui, mut cx: RehearseContext<'_>) {
     match (phase, cx.state.outcome.is_some()) {
         (Some(Phase::CountIn | Phase::Running | Phase::Paused), _) => run::show(ui, &pitch, &mut cx),
         (_, true) => result::show(ui, &pitch, &mut cx),
+        // The setup and the history scroll together: with the timer settings open, or at
+        // 800 × 600, the charts and the table are below the fold.
         _ => {
-            setup::show(ui, &pitch, &mut cx);
-            history::show(ui, &pitch, &mut cx);
+            egui::ScrollArea::vertical().id_salt("rehearse_setup").auto_shrink(false).show(ui, |ui| {
+                setup::show(ui, &pitch, &mut cx);
+                history::show(ui, &pitch, &mut cx);
+            });
         }
     }
     schedule_repaint(ui.ctx(), &cx);

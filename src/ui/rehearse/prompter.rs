@@ -61,8 +61,11 @@ pub(super) fn show(
     }
     area.show(ui, |ui| {
         // Room below the last line, so the end can reach the reading line.
-        let (rect, _) =
+        let (rect, text_area) =
             ui.allocate_exact_size(egui::vec2(ui.available_width(), height + view_height), egui::Sense::hover());
+        // The painted text, for a screen reader.
+        let spoken: String = galleys.iter().map(|galley| galley.text()).collect::<Vec<_>>().join("\n");
+        text_area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &spoken));
         let left = rect.center().x - width / 2.0;
         let mut y = rect.top();
         let painter = ui.painter();

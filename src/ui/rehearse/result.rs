@@ -19,7 +19,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let run = &outcome.run;
     let wpm = words_per_minute(run.words, outcome.duration);
     let delta = outcome.duration.as_secs_f64() - run.target.as_secs_f64();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("rehearse_result").auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
         ui.heading(cx.t(Tr::RunDone));
         let delta_text = if delta > 0.0 {

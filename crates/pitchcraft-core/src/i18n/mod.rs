@@ -6,6 +6,7 @@
 //! differ from English. At run time a missing text falls back to English, then to the
 //! key's name: never a panic.
 
+pub mod collate;
 mod keys;
 pub mod values;
 pub mod words;

@@ -79,6 +79,16 @@ pub fn has_number(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// The skills that have a name.
+fn named_skills(document: &BrandDocument) -> impl Iterator<Item = &crate::model::Skill> {
+    document.expertise.iter().filter(|skill| filled(&skill.skill))
+}
+
+/// Whether a proof point tells something (a situation, an action, a result or a metric).
+fn told(proof: &crate::model::ProofPoint) -> bool {
+    [&proof.situation, &proof.action, &proof.result, &proof.metric].into_iter().any(|text| filled(text))
+}
+
 /// Cards of the deck and custom values not sorted into a pile yet.
 pub fn unsorted(document: &BrandDocument, deck: &[&str]) -> usize {
     let sorted = |id: &str| document.values.cards.contains_key(id);
@@ -95,10 +105,13 @@ pub fn progress(step: Step, document: &BrandDocument, deck: &[&str]) -> Progress
             filled(&person.role) || filled(&person.organisation),
             filled(&person.email) || filled(&person.phone) || filled(&person.website),
         ]),
+        // Sorting is the way to a top, not a goal of its own: once the top is ranked, the
+        // cards left unsorted do not keep the step from being done.
         Step::Values => {
             let ranked = &document.values.ranking;
+            let very_important = document.values.in_pile(Pile::VeryImportant).count();
             Progress::of(&[
-                !document.values.cards.is_empty() && unsorted(document, deck) == 0,
+                very_important >= TOP_MIN || ranked.len() >= TOP_MIN,
                 ranked.len() >= TOP_MIN,
                 !ranked.is_empty()
                     && ranked
@@ -106,12 +119,13 @@ pub fn progress(step: Step, document: &BrandDocument, deck: &[&str]) -> Progress
                         .all(|id| document.values.cards.get(id).is_some_and(|choice| filled(&choice.meaning))),
             ])
         }
+        // Only skills with a name count: an empty one just added is not expertise yet.
         Step::Expertise => {
-            let skills = &document.expertise;
+            let skills: Vec<_> = named_skills(document).collect();
             Progress::of(&[
                 !skills.is_empty(),
-                !skills.is_empty() && skills.iter().all(|skill| !skill.proof.is_empty()),
-                skills.iter().flat_map(|skill| &skill.proof).any(|proof| proof.signature),
+                !skills.is_empty() && skills.iter().all(|skill| skill.proof.iter().any(told)),
+                skills.iter().flat_map(|skill| &skill.proof).any(|proof| proof.signature && told(proof)),
             ])
         }
         Step::Goals => {
@@ -249,11 +263,11 @@ pub fn gaps(document: &BrandDocument, deck: &[&str]) -> Vec<Gap> {
         found.push(Gap::NoContact);
     }
 
+    let ranked = document.values.ranking.len();
     let left = unsorted(document, deck);
-    if left > 0 {
+    if left > 0 && ranked < TOP_MIN {
         found.push(Gap::ValuesUnsorted { left });
     }
-    let ranked = document.values.ranking.len();
     if ranked < TOP_MIN {
         found.push(Gap::TopTooSmall { ranked });
     }
@@ -263,15 +277,18 @@ pub fn gaps(document: &BrandDocument, deck: &[&str]) -> Vec<Gap> {
         }
     }
 
-    if document.expertise.is_empty() {
+    if named_skills(document).next().is_none() {
         found.push(Gap::NoSkills);
     }
     for (index, skill) in document.expertise.iter().enumerate() {
+        if !filled(&skill.skill) && !skill.proof.iter().any(told) {
+            continue;
+        }
         let name = label(&skill.skill, &format!("#{}", index + 1));
-        if skill.proof.is_empty() {
+        if !skill.proof.iter().any(told) {
             found.push(Gap::SkillWithoutProof { skill: name.clone() });
         }
-        for proof in &skill.proof {
+        for proof in skill.proof.iter().filter(|proof| told(proof)) {
             if !has_number(&proof.metric) && !has_number(&proof.result) {
                 found.push(Gap::ProofWithoutNumber { skill: name.clone() });
             }
@@ -367,18 +384,52 @@ mod tests {
         for (id, pile) in [("a", Pile::VeryImportant), ("b", Pile::Important), ("c", Pile::NotImportant)] {
             document.values.cards.insert(id.into(), ValueChoice { pile, ..Default::default() });
         }
-        assert_eq!(progress(Step::Values, &document, DECK), Progress { done: 1, total: 3 });
+        // Every card sorted, but one very important value is not a top to rank yet.
+        assert_eq!(progress(Step::Values, &document, DECK), Progress { done: 0, total: 3 });
         assert_eq!(next_step(&document, DECK), Step::Values);
     }
 
     #[test]
-    fn the_sample_values_step_is_complete_when_its_deck_is_sorted() {
+    fn the_values_step_is_done_when_the_top_is_ranked_not_when_every_card_is_sorted() {
         let document = sample();
         let mut deck: Vec<&str> = document.values.cards.keys().map(String::as_str).collect();
         assert!(progress(Step::Values, &document, &deck).is_complete());
         deck.extend(["new-1", "new-2"]);
-        assert_eq!(progress(Step::Values, &document, &deck), Progress { done: 2, total: 3 });
-        assert!(gaps(&document, &deck).contains(&Gap::ValuesUnsorted { left: 2 }));
+        assert!(progress(Step::Values, &document, &deck).is_complete(), "two unsorted cards do not matter");
+        assert!(!gaps(&document, &deck).iter().any(|gap| matches!(gap, Gap::ValuesUnsorted { .. })));
+
+        // Five very important cards out of seventy, ranked with meanings: done.
+        let mut quick = BrandDocument::default();
+        for id in ["a", "b", "c", "d", "e"] {
+            let choice = ValueChoice { pile: Pile::VeryImportant, meaning: "Mine.".into(), ..Default::default() };
+            quick.values.cards.insert(id.into(), choice);
+            quick.values.ranking.push(id.into());
+        }
+        let seventy: Vec<String> = (0..65).map(|n| format!("card-{n}")).collect();
+        let deck: Vec<&str> = ["a", "b", "c", "d", "e"].into_iter().chain(seventy.iter().map(String::as_str)).collect();
+        assert!(progress(Step::Values, &quick, &deck).is_complete());
+        // Without a ranked top, the unsorted cards are the way there and are a gap.
+        quick.values.ranking.clear();
+        assert_eq!(progress(Step::Values, &quick, &deck), Progress { done: 1, total: 3 });
+        assert!(gaps(&quick, &deck).contains(&Gap::ValuesUnsorted { left: 65 }));
+    }
+
+    #[test]
+    fn an_empty_skill_is_not_expertise() {
+        let mut document = BrandDocument::default();
+        document.expertise.push(crate::model::Skill::default());
+        assert_eq!(progress(Step::Expertise, &document, DECK), Progress { done: 0, total: 3 });
+        assert!(gaps(&document, DECK).contains(&Gap::NoSkills));
+        assert!(!gaps(&document, DECK).iter().any(|gap| matches!(gap, Gap::SkillWithoutProof { .. })));
+        document.expertise[0].skill = "Lean process design".into();
+        document.expertise[0].proof.push(ProofPoint { signature: true, ..ProofPoint::default() });
+        assert_eq!(
+            progress(Step::Expertise, &document, DECK),
+            Progress { done: 1, total: 3 },
+            "an empty proof is no proof"
+        );
+        document.expertise[0].proof[0].result = "Waiting fell by 32 percent.".into();
+        assert!(progress(Step::Expertise, &document, DECK).is_complete());
     }
 
     #[test]

@@ -149,3 +149,70 @@ mod tests {
         assert!((plan.factor - 0.3).abs() < 1e-9);
     }
 }
+
+/// What a chart of the attempts shows: attempts from 1 along the x axis, and a y range
+/// that holds every value and the reference line (the target, the personal rate) with a
+/// little room, so that one attempt, two, or fifty all read the same way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartRange {
+    /// The x axis: from half an attempt before the first to half after the last shown.
+    pub x: (f64, f64),
+    /// The y axis.
+    pub y: (f64, f64),
+    /// The step between labelled attempts (1, 2, 5, 10, …), so labels never crowd.
+    pub x_step: f64,
+}
+
+/// Attempts the x axis shows at least, so that the first attempt is not a lone dot in
+/// the middle of the chart.
+const CHART_MIN_ATTEMPTS: usize = 5;
+
+/// The range of a chart of `values` (one per attempt, in order; `None` where an attempt
+/// has no value) against `reference`, with the y axis from `floor` (0 for durations) or
+/// from just below the lowest value when `floor` is `None`.
+pub fn chart_range(values: &[Option<f64>], reference: Option<f64>, floor: Option<f64>) -> ChartRange {
+    let shown = values.len().max(CHART_MIN_ATTEMPTS) as f64;
+    let known: Vec<f64> = values.iter().flatten().copied().chain(reference).filter(|v| v.is_finite()).collect();
+    let (low, high) = known.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    let (low, high) = if known.is_empty() { (0.0, 1.0) } else { (low, high) };
+    let room = ((high - low) * 0.15).max(high.abs() * 0.1).max(1.0);
+    let bottom = floor.unwrap_or((low - room).max(0.0));
+    let x_step =
+        [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0].into_iter().find(|step| shown / step <= 10.0).unwrap_or(100.0);
+    ChartRange { x: (0.5, shown + 0.5), y: (bottom, high + room), x_step }
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::*;
+
+    #[test]
+    fn one_attempt_starts_the_axis_at_attempt_one_with_the_target_in_view() {
+        let range = chart_range(&[Some(31.8)], Some(30.0), Some(0.0));
+        assert_eq!(range.x, (0.5, 5.5));
+        assert_eq!(range.x_step, 1.0);
+        assert_eq!(range.y.0, 0.0);
+        assert!(range.y.1 > 31.8 && range.y.1 < 40.0, "{range:?}");
+    }
+
+    #[test]
+    fn two_and_fifty_attempts() {
+        let two = chart_range(&[Some(140.0), Some(152.0)], Some(145.0), None);
+        assert_eq!(two.x, (0.5, 5.5));
+        assert!(two.y.0 < 140.0 && two.y.0 > 100.0 && two.y.1 > 152.0, "{two:?}");
+        let fifty: Vec<Option<f64>> = (0..50).map(|i| Some(25.0 + f64::from(i % 7))).collect();
+        let range = chart_range(&fifty, Some(30.0), Some(0.0));
+        assert_eq!(range.x, (0.5, 50.5));
+        assert_eq!(range.x_step, 5.0, "ten labels at most");
+        assert!(range.y.1 > 31.0);
+    }
+
+    #[test]
+    fn attempts_without_a_value_and_no_reference() {
+        let range = chart_range(&[None, None], None, None);
+        assert_eq!(range.x, (0.5, 5.5));
+        assert!(range.y.0 < range.y.1, "{range:?}");
+        let range = chart_range(&[Some(f64::NAN), Some(120.0)], None, None);
+        assert!(range.y.0 < 120.0 && range.y.1 > 120.0, "{range:?}");
+    }
+}

@@ -1,0 +1,193 @@
+//! What a newcomer meets in the first hour: every page reachable and readable at 800 × 600,
+//! each page and step keeping its own scroll position, deletions that say so and can be
+//! undone on the spot, and every widget with a name for a screen reader (egui_kittest
+//! checks that on every frame it runs).
+
+mod common;
+
+use common::{app, app_sized};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use pitchcraft::app::{Launch, PitchcraftApp};
+use pitchcraft::logic::discover::Step;
+use pitchcraft::model::Language;
+use pitchcraft::ui::{Page, ThemeChoice};
+
+const SMALL: egui::Vec2 = egui::vec2(800.0, 600.0);
+
+fn top_of(harness: &Harness<'_, PitchcraftApp>, label: &str) -> f32 {
+    harness.get_by_label(label).rect().top()
+}
+
+#[test]
+fn the_rehearse_page_scrolls_to_its_charts_and_table_at_800_by_600() {
+    let (mut harness, _) = app_sized(Launch { sample: true, page: Some(Page::Rehearse), ..Launch::default() }, SMALL);
+    // The oldest attempt of the first pitch is the table's last row.
+    let last_row = "Too vague. Nobody would remember this.";
+    assert!(top_of(&harness, last_row) > SMALL.y, "below the fold at first");
+    harness.get_by_label(last_row).scroll_to_me();
+    harness.run_ok();
+    let row = harness.get_by_label(last_row).rect();
+    assert!(row.top() >= 0.0 && row.bottom() <= SMALL.y, "the last row scrolls into view: {row:?}");
+    // Both charts are there, and say what they show.
+    for chart in ["Chart of the duration of 3 attempts", "Chart of words a minute over 3 attempts"] {
+        let node = harness.get_by_label_contains(chart);
+        node.scroll_to_me();
+        harness.run_ok();
+        let rect = harness.get_by_label_contains(chart).rect();
+        assert!(rect.top() >= 0.0 && rect.bottom() <= SMALL.y, "{chart} reachable: {rect:?}");
+    }
+}
+
+#[test]
+fn each_discover_step_keeps_its_own_scroll_position() {
+    let (mut harness, _) = app_sized(
+        Launch { sample: true, page: Some(Page::Discover), step: Some(Step::Expertise), ..Launch::default() },
+        SMALL,
+    );
+    let bottom = "Add a skill";
+    harness.get_by_label(bottom).scroll_to_me();
+    harness.run_ok();
+    let scrolled = top_of(&harness, bottom);
+    assert!(scrolled < SMALL.y, "scrolled to the end of Expertise");
+
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowRight);
+    harness.run_ok();
+    assert_eq!(harness.state().discover_step(), Step::Goals);
+    let intro = pitchcraft::i18n::tr(Language::En, pitchcraft::i18n::Tr::IntroGoals);
+    let first_visit = top_of(&harness, intro);
+    assert!(first_visit > 0.0 && first_visit < 250.0, "Goals opens at its top, not mid-page: {first_visit}");
+
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowLeft);
+    harness.run_ok();
+    assert_eq!(harness.state().discover_step(), Step::Expertise);
+    assert!((top_of(&harness, bottom) - scrolled).abs() < 2.0, "Expertise is where it was left");
+}
+
+#[test]
+fn a_new_pitch_opens_at_its_top() {
+    let (mut harness, _) = app_sized(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() }, SMALL);
+    let title_field = |harness: &Harness<'_, PitchcraftApp>| harness.get_by_label("Title").rect();
+    let first = title_field(&harness).top();
+    // Scroll the first pitch down to its last section.
+    let ask = pitchcraft::i18n::tr(Language::En, pitchcraft::i18n::section_key(pitchcraft::model::SectionKind::Ask));
+    harness.get_all_by_label(ask).last().unwrap_or_else(|| panic!("no {ask:?}")).scroll_to_me();
+    harness.run_ok();
+    assert!(title_field(&harness).top() < first - 50.0, "the first pitch scrolled");
+    harness.get_by_label("New pitch").click();
+    harness.run_ok();
+    assert!((title_field(&harness).top() - first).abs() < 2.0, "the new pitch starts at its top");
+}
+
+/// The notices about deletions (the sample also opens with a notice of its own).
+fn notice_texts(harness: &Harness<'_, PitchcraftApp>) -> Vec<String> {
+    harness
+        .state()
+        .notices()
+        .iter()
+        .map(|notice| notice.text.clone())
+        .filter(|text| text.starts_with("Deleted"))
+        .collect()
+}
+
+/// Presses the notice's Undo and checks the deleted thing is back and the notice gone.
+fn undo_from_notice(harness: &mut Harness<'_, PitchcraftApp>, said: &str, count: impl Fn(&PitchcraftApp) -> usize) {
+    let notices = notice_texts(harness);
+    assert!(notices.iter().any(|text| text.starts_with(said)), "{said:?} in {notices:?}");
+    let before = count(harness.state());
+    harness.get_by_label("Undo").click();
+    harness.run_ok();
+    assert_eq!(count(harness.state()), before + 1, "{said}: undone");
+    assert!(notice_texts(harness).iter().all(|text| !text.starts_with(said)), "the notice goes with the undo");
+}
+
+#[test]
+fn deleting_says_so_at_once_with_an_undo_button() {
+    let document = |app: &PitchcraftApp| app.session().unwrap().document.clone();
+
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Notes), ..Launch::default() });
+    harness.get_by_label("Delete note").click();
+    harness.run_ok();
+    undo_from_notice(&mut harness, "Deleted the note “Healthcare summit, 3 December”", |app| {
+        document(app).notes.len()
+    });
+
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() });
+    harness.get_by_label("Delete").click();
+    harness.run_ok();
+    assert_eq!(document(harness.state()).pitches.len(), 2, "deleted at once, without a question");
+    undo_from_notice(&mut harness, "Deleted the pitch “Healthcare summit, 30 seconds”", |app| {
+        document(app).pitches.len()
+    });
+
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Discover), step: Some(Step::Audiences), ..Launch::default() });
+    harness.get_all_by_label("Remove audience").next().unwrap().scroll_to_me();
+    harness.run_ok();
+    harness.get_all_by_label("Remove audience").next().unwrap().click();
+    harness.run_ok();
+    undo_from_notice(&mut harness, "Deleted the audience “Hospital board members”", |app| {
+        document(app).audiences.len()
+    });
+
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Rehearse), ..Launch::default() });
+    harness.get_all_by_label("Delete this attempt").next().unwrap().scroll_to_me();
+    harness.run_ok();
+    harness.get_all_by_label("Delete this attempt").next().unwrap().click();
+    harness.run_ok();
+    assert_eq!(document(harness.state()).rehearsals.len(), 3);
+    undo_from_notice(&mut harness, "Deleted the attempt of 2026-11-26 07:45", |app| document(app).rehearsals.len());
+}
+
+#[test]
+fn an_edit_after_a_deletion_takes_the_undo_notice_away() {
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Notes), ..Launch::default() });
+    harness.get_by_label("Delete note").click();
+    harness.run_ok();
+    assert_eq!(notice_texts(&harness).len(), 1);
+    // Its Undo would now undo the new note instead of the deletion: the notice goes.
+    harness.get_by_label("New note").click();
+    harness.run_ok();
+    assert!(notice_texts(&harness).is_empty(), "{:?}", notice_texts(&harness));
+}
+
+#[test]
+fn a_new_note_does_not_look_like_a_second_new_note_button() {
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Notes), ..Launch::default() });
+    harness.get_by_label("New note").click();
+    harness.run_ok();
+    assert_eq!(harness.get_all_by_label("New note").count(), 1, "one button");
+    assert!(harness.query_by_label("Untitled note").is_some(), "the new note's tab");
+    assert_eq!(harness.state().session().unwrap().document.notes.len(), 3);
+}
+
+#[test]
+fn every_page_and_step_passes_the_accessibility_check_in_both_themes_and_languages() {
+    for theme in [ThemeChoice::Light, ThemeChoice::Dark] {
+        for language in [Language::En, Language::Nl] {
+            let launch = Launch { sample: true, theme: Some(theme), language: Some(language), ..Launch::default() };
+            let (mut harness, _) = app_sized(launch, SMALL);
+            // Each run of the harness checks that every widget on screen has a name.
+            for page in Page::ALL {
+                harness.state_mut().push(pitchcraft::command::Command::GoTo(page));
+                harness.run_ok();
+            }
+            for step in Step::ALL {
+                harness.state_mut().push(pitchcraft::command::Command::SetStep(step));
+                harness.run_ok();
+            }
+            let values = pitchcraft::command::Command::SetStep(Step::Values);
+            harness.state_mut().push(values);
+            harness.run_ok();
+            let piles = pitchcraft::i18n::tr(language, pitchcraft::i18n::Tr::ValuesModePiles);
+            if harness.query_by_label(piles).is_none() {
+                let all: Vec<String> =
+                    harness.root().children_recursive().filter_map(|node| node.accesskit_node().label()).collect();
+                panic!("{theme:?} {language:?}: no {piles:?} among {all:?}");
+            }
+            harness.get_by_label(piles).click();
+            harness.run_ok();
+        }
+    }
+}
