@@ -1,12 +1,13 @@
 //! The brand card: typesetting plus PDF of the sample (target < 150 ms), the preview raster
-//! (target < 100 ms), and the worst case, an overfull card that needs fitting.
+//! (target < 100 ms), the worst case, an overfull card that needs fitting, and the sheets of
+//! business cards.
 //! `cargo bench --bench card`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pitchcraft_card::Card;
+use pitchcraft_card::{BusinessCards, Card};
 use pitchcraft_core::model::BrandDocument;
 
 fn sample() -> BrandDocument {
@@ -50,6 +51,12 @@ fn card(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("overfull layout (fitting)", |b| {
         b.iter(|| Card::of(black_box(&overfull)).expect("fits").omitted().len())
+    });
+    group.bench_function("business cards: fitting + sheets + PDF", |b| {
+        b.iter(|| {
+            let cards = BusinessCards::make(black_box(&sample), sample.card.paper).expect("fits");
+            cards.pdf().expect("a PDF").len()
+        })
     });
     group.finish();
 }

@@ -20,10 +20,12 @@ pub(crate) const FONTS: [&[u8]; 4] = [
     include_bytes!("../assets/fonts/Inter-Italic.otf"),
 ];
 
-/// A module of the page card's QR code, in millimetres: 3 pixels in a 100 dpi scan or
-/// render, the least at which a code reliably reads back (a code is never scaled with the
-/// type, so a full card does not shrink it).
-const PAGE_QR_MODULE_MM: f64 = 0.75;
+/// A module of the page card's QR code, in millimetres: 4 pixels in a 100 dpi render. At
+/// 3 pixels (0.75 mm) the code read back from typst's own render but not always from
+/// poppler's (which viewers and printer drivers use): it read at 0.8 and 0.9 mm but not at
+/// 0.85, depending on where the module edges fell; from 0.9 mm up every size read. The
+/// code is never scaled with the type, so a full card does not shrink it.
+const PAGE_QR_MODULE_MM: f64 = 1.0;
 
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();

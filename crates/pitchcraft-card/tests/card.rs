@@ -222,6 +222,42 @@ fn at_dpi(dpi: f64) -> f64 {
     dpi / 72.0
 }
 
+/// The first page of `pdf` rendered by poppler's `pdftoppm` at `dpi`, as a viewer or a
+/// printer driver would; `None` (with one line said) where poppler-utils is missing, which
+/// CI does not allow.
+fn render_pdf(pdf: &[u8], dpi: u32) -> Option<pitchcraft_card::Raster> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("card.pdf");
+    std::fs::write(&input, pdf).unwrap();
+    let prefix = dir.path().join("page");
+    let run = std::process::Command::new("pdftoppm")
+        .args(["-r", &dpi.to_string(), "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&input)
+        .arg(&prefix)
+        .status();
+    match run {
+        Ok(status) => assert!(status.success(), "pdftoppm failed: {status}"),
+        Err(_) if std::env::var("CI").as_deref() != Ok("true") => {
+            eprintln!("skipped: no pdftoppm — apt-get install poppler-utils");
+            return None;
+        }
+        Err(error) => panic!("pdftoppm is required on CI: {error}"),
+    }
+    let image = image::open(prefix.with_extension("png")).unwrap().to_rgba8();
+    Some(pitchcraft_card::Raster { width: image.width(), height: image.height(), rgba_premultiplied: image.into_raw() })
+}
+
+#[test]
+fn the_qr_code_reads_back_from_the_pdf_printed_at_100_dpi_on_both_papers() {
+    let mut document = sample();
+    for paper in [Paper::A4, Paper::Letter] {
+        document.card.paper = paper;
+        let pdf = Card::of(&document).unwrap().pdf().unwrap();
+        let Some(page) = render_pdf(&pdf, 100) else { return };
+        assert_eq!(qr_codes(&page), [vcard(&document)], "{paper:?}");
+    }
+}
+
 #[test]
 fn the_qr_code_reads_back_as_the_vcard_from_a_100_dpi_render_on_both_papers() {
     let mut document = sample();

@@ -173,9 +173,9 @@ fn custom_value_form(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     });
 }
 
-/// The least width of a pile's column: its buttons and a name such as "Collaboration" or
-/// "Betrouwbaarheid" in full.
-const PILE_COLUMN_WIDTH: f32 = 250.0;
+/// The least width of a pile's column: its buttons and the longest names of the deck
+/// ("Aanpassingsvermogen", "Verantwoordelijkheid") in full.
+const PILE_COLUMN_WIDTH: f32 = 340.0;
 
 /// Every card in its pile, with buttons to move it.
 fn all_piles(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>) {
