@@ -191,3 +191,26 @@ fn every_page_and_step_passes_the_accessibility_check_in_both_themes_and_languag
         }
     }
 }
+
+#[test]
+fn values_in_dutch_are_in_dutch_dictionary_order() {
+    let launch = Launch {
+        sample: true,
+        page: Some(Page::Discover),
+        step: Some(Step::Values),
+        language: Some(Language::Nl),
+        ..Launch::default()
+    };
+    let (mut harness, _) = app(launch);
+    harness.get_by_label("Alle stapels").click();
+    harness.run_ok();
+    // The sample's very important values, in Dutch, top to bottom.
+    let mut shown = ["Zorg", "Samenwerking", "Nieuwsgierigheid", "Geloof", "Integriteit", "Betrouwbaarheid", "Eenvoud"]
+        .map(|name| (top_of(&harness, name), name));
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let order: Vec<&str> = shown.iter().map(|(_, name)| *name).collect();
+    assert_eq!(
+        order,
+        ["Betrouwbaarheid", "Eenvoud", "Geloof", "Integriteit", "Nieuwsgierigheid", "Samenwerking", "Zorg"]
+    );
+}

@@ -5,8 +5,8 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use pitchcraft_card::Card;
-use pitchcraft_core::model::{CardSection, CustomValue, Paper, ProofPoint, Skill, ValueChoice};
+use pitchcraft_card::{BusinessCards, Card};
+use pitchcraft_core::model::{CardSection, CustomValue, Paper, PitchForm, ProofPoint, Skill, ValueChoice};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -20,6 +20,8 @@ struct Input {
     pitch: Vec<String>,
     goals: Vec<String>,
     letter: bool,
+    full_pitch: bool,
+    business: bool,
     sections: Vec<u8>,
 }
 
@@ -52,6 +54,15 @@ fuzz_target!(|input: Input| {
     if !input.sections.is_empty() {
         let all = CardSection::ALL;
         document.card.sections = input.sections.iter().map(|n| all[usize::from(*n) % all.len()]).collect();
+    }
+    document.card.pitch_form = if input.full_pitch { PitchForm::Full } else { PitchForm::OneLine };
+    if input.business {
+        // Business cards: a front sheet and a back sheet, whatever the cards hold.
+        if let Ok(cards) = BusinessCards::make(&document, document.card.paper) {
+            assert_eq!(cards.pages(), 2, "a front sheet and a back sheet");
+            cards.pdf().expect("typeset business cards make a PDF");
+        }
+        return;
     }
     if let Ok(card) = Card::of(&document) {
         assert_eq!(card.pages(), 1, "always one page");

@@ -204,6 +204,7 @@ fn omit(content: &CardContent, count: usize) -> (CardContent, Vec<Omission>) {
 pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
     let content = within_page_limits(content);
     if let Some((scale, document)) = largest_fitting_scale(&content, true)? {
+        let document = balanced(&content, scale, document)?;
         return Ok(Fitted { content, scale, omitted: Vec::new(), document });
     }
     let smallest = SCALES[SCALES.len() - 1];
@@ -222,14 +223,24 @@ pub fn fit(content: CardContent) -> Result<Fitted, CardError> {
     let (reduced, omitted) = omit(&content, high);
     // A card that lost something never gets larger type than the design size.
     match largest_fitting_scale(&reduced, false)? {
-        Some((scale, document)) => Ok(Fitted { content: reduced, scale, omitted, document }),
+        Some((scale, document)) => {
+            let document = balanced(&reduced, scale, document)?;
+            Ok(Fitted { content: reduced, scale, omitted, document })
+        }
         None => Err(CardError::DoesNotFit),
     }
 }
 
+/// The page of `content` at `scale` with its room spread between the sections; the page
+/// as it was (`fitted`) should the spreading ever make it longer than one page.
+fn balanced(content: &CardContent, scale: f64, fitted: PagedDocument) -> Result<PagedDocument, CardError> {
+    let document = compile(content, scale, true)?;
+    Ok(if document.pages().len() == 1 { document } else { fitted })
+}
+
 /// The typeset page of `content` at `scale`, when it is one page.
 fn fits(content: &CardContent, scale: f64) -> Result<Option<PagedDocument>, CardError> {
-    let document = compile(content, scale)?;
+    let document = compile(content, scale, false)?;
     Ok((document.pages().len() == 1).then_some(document))
 }
 
@@ -305,7 +316,11 @@ mod tests {
         // One omission fewer does not fit, even at the smallest type.
         let smallest = SCALES[SCALES.len() - 1];
         let fewer = omit(&content, made - 1).0;
-        assert!(compile(&fewer, smallest).unwrap().pages().len() > 1, "{:?} were enough", &fitted.omitted[..made - 1]);
+        assert!(
+            compile(&fewer, smallest, false).unwrap().pages().len() > 1,
+            "{:?} were enough",
+            &fitted.omitted[..made - 1]
+        );
     }
 
     #[test]

@@ -136,9 +136,14 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
     inputs
 }
 
-/// Typesets `content` at font `scale` (1.0 is the design size).
-pub fn compile(content: &CardContent, scale: f64) -> Result<PagedDocument, CardError> {
-    engine().compile_with_input(inputs(content, scale)).output.map_err(|error| CardError::Typeset(format!("{error:?}")))
+/// Typesets `content` at font `scale` (1.0 is the design size); `balance` spreads the room
+/// a short card leaves over the gaps between its sections, which costs a second layout
+/// (the template measures the card first), so the search for a size that fits leaves it
+/// off: it never makes a card longer.
+pub fn compile(content: &CardContent, scale: f64, balance: bool) -> Result<PagedDocument, CardError> {
+    let mut inputs = inputs(content, scale);
+    inputs.insert("balance".into(), balance.into_value());
+    engine().compile_with_input(inputs).output.map_err(|error| CardError::Typeset(format!("{error:?}")))
 }
 
 /// The PDF of a typeset card.
