@@ -15,7 +15,7 @@ use typst_layout::PagedDocument;
 
 use super::content::{CardContent, content};
 use super::fit::Omission;
-use super::typeset::{Raster, array, dict, optional, raster_page, text};
+use super::typeset::{Raster, array, dict, entries, optional, raster_page, text};
 use super::{CardError, qr};
 use pitchcraft_core::i18n::{Tr, fill, tr};
 use pitchcraft_core::model::{BrandDocument, Paper};
@@ -189,7 +189,7 @@ fn inputs(content: &BusinessContent, layout: &SheetLayout, scale: f64, probe: bo
         array(corners.iter().map(|&(x, y)| dict([("x", x.into_value()), ("y", y.into_value())])))
     };
     let numbers = |numbers: &[f64]| array(numbers.iter().map(|&n| n.into_value()));
-    let entries = [
+    let inputs = [
         ("mode", text(if probe { "probe" } else { "sheet" })),
         ("scale", scale.into_value()),
         ("lang", text(language.code())),
@@ -216,11 +216,7 @@ fn inputs(content: &BusinessContent, layout: &SheetLayout, scale: f64, probe: bo
         ("grid_top", layout.cuts_y[0].into_value()),
         ("grid_bottom", layout.cuts_y[ROWS].into_value()),
     ];
-    let mut inputs = Dict::new();
-    for (key, value) in entries {
-        inputs.insert(key.into(), value);
-    }
-    inputs
+    entries(inputs)
 }
 
 #[cfg(test)]

@@ -40,12 +40,17 @@ pub(crate) fn optional(value: &Option<String>) -> Value {
     value.as_deref().map_or(Value::None, text)
 }
 
-pub(crate) fn dict(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+/// The entries as a typst dictionary (the templates' inputs, or a dictionary inside them).
+pub(crate) fn entries(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Dict {
     let mut dict = Dict::new();
     for (key, value) in entries {
         dict.insert(key.into(), value);
     }
-    Value::Dict(dict)
+    dict
+}
+
+pub(crate) fn dict(items: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+    Value::Dict(entries(items))
 }
 
 pub(crate) fn array(values: impl IntoIterator<Item = Value>) -> Value {
@@ -68,7 +73,7 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
     let qr = content.vcard.as_deref().and_then(super::qr::code);
     let qr_width = qr.as_ref().map_or(0.0, |qr| qr.width_mm(PAGE_QR_MODULE_MM));
     let qr = qr.map(|qr| Value::Bytes(Bytes::new(qr.svg.into_bytes())));
-    let entries = [
+    let inputs = [
         ("scale", scale.into_value()),
         ("paper", text(if content.paper == Paper::Letter { "us-letter" } else { "a4" })),
         ("text_width", text_area_mm(content.paper).0.into_value()),
@@ -129,11 +134,7 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
             ]),
         ),
     ];
-    let mut inputs = Dict::new();
-    for (key, value) in entries {
-        inputs.insert(key.into(), value);
-    }
-    inputs
+    entries(inputs)
 }
 
 /// Typesets `content` at font `scale` (1.0 is the design size); `balance` spreads the room
