@@ -158,8 +158,8 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
         loop {
             match child.try_wait() {
                 Ok(Some(status)) if status.success() => return Ok(()),
-                Ok(Some(status)) => {
-                    last_error = format!("{program} found no application for PDF files ({status})");
+                Ok(Some(_)) => {
+                    last_error = format!("{program} found no application for PDF files");
                     break;
                 }
                 Ok(None) if started.elapsed() >= LAUNCHER_GRACE => {
