@@ -141,8 +141,14 @@ const LAUNCHER_GRACE: Duration = Duration::from_secs(4);
 /// launcher that exits with an error (no application for PDF files) is a failure, which
 /// `open::that_detached` would not tell.
 pub fn open_in_viewer(path: &Path) -> Result<(), String> {
+    open_with(open::commands(path), LAUNCHER_GRACE)
+}
+
+/// Runs `launchers` one after the other until one opens the file: it exits successfully,
+/// or still runs after `grace`. Launchers that are not installed are passed over.
+fn open_with(launchers: Vec<std::process::Command>, grace: Duration) -> Result<(), String> {
     let mut last_error = "no program to open PDF files was found".to_owned();
-    for mut command in open::commands(path) {
+    for mut command in launchers {
         let program = command.get_program().to_string_lossy().into_owned();
         let child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
         let mut child = match child {
@@ -162,7 +168,7 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
                     last_error = format!("{program} found no application for PDF files");
                     break;
                 }
-                Ok(None) if started.elapsed() >= LAUNCHER_GRACE => {
+                Ok(None) if started.elapsed() >= grace => {
                     // Still running: the viewer itself, showing the card. Reap it later.
                     std::thread::spawn(move || child.wait());
                     return Ok(());
@@ -176,4 +182,40 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
         }
     }
     Err(last_error)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::process::Command;
+    use std::time::Duration;
+
+    use super::open_with;
+
+    const GRACE: Duration = Duration::from_millis(300);
+
+    fn shell(script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        command
+    }
+
+    #[test]
+    fn a_launcher_that_fails_is_a_failure_and_the_next_one_is_tried() {
+        let failed = open_with(vec![shell("exit 3")], GRACE);
+        assert_eq!(failed, Err("sh found no application for PDF files".to_owned()));
+        assert_eq!(open_with(vec![shell("exit 3"), shell("exit 0")], GRACE), Ok(()));
+    }
+
+    #[test]
+    fn a_missing_launcher_is_passed_over_and_none_at_all_is_said() {
+        let missing = Command::new("pitchcraft-no-such-launcher");
+        assert_eq!(open_with(vec![missing], GRACE), Err("no program to open PDF files was found".to_owned()));
+        assert_eq!(open_with(vec![Command::new("pitchcraft-no-such-launcher"), shell("true")], GRACE), Ok(()));
+        assert!(open_with(Vec::new(), GRACE).is_err());
+    }
+
+    #[test]
+    fn a_launcher_still_running_after_the_grace_is_the_viewer() {
+        assert_eq!(open_with(vec![shell("sleep 5")], GRACE), Ok(()));
+    }
 }
