@@ -98,6 +98,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let duration_values: Vec<Option<f64>> = durations.iter().map(|point| Some(point[1])).collect();
     let rate_values: Vec<Option<f64>> = tries.iter().map(|attempt| attempt.words_per_minute()).collect();
     let attempt_axis = cx.t(Tr::ChartAttemptAxis);
+    let rate_unit = cx.t(Tr::ChartRateUnit);
     let duration_plot = |ui: &mut egui::Ui| {
         ui.label(cx.t(Tr::ChartDuration));
         let range = chart_range(&duration_values, Some(target), Some(0.0));
@@ -122,7 +123,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             }
             None => cx.t(Tr::ChartRateEmpty).to_owned(),
         };
-        let response = attempts_chart("rehearse_rates", height, range, attempt_axis, "wpm").show(ui, |plot| {
+        let response = attempts_chart("rehearse_rates", height, range, attempt_axis, rate_unit).show(ui, |plot| {
             if let Some(wpm) = rate {
                 plot.hline(HLine::new(cx.t(Tr::ChartPersonalRate), wpm));
             }
@@ -151,48 +152,67 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         .filter(|(_, attempt)| attempt.pitch == pitch.id)
         .map(|(at, _)| at)
         .collect();
-    egui::Grid::new("rehearse_history").striped(true).num_columns(9).show(ui, |ui| {
-        for header in [
-            Tr::ColumnDate,
-            Tr::ColumnRevision,
-            Tr::ColumnDuration,
-            Tr::ColumnRate,
-            Tr::ColumnInRate,
-            Tr::ColumnClarity,
-            Tr::ColumnConfidence,
-            Tr::ColumnNote,
-        ] {
-            ui.label(egui::RichText::new(cx.t(header)).strong());
-        }
-        ui.end_row();
-        for (index, attempt) in tries.iter().enumerate().rev() {
-            let date =
-                attempt.at.to_string().replace('T', " ").trim_end_matches('Z').get(..16).unwrap_or_default().to_owned();
-            ui.label(&date);
-            ui.label(if attempt.revision == 0 { "—".to_owned() } else { attempt.revision.to_string() });
-            let seconds = attempt.duration_ms as f64 / 1000.0;
-            let over = seconds > target;
-            let text = egui::RichText::new(format!("{seconds:.1} s"));
-            ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
-            ui.label(attempt.words_per_minute().map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
-            in_rate(ui, attempt, positions.get(index).copied(), cx);
-            ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
-            ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
-            ui.add(egui::Label::new(&attempt.note).truncate());
-            if let Some(position) = positions.get(index).copied() {
-                let delete = ui.small_button("×").on_hover_text(cx.t(Tr::DeleteAttempt));
-                let name = cx.t(Tr::DeleteAttempt);
-                delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
-                if delete.clicked() {
-                    cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                        if position < document.rehearsals.len() {
-                            document.rehearsals.remove(position);
-                        }
-                    })));
-                    cx.out.push(Command::Deleted(fill(cx.t(Tr::DeletedAttempt), &[("date", &date)])));
-                }
+    // The delete button comes first: in a narrow window the note, cut short (its whole
+    // text on hover), is the part that gives way.
+    {
+        egui::Grid::new("rehearse_history").striped(true).num_columns(9).show(ui, |ui| {
+            ui.label("");
+            for header in [
+                Tr::ColumnDate,
+                Tr::ColumnRevision,
+                Tr::ColumnDuration,
+                Tr::ColumnRate,
+                Tr::ColumnInRate,
+                Tr::ColumnClarity,
+                Tr::ColumnConfidence,
+                Tr::ColumnNote,
+            ] {
+                ui.label(egui::RichText::new(cx.t(header)).strong());
             }
             ui.end_row();
-        }
-    });
+            for (index, attempt) in tries.iter().enumerate().rev() {
+                let date = attempt
+                    .at
+                    .to_string()
+                    .replace('T', " ")
+                    .trim_end_matches('Z')
+                    .get(..16)
+                    .unwrap_or_default()
+                    .to_owned();
+                let position = positions.get(index).copied();
+                delete_button(ui, position, &date, cx);
+                ui.label(&date);
+                ui.label(if attempt.revision == 0 { "—".to_owned() } else { attempt.revision.to_string() });
+                let seconds = attempt.duration_ms as f64 / 1000.0;
+                let over = seconds > target;
+                let text = egui::RichText::new(format!("{seconds:.1} s"));
+                ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
+                ui.label(attempt.words_per_minute().map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
+                in_rate(ui, attempt, position, cx);
+                ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
+                ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
+                ui.add(egui::Label::new(&attempt.note).truncate());
+                ui.end_row();
+            }
+        });
+    }
+}
+
+/// The × that deletes the attempt at `position` in the document (undoable, and said).
+fn delete_button(ui: &mut egui::Ui, position: Option<usize>, date: &str, cx: &mut RehearseContext<'_>) {
+    let Some(position) = position else {
+        ui.label("");
+        return;
+    };
+    let name = cx.t(Tr::DeleteAttempt);
+    let delete = ui.small_button("×").on_hover_text(name);
+    delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    if delete.clicked() {
+        cx.out.push(Command::Edit(DocEdit::step(move |document| {
+            if position < document.rehearsals.len() {
+                document.rehearsals.remove(position);
+            }
+        })));
+        cx.out.push(Command::Deleted(fill(cx.t(Tr::DeletedAttempt), &[("date", &date)])));
+    }
 }

@@ -81,6 +81,7 @@ keys! {
     ChartRateEmpty,
     ChartRateLegend,
     ChartRateSummary,
+    ChartRateUnit,
     ChartTarget,
     CheckAsk,
     CheckNoAsk,
