@@ -14,7 +14,7 @@ mod typeset;
 pub use business::{BusinessCards, SheetLayout};
 pub use content::{CardContent, CardGoal, CardPitch, CardStrength, CardValue, chosen_pitch, content, vcard};
 pub use export::{escape_html, html, markdown};
-pub use fit::{LARGER_SCALES, Omission, SCALES};
+pub use fit::{Omission, SCALES};
 pub use preview::{Preview, PreviewWorker};
 pub use qr::svg as qr_svg;
 pub use typeset::Raster;

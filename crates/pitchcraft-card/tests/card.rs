@@ -95,14 +95,7 @@ fn the_sample_fits_at_full_size_without_leaving_anything_out() {
 
 /// The share of the page height below the lowest ink.
 fn empty_bottom_share(raster: &pitchcraft_card::Raster) -> f64 {
-    let row_has_ink = |y: u32| {
-        (0..raster.width).any(|x| {
-            let at = ((y * raster.width + x) * 4) as usize;
-            let alpha = raster.rgba_premultiplied[at + 3];
-            let dark = raster.rgba_premultiplied[at..at + 3].iter().any(|&c| c < 200);
-            alpha > 0 && dark
-        })
-    };
+    let row_has_ink = |y: u32| (0..raster.width).any(|x| inked(raster, x, y));
     let lowest = (0..raster.height).rev().find(|&y| row_has_ink(y)).unwrap_or(0);
     f64::from(raster.height - 1 - lowest) / f64::from(raster.height)
 }
