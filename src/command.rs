@@ -107,6 +107,8 @@ pub enum Command {
     Open,
     /// Open this document.
     OpenPath(PathBuf),
+    /// Files dropped on the window: the first opens, the rest are named.
+    OpenDropped(Vec<PathBuf>),
     /// Open a copy of the built-in sample.
     OpenSample,
     /// Open a backup copy as a new, untitled document.
@@ -129,6 +131,8 @@ pub enum Command {
     ExportCardTo(PathBuf, CardFormat),
     /// Close the window.
     Quit,
+    /// Show the version, the licence and where things live.
+    About,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -220,7 +224,7 @@ impl Command {
         match self {
             Command::New => Tr::CmdNew,
             Command::Open => Tr::CmdOpen,
-            Command::OpenPath(_) => Tr::CmdOpen,
+            Command::OpenPath(_) | Command::OpenDropped(_) => Tr::CmdOpen,
             Command::OpenSample => Tr::CmdOpenSample,
             Command::OpenBackup(_) => Tr::CmdOpenBackup,
             Command::Save => Tr::CmdSave,
@@ -236,6 +240,7 @@ impl Command {
             Command::ZoomIn => Tr::CmdZoomIn,
             Command::ZoomOut => Tr::CmdZoomOut,
             Command::ZoomReset => Tr::CmdZoomReset,
+            Command::About => Tr::CmdAbout,
             Command::GoTo(page) => page.title(),
             Command::SetStep(_) => Tr::PageDiscover,
             Command::Edit(_) => Tr::CmdEdit,

@@ -11,6 +11,7 @@
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod identity;
 pub mod ui;
 
 pub use pitchcraft_card as card;

@@ -23,6 +23,20 @@ fn every_command_has_help() {
 }
 
 #[test]
+fn version_names_the_release_and_the_commit() {
+    let output = pitchcraft().arg("--version").output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let expected = format!("pitchcraft {} (", env!("CARGO_PKG_VERSION"));
+    assert!(text.starts_with(&expected) && text.ends_with(")\n"), "{text:?}");
+    let commit = &text[expected.len()..text.len() - 2];
+    assert!(
+        commit == "unknown commit" || (commit.len() == 7 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{commit:?}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_with_2() {
     pitchcraft().args(["check"]).assert().code(2);
     pitchcraft().args(["new", "x.brand.ron", "--name", "A", "--sample"]).assert().code(2);

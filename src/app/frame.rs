@@ -33,10 +33,14 @@ impl PitchcraftApp {
         // its own) but applied after the page's edits of this frame: Ctrl+S pressed right
         // after a keystroke saves that keystroke too.
         let shortcuts = if self.prompt.is_none() { Command::consume_shortcuts(&ctx) } else { Vec::new() };
+        let dropped = ui::drop::dropped_files(&ctx);
 
         self.autostart();
         self.draw(ui);
         self.queue.extend(shortcuts);
+        if !dropped.is_empty() {
+            self.queue.push(Command::OpenDropped(dropped));
+        }
 
         let recent_before = self.settings.recent.clone();
         let commands = std::mem::take(&mut self.queue);
@@ -142,6 +146,7 @@ impl PitchcraftApp {
         if let Some(prompt) = &mut self.prompt {
             ui::prompts::show(ui.ctx(), language, prompt, &mut out);
         }
+        ui::drop::show_hover(ui.ctx(), language);
         self.queue.extend(out);
     }
 
@@ -152,6 +157,12 @@ impl PitchcraftApp {
             Command::New => self.guard(Pending::New),
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
+            Command::OpenDropped(paths) => {
+                if let Some((first, others)) = paths.split_first() {
+                    self.tell_not_opened(first, others);
+                    self.guard(Pending::OpenPath(first.clone()));
+                }
+            }
             Command::OpenSample => self.guard(Pending::OpenSample),
             Command::OpenBackup(path) => self.guard(Pending::OpenBackup(path)),
             Command::CreateAt(path) => self.guard(Pending::CreateAt(path)),
@@ -163,6 +174,7 @@ impl PitchcraftApp {
             Command::ExportCardTo(path, format) => self.write_card(&path, format),
             Command::PrintCard => self.print_card(),
             Command::Quit => self.want_close = true,
+            Command::About => self.show_about(),
             Command::Undo => {
                 self.drop_undo_notices();
                 if let Some(session) = &mut self.session {
@@ -207,6 +219,15 @@ impl PitchcraftApp {
             }
             Command::ForgetRecent(path) => self.settings.forget(&path),
         }
+    }
+
+    fn show_about(&mut self) {
+        let document = self.session.as_ref().and_then(|session| session.path().map(|path| path.to_path_buf()));
+        self.prompt = Some(Prompt::About(ui::prompts::About {
+            backups: document.as_deref().map(crate::storage::backup_dir),
+            document,
+            settings: super::settings::settings_path(),
+        }));
     }
 
     fn drop_undo_notices(&mut self) {

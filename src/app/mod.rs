@@ -36,6 +36,8 @@ use crate::ui::{Page, ThemeChoice};
 pub struct Launch {
     /// A document to open.
     pub file: Option<PathBuf>,
+    /// More documents that were handed over (named in a notice; one opens at a time).
+    pub also: Vec<PathBuf>,
     /// Open a copy of the sample instead of the welcome screen.
     pub sample: bool,
     /// The page to show (overrides the remembered one).
@@ -61,6 +63,14 @@ pub struct Launch {
     pub disk: Option<std::sync::Arc<dyn crate::storage::Disk>>,
     /// How a PDF is shown to the person (a stand-in in tests; the system's viewer otherwise).
     pub open_pdf: Option<OpenPdf>,
+}
+
+impl Launch {
+    /// `launch` with the first of `files` to open and the rest named.
+    pub fn with_files(files: Vec<PathBuf>, launch: Launch) -> Launch {
+        let mut files = files.into_iter();
+        Launch { file: files.next(), also: files.collect(), ..launch }
+    }
 }
 
 /// Opens a PDF in a viewer, or says why it could not. It may take a while (a viewer that
@@ -196,6 +206,7 @@ impl PitchcraftApp {
             opening: None,
         };
         if let Some(path) = launch.file {
+            app.tell_not_opened(&path, &launch.also);
             app.open_path(path);
         } else if launch.sample {
             app.open_sample();
@@ -281,6 +292,19 @@ impl PitchcraftApp {
         for outcome in self.saver.wait() {
             self.on_saved(outcome);
         }
+    }
+
+    /// Says which of several handed-over documents were not opened.
+    fn tell_not_opened(&mut self, opened: &std::path::Path, others: &[PathBuf]) {
+        if others.is_empty() {
+            return;
+        }
+        let name = |path: &std::path::Path| {
+            path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+        };
+        let others = others.iter().map(|path| name(path)).collect::<Vec<_>>().join(", ");
+        let text = i18n::fill(self.tr(Tr::NoticeOpenedFirst), &[("file", &name(opened)), ("others", &others)]);
+        self.notify(NoticeLevel::Info, text);
     }
 
     fn notify(&mut self, level: NoticeLevel, text: String) {

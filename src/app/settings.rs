@@ -22,12 +22,10 @@ pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
 /// settings live in their own file).
 const STORAGE_KEY: &str = "pitchcraft.settings";
 
-/// The name eframe keeps the window's state under, and our settings folder.
-pub const APP_ID: &str = "pitchcraft";
-
-/// The settings file: `~/.local/share/pitchcraft/settings.ron` (`$XDG_DATA_HOME`).
+/// The settings file: `~/.local/share/io.github.pitchcraft.pitchcraft/settings.ron`
+/// (`$XDG_DATA_HOME`), beside eframe's `app.ron` with the window's state.
 pub fn settings_path() -> Option<PathBuf> {
-    eframe::storage_dir(APP_ID).map(|dir| dir.join("settings.ron"))
+    crate::identity::settings_dir().map(|dir| dir.join("settings.ron"))
 }
 
 /// Settings that survive a restart.

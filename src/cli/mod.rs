@@ -19,12 +19,13 @@ use crate::model::Language;
 /// Prepare for networking: your values, expertise and goals, a personal brand, an
 /// elevator pitch, timed rehearsal and a printed brand card.
 #[derive(Debug, Parser)]
-#[command(name = "pitchcraft", version, args_conflicts_with_subcommands = true)]
+#[command(name = "pitchcraft", version = crate::identity::VERSION_LINE, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A brand document (*.brand.ron) to open; without it the welcome screen opens.
-    pub file: Option<PathBuf>,
+    /// A brand document (*.brand.ron) to open; without it the welcome screen opens. Of
+    /// several (a desktop may hand over more), the first opens and the rest are named.
+    pub files: Vec<PathBuf>,
     /// Open a copy of the built-in sample brand (nothing is written until you save).
-    #[arg(long, conflicts_with = "file")]
+    #[arg(long, conflicts_with = "files")]
     pub sample: bool,
     #[command(subcommand)]
     /// What to do without a window.
@@ -286,7 +287,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let autostart_rehearsal =
                 std::env::var("PITCHCRAFT_AUTOSTART_REHEARSAL").ok().map(|value| value == "scroll");
             window::run_gui(
-                Launch { file: cli.file, sample: cli.sample, autostart_rehearsal, ..Launch::default() },
+                Launch::with_files(cli.files, Launch { sample: cli.sample, autostart_rehearsal, ..Launch::default() }),
                 None,
             )
         }
@@ -341,8 +342,16 @@ mod tests {
     #[test]
     fn sample_and_file_are_exclusive() {
         let cli = Cli::try_parse_from(["pitchcraft", "--sample"]).unwrap();
-        assert!(cli.sample && cli.file.is_none() && cli.command.is_none());
+        assert!(cli.sample && cli.files.is_empty() && cli.command.is_none());
         assert!(Cli::try_parse_from(["pitchcraft", "--sample", "x.brand.ron"]).is_err());
+    }
+
+    #[test]
+    fn several_files_are_taken_in_order_and_subcommands_still_win() {
+        let cli = Cli::try_parse_from(["pitchcraft", "a.brand.ron", "b.brand.ron"]).unwrap();
+        assert_eq!(cli.files, [PathBuf::from("a.brand.ron"), PathBuf::from("b.brand.ron")]);
+        let cli = Cli::try_parse_from(["pitchcraft", "check", "a.brand.ron"]).unwrap();
+        assert!(cli.files.is_empty() && matches!(cli.command, Some(CliCommand::Check { .. })));
     }
 
     #[test]

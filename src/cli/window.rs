@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{LangArg, PageArg, StepArg, ThemeArg, complain, say};
 use crate::app::{Launch, PitchcraftApp, ScreenshotPlan, SystemDialogs};
+use crate::identity::APP_ID;
 use crate::ui::{Page, ThemeChoice};
 
 /// What a screenshot shows.
@@ -59,18 +60,22 @@ pub(super) fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> Exi
 /// Opens the window. `size` fixes the window size (screenshots); otherwise the last
 /// size is restored.
 pub fn run_gui(launch: Launch, size: Option<(u32, u32)>) -> ExitCode {
+    crate::identity::adopt_old_settings();
     let ephemeral = launch.ephemeral;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Pitchcraft")
-        .with_app_id("pitchcraft")
+        .with_app_id(APP_ID)
         .with_min_inner_size([560.0, 420.0]);
+    if let Some(icon) = crate::identity::window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     viewport = match size {
         Some((width, height)) => viewport.with_inner_size([width as f32, height as f32]).with_resizable(false),
         None => viewport.with_inner_size([1180.0, 760.0]),
     };
     let options = eframe::NativeOptions { viewport, persist_window: !ephemeral, ..Default::default() };
     let started = eframe::run_native(
-        "pitchcraft",
+        APP_ID,
         options,
         Box::new(move |cc| Ok(Box::new(PitchcraftApp::new(cc, launch, Box::new(SystemDialogs))))),
     );

@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit and View, built from [`Command`]s so that labels, shortcuts
+//! The menu bar: File, Edit, View and Help, built from [`Command`]s so that labels, shortcuts
 //! and tooltips come from one place.
 
 use std::path::PathBuf;
@@ -62,6 +62,9 @@ pub fn show(ui: &mut egui::Ui, model: &MenuModel<'_>, out: &mut Vec<Command>) {
             command_item(ui, language, Command::ZoomIn, true, out);
             command_item(ui, language, Command::ZoomOut, true, out);
             command_item(ui, language, Command::ZoomReset, true, out);
+        });
+        ui.menu_button(t(Tr::MenuHelp), |ui| {
+            command_item(ui, language, Command::About, true, out);
         });
     });
 }

@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod discover;
+pub mod drop;
 pub mod menu;
 pub mod names;
 pub mod nav;

@@ -43,6 +43,8 @@ pub enum Prompt {
         /// The sentence to show.
         message: String,
     },
+    /// Help → About: the version and where things live.
+    About(About),
     /// No file dialog could be shown: the user types a path.
     TypePath {
         /// Open or save.
@@ -50,6 +52,17 @@ pub enum Prompt {
         /// The path typed so far.
         text: String,
     },
+}
+
+/// What Help → About shows besides the version: where this person's things are.
+#[derive(Debug, Default)]
+pub struct About {
+    /// The open document's file, if it has one.
+    pub document: Option<PathBuf>,
+    /// Its backups' folder.
+    pub backups: Option<PathBuf>,
+    /// The settings file.
+    pub settings: Option<PathBuf>,
 }
 
 /// Everything the "could not open" prompt shows.
@@ -138,6 +151,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 });
             }
             Prompt::LoadFailed(failure) => load_failed(ui, language, failure, out),
+            Prompt::About(about) => show_about(ui, language, about, out),
             Prompt::Error { message } => {
                 ui.heading(t(Tr::ErrorTitle));
                 ui.add(egui::Label::new(message.as_str()).wrap());
@@ -183,6 +197,39 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
             _ => Command::Dismiss,
         });
     }
+}
+
+fn show_about(ui: &mut egui::Ui, language: Language, about: &About, out: &mut Vec<Command>) {
+    use crate::identity;
+    let t = |key| tr(language, key);
+    ui.heading("Pitchcraft");
+    ui.label(fill(t(Tr::AboutVersion), &[("version", &identity::VERSION), ("commit", &identity::COMMIT)]));
+    ui.add(egui::Label::new(t(Tr::AboutTagline)).wrap());
+    ui.label(fill(t(Tr::AboutLicence), &[("licence", &identity::LICENSE.replace(" OR ", " / "))]));
+    ui.add_space(6.0);
+    ui.strong(t(Tr::AboutWhere));
+    // Paths are selectable, so they can be copied into a file manager or a terminal.
+    let path_line = |ui: &mut egui::Ui, text: String| {
+        ui.add(egui::Label::new(text).wrap().selectable(true));
+    };
+    path_line(ui, t(Tr::AboutDocuments).to_owned());
+    if let Some(document) = &about.document {
+        path_line(ui, fill(t(Tr::AboutThisDocument), &[("path", &document.display())]));
+    }
+    path_line(ui, t(Tr::AboutBackups).to_owned());
+    if let Some(backups) = &about.backups {
+        path_line(ui, fill(t(Tr::AboutItsBackups), &[("path", &backups.display())]));
+    }
+    if let Some(settings) = &about.settings {
+        path_line(ui, fill(t(Tr::AboutSettings), &[("path", &settings.display())]));
+    }
+    ui.add_space(6.0);
+    ui.hyperlink_to(t(Tr::AboutReadme), format!("{}#readme", identity::HOMEPAGE));
+    buttons(ui, |ui| {
+        if ui.button(t(Tr::Close)).clicked() {
+            out.push(Command::Dismiss);
+        }
+    });
 }
 
 fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure, out: &mut Vec<Command>) {

@@ -1,0 +1,123 @@
+//! What the desktop hands the app: several files at start, files dropped on the window,
+//! and Help → About with the version and where things live.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{app, name, sample_copy};
+use egui_kittest::kittest::Queryable;
+use pitchcraft::app::Launch;
+use pitchcraft::model::Language;
+
+/// A file as the window toolkit hands it over when it is dropped.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+fn second_document(dir: &Path) -> PathBuf {
+    let path = dir.join("jan.brand.ron");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        .args(["new", path.to_str().unwrap(), "--name", "Jan Bakker"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    path
+}
+
+#[test]
+fn of_several_files_the_first_opens_and_the_rest_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let sanne = sample_copy(dir.path());
+    let jan = second_document(dir.path());
+    let launch = Launch::with_files(vec![sanne.clone(), jan, dir.path().join("notes.txt")], Launch::default());
+    let (harness, _) = app(launch);
+    assert_eq!(harness.state().session().unwrap().path(), Some(sanne.as_path()));
+    let notices: Vec<_> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
+    assert_eq!(
+        notices,
+        [
+            "Pitchcraft opens one document at a time, so only the first was taken: sanne.brand.ron. Not opened: jan.brand.ron, notes.txt."
+        ]
+    );
+    harness.get_by_label_contains("Not opened: jan.brand.ron");
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let sanne = sample_copy(dir.path());
+    let jan = second_document(dir.path());
+    let (mut harness, _) = app(Launch::default());
+
+    // Hovering shows where to let go.
+    harness.input_mut().hovered_files.push(egui::HoveredFile { path: Some(sanne.clone()), mime: String::new() });
+    harness.run_ok();
+    assert!(harness.state().session().is_none());
+
+    harness.input_mut().hovered_files.clear();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(sanne.clone())));
+    harness.run_ok();
+    assert_eq!(name(&harness), "Sanne de Vries");
+    assert!(harness.state().notices().is_empty());
+
+    // Two at once: the first opens, the other is named.
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(jan.clone())));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(sanne)));
+    harness.run_ok();
+    assert_eq!(name(&harness), "Jan Bakker");
+    assert_eq!(harness.state().notices().len(), 1);
+    assert!(harness.state().notices()[0].text.ends_with("Not opened: sanne.brand.ron."));
+}
+
+#[test]
+fn dropping_a_file_on_unsaved_work_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let jan = second_document(dir.path());
+    let (mut harness, _) = app(Launch::default());
+    harness.get_by_label_contains("Start my brand").click();
+    harness.run_ok();
+    harness.get_by_label("Name").click();
+    harness.get_by_label("Name").type_text("Sanne");
+    harness.run_ok();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(jan)));
+    harness.run_ok();
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, pitchcraft::ui::prompts::Prompt::Unsaved { .. })));
+    assert_eq!(name(&harness), "Sanne");
+}
+
+#[test]
+fn help_about_tells_the_version_the_commit_and_where_things_live() {
+    for (language, about, version, this) in [
+        (Language::En, "About Pitchcraft", "Version", "This document"),
+        (Language::Nl, "Over Pitchcraft", "Versie", "Dit document"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let sanne = sample_copy(dir.path());
+        let (mut harness, _) = app(Launch { file: Some(sanne.clone()), language: Some(language), ..Launch::default() });
+        harness.get_by_label("Help").click();
+        harness.run_ok();
+        harness.get_by_label(about).click();
+        harness.run_ok();
+        let line = format!("{version} {} ({})", pitchcraft::identity::VERSION, pitchcraft::identity::COMMIT);
+        harness.get_by_label(&line);
+        harness.get_by_label_contains("MIT / Apache-2.0");
+        harness.get_by_label(&format!("{this}: {}", sanne.display()));
+        let backups = pitchcraft::storage::backup_dir(&sanne);
+        harness.get_by_label_contains(&backups.display().to_string());
+        harness.get_by_label_contains("settings.ron");
+        harness.get_by_label_contains("README");
+        harness.get_by_label(if language == Language::En { "Close" } else { "Sluiten" }).click();
+        harness.run_ok();
+        assert!(harness.state().prompt().is_none());
+    }
+}
