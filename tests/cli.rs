@@ -36,6 +36,26 @@ fn version_names_the_release_and_the_commit() {
     );
 }
 
+/// The manual page the package installs is rendered from the command line's definition;
+/// `PITCHCRAFT_UPDATE_MAN=1 cargo test --test cli manual` rewrites it after a change.
+#[test]
+fn the_manual_page_matches_the_command_line() {
+    use clap::CommandFactory;
+    let command = pitchcraft::cli::Cli::command().version(pitchcraft::identity::VERSION);
+    let mut rendered = Vec::new();
+    clap_mangen::Man::new(command).render(&mut rendered).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/linux/pitchcraft.1");
+    if std::env::var_os("PITCHCRAFT_UPDATE_MAN").is_some() {
+        std::fs::write(&path, &rendered).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == rendered,
+        "{} is out of date: run PITCHCRAFT_UPDATE_MAN=1 cargo test --test cli manual",
+        path.display()
+    );
+}
+
 #[test]
 fn usage_errors_exit_with_2() {
     pitchcraft().args(["check"]).assert().code(2);
