@@ -3,6 +3,7 @@
 //!
 //! With `PITCHCRAFT_TRACE_FRAMES=1` it prints one line per frame, like Pitchcraft; with
 //! `HELLO_REPAINT_MS=1000` it repaints once a second, the baseline of a ticking timer.
+//! `PITCHCRAFT_RENDERER=glow|wgpu` picks the renderer, as it does for Pitchcraft.
 
 struct Hello {
     trace: bool,
@@ -32,7 +33,12 @@ fn main() -> eframe::Result {
     let trace = std::env::var_os("PITCHCRAFT_TRACE_FRAMES").is_some();
     let repaint =
         std::env::var("HELLO_REPAINT_MS").ok().and_then(|ms| ms.parse().ok()).map(std::time::Duration::from_millis);
+    let renderer = match pitchcraft::renderer::order_from_env() {
+        Ok(order) => order[0].eframe(),
+        Err(message) => panic!("{message}"),
+    };
     let options = eframe::NativeOptions {
+        renderer,
         viewport: egui::ViewportBuilder::default().with_inner_size([1180.0, 760.0]).with_app_id("pitchcraft-hello"),
         ..Default::default()
     };

@@ -12,6 +12,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod identity;
+pub mod renderer;
 pub mod ui;
 
 pub use pitchcraft_card as card;

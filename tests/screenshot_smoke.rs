@@ -1,4 +1,4 @@
-//! `pitchcraft screenshot` opens the real window (wgpu on whatever GPU or software
+//! `pitchcraft screenshot` opens the real window (glow, or wgpu, on whatever GPU or software
 //! renderer the machine has), renders the sample and writes a PNG that is a real frame:
 //! the right size, many colours, and different in light and dark.
 //!
@@ -38,6 +38,15 @@ fn screenshot(display: &Display, out: &Path, args: &[&str]) -> Frame {
     Frame { width: info.width, height: info.height, rgba }
 }
 
+fn read_png(path: &Path) -> Frame {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut rgba = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut rgba).expect("pixels");
+    rgba.truncate(info.buffer_size());
+    Frame { width: info.width, height: info.height, rgba }
+}
+
 fn distinct_colours(frame: &Frame) -> usize {
     let mut colours: Vec<[u8; 4]> = frame.rgba.chunks_exact(4).map(|p| [p[0], p[1], p[2], p[3]]).collect();
     colours.sort_unstable();
@@ -52,7 +61,7 @@ fn mean_brightness(frame: &Frame) -> f64 {
 
 #[test]
 fn the_real_window_renders_a_non_blank_frame() {
-    let display = display();
+    let Some(display) = display() else { return };
     let dir = tempfile::tempdir().unwrap();
     let light = screenshot(&display, &dir.path().join("light.png"), &["--page", "discover", "--size", "1280x800"]);
     assert_eq!((light.width, light.height), (1280, 800));
@@ -67,4 +76,55 @@ fn the_real_window_renders_a_non_blank_frame() {
         mean_brightness(&light),
         mean_brightness(&dark)
     );
+}
+
+/// A screenshot run with extra environment variables: its exit status and stderr.
+fn screenshot_with(display: &Display, out: &Path, env: &[(&str, &str)]) -> (std::process::Output, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        .arg("screenshot")
+        .arg(out)
+        .args(["--page", "card", "--size", "800x600"])
+        .env("DISPLAY", &display.name)
+        .env("XDG_DATA_HOME", out.parent().expect("folder"))
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("PITCHCRAFT_RENDERER")
+        .envs(env.iter().copied())
+        .output()
+        .expect("pitchcraft runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stderr)
+}
+
+#[test]
+fn each_renderer_draws_and_a_failing_one_falls_back_to_the_other() {
+    let Some(display) = display() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for renderer in ["glow", "wgpu"] {
+        let out = dir.path().join(format!("{renderer}.png"));
+        let (output, stderr) = screenshot_with(&display, &out, &[("PITCHCRAFT_RENDERER", renderer)]);
+        assert!(output.status.success(), "{renderer}: {stderr}");
+        let frame = read_png(&out);
+        assert_eq!((frame.width, frame.height), (800, 600));
+        assert!(distinct_colours(&frame) > 50, "{renderer}: a blank frame");
+    }
+
+    // The default (glow) fails as a broken driver would: wgpu draws the window instead.
+    let out = dir.path().join("fallback.png");
+    let (output, stderr) = screenshot_with(&display, &out, &[("PITCHCRAFT_FAIL_RENDERER", "glow")]);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("the glow renderer could not start"), "{stderr}");
+    assert!(distinct_colours(&read_png(&out)) > 50);
+
+    // Forced to the failing one: no fallback, a clear message, exit 1, no panic.
+    let out = dir.path().join("forced.png");
+    let (output, stderr) =
+        screenshot_with(&display, &out, &[("PITCHCRAFT_RENDERER", "glow"), ("PITCHCRAFT_FAIL_RENDERER", "glow")]);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("could not open a window (glow: "), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.exists());
+
+    let (output, stderr) = screenshot_with(&display, &out, &[("PITCHCRAFT_RENDERER", "vulkan")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("PITCHCRAFT_RENDERER=vulkan is not a renderer: use glow or wgpu"), "{stderr}");
 }

@@ -364,7 +364,7 @@ impl eframe::App for PitchcraftApp {
         !self.ephemeral
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Quitting already saved; this catches a session ended by the system.
         self.flush_before_exit();
     }

@@ -22,8 +22,10 @@ use crate::logic::rehearsal::{ScrollPlan, revision_rehearsed, spoken_sections};
 use crate::logic::timer::{Display, Phase, Thresholds, Timer, next_change, next_tone_change};
 use crate::model::{BrandDocument, Language, Pitch, Timestamp};
 
-/// Auto-scroll frame interval: 30 frames a second keeps moving text smooth.
-const SCROLL_FRAME: Duration = Duration::from_millis(33);
+/// Auto-scroll frame interval: 30 frames a second keeps moving text smooth. A little under
+/// 1/30 s, since the wait starts during a frame: with the frame's own time the rate stays
+/// at 30 or above.
+const SCROLL_FRAME: Duration = Duration::from_millis(31);
 
 /// The pace the teleprompter scrolls at.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
