@@ -128,3 +128,53 @@ fn each_renderer_draws_and_a_failing_one_falls_back_to_the_other() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr.contains("PITCHCRAFT_RENDERER=vulkan is not a renderer: use glow or wgpu"), "{stderr}");
 }
+
+/// Whether the system has a font with the code point `hex` (fontconfig's `fc-list`).
+fn system_font_for(hex: &str, package: &str) -> bool {
+    let found = Command::new("fc-list")
+        .arg(format!(":charset={hex}"))
+        .arg("file")
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty());
+    if !found {
+        xvfb::tools::skip(&format!("no font for U+{hex} — apt-get install fontconfig {package}"));
+    }
+    found
+}
+
+/// The About step of a new document for `name`, as the window shows it.
+fn about_step_of(display: &Display, dir: &Path, file: &str, name: &str) -> Frame {
+    let document = dir.join(format!("{file}.brand.ron"));
+    let created = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        .args(["new", document.to_str().unwrap(), "--name", name])
+        .status()
+        .unwrap();
+    assert!(created.success());
+    screenshot(
+        display,
+        &dir.join(format!("{file}.png")),
+        &["--page", "discover", "--step", "about", "--size", "800x600", document.to_str().unwrap()],
+    )
+}
+
+#[test]
+fn names_in_greek_cyrillic_chinese_and_arabic_show_as_letters_not_boxes() {
+    let Some(display) = display() else { return };
+    if !system_font_for("738b", "fonts-wqy-microhei") || !system_font_for("641", "fonts-dejavu-core") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (script, name) in [("greek", "Ελένη"), ("cyrillic", "Ольга"), ("chinese", "王小明"), ("arabic", "فاطمة")]
+    {
+        let letters = about_step_of(&display, dir.path(), script, name);
+        // The same number of characters no font has: what boxes look like.
+        let missing: String = name.chars().map(|_| '\u{10FFFD}').collect();
+        let boxes = about_step_of(&display, dir.path(), &format!("{script}-boxes"), &missing);
+        let differing = letters.rgba.chunks_exact(4).zip(boxes.rgba.chunks_exact(4)).filter(|(a, b)| a != b).count();
+        assert!(differing > 100, "{script}: {name} looks like boxes ({differing} pixels differ)");
+        if std::env::var_os("PITCHCRAFT_KEEP_SHOTS").is_some() {
+            let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("names-{script}.png"));
+            std::fs::copy(dir.path().join(format!("{script}.png")), keep).unwrap();
+        }
+    }
+}

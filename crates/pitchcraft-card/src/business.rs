@@ -7,10 +7,7 @@
 //! Each card is first set alone on pages of exactly its size (front, back): a third page
 //! means it does not fit.
 
-use std::sync::OnceLock;
-
 use typst::foundations::{Bytes, Dict, IntoValue, Value};
-use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
 
 use super::content::{CardContent, content};
@@ -40,10 +37,7 @@ const QR_MODULE_MM: f64 = 0.35;
 const OMISSIONS: [Omission; 4] =
     [Omission::LongHeadline, Omission::Values, Omission::BrandStatement, Omission::LongContact];
 
-fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
-    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| TypstEngine::builder().main_file(TEMPLATE).fonts(super::typeset::FONTS).build())
-}
+static ENGINES: crate::fonts::Engines = crate::fonts::Engines::new(TEMPLATE);
 
 /// Where everything sits on a sheet, in millimetres from the top left of the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,8 +167,10 @@ fn compile(
     scale: f64,
     probe: bool,
 ) -> Result<PagedDocument, CardError> {
-    engine()
-        .compile_with_input(inputs(content, layout, scale, probe))
+    let inputs = inputs(content, layout, scale, probe);
+    ENGINES
+        .for_inputs(&inputs)
+        .compile_with_input(inputs)
         .output
         .map_err(|error| CardError::Typeset(format!("{error:?}")))
 }

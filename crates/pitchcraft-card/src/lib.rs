@@ -7,6 +7,7 @@ mod business;
 mod content;
 mod export;
 mod fit;
+mod fonts;
 mod preview;
 mod qr;
 mod typeset;

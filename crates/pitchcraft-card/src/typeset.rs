@@ -1,10 +1,7 @@
 //! Typesetting with typst: the template in `assets/card.typ`, the Inter fonts, and the card
 //! content passed as data (typst inputs), never pasted into markup.
 
-use std::sync::OnceLock;
-
 use typst::foundations::{Array, Bytes, Dict, IntoValue, Value};
-use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
 
 use super::CardError;
@@ -13,12 +10,6 @@ use pitchcraft_core::i18n::{Tr, fill, tr};
 use pitchcraft_core::model::Paper;
 
 const TEMPLATE: &str = include_str!("../assets/card.typ");
-pub(crate) const FONTS: [&[u8]; 4] = [
-    include_bytes!("../assets/fonts/Inter-Regular.otf"),
-    include_bytes!("../assets/fonts/Inter-SemiBold.otf"),
-    include_bytes!("../assets/fonts/Inter-Bold.otf"),
-    include_bytes!("../assets/fonts/Inter-Italic.otf"),
-];
 
 /// A module of the page card's QR code, in millimetres: 4 pixels in a 100 dpi render. At
 /// 3 pixels (0.75 mm) the code read back from typst's own render but not always from
@@ -27,10 +18,7 @@ pub(crate) const FONTS: [&[u8]; 4] = [
 /// code is never scaled with the type, so a full card does not shrink it.
 const PAGE_QR_MODULE_MM: f64 = 1.0;
 
-fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
-    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| TypstEngine::builder().main_file(TEMPLATE).fonts(FONTS).build())
-}
+static ENGINES: crate::fonts::Engines = crate::fonts::Engines::new(TEMPLATE);
 
 pub(crate) fn text(value: &str) -> Value {
     value.into_value()
@@ -144,7 +132,11 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
 pub fn compile(content: &CardContent, scale: f64, balance: bool) -> Result<PagedDocument, CardError> {
     let mut inputs = inputs(content, scale);
     inputs.insert("balance".into(), balance.into_value());
-    engine().compile_with_input(inputs).output.map_err(|error| CardError::Typeset(format!("{error:?}")))
+    ENGINES
+        .for_inputs(&inputs)
+        .compile_with_input(inputs)
+        .output
+        .map_err(|error| CardError::Typeset(format!("{error:?}")))
 }
 
 /// The PDF of a typeset card.

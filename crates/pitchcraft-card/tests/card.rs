@@ -414,3 +414,69 @@ fn a_business_card_leaves_out_what_does_not_fit_and_says_so() {
     assert!(cards.omitted().contains(&Omission::BrandStatement), "{:?}", cards.omitted());
     assert!(!cards.omitted().contains(&Omission::LongContact), "the name stays: {:?}", cards.omitted());
 }
+
+/// Whether the system has a font with the code point `hex` (fontconfig's `fc-list`); says
+/// in one line what to install when it has none, which CI does not allow.
+fn system_font_for(hex: &str, package: &str) -> bool {
+    let found = std::process::Command::new("fc-list")
+        .arg(format!(":charset={hex}"))
+        .arg("file")
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty());
+    if !found {
+        let line = format!("skipped: no font for U+{hex} — apt-get install fontconfig {package}");
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true: {line}");
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+    found
+}
+
+/// The names of the fonts a PDF embeds, without their subset tags.
+fn embedded_fonts(pdf: &Pdf) -> Vec<String> {
+    let mut names: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Type").and_then(Object::as_name).is_ok_and(|name| name == b"FontDescriptor"))
+        .filter_map(|dict| dict.get(b"FontName").and_then(Object::as_name).ok())
+        .map(|name| {
+            let name = String::from_utf8_lossy(name).into_owned();
+            name.split_once('+').map_or(name.clone(), |(_, name)| name.to_owned())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn names_in_scripts_inter_lacks_are_set_in_a_system_font_embedded_only_then() {
+    // Inter alone for Latin, Greek and Cyrillic: the same card on every machine.
+    let mut document = sample();
+    document.person.name = "Νίκος Παπαδόπουλος".to_owned();
+    document.person.headline = "Ольга Смирнова, operations manager".to_owned();
+    let fonts = embedded_fonts(&pdf_of(&Card::of(&document).unwrap()));
+    assert!(fonts.iter().all(|font| font.starts_with("Inter")), "{fonts:?}");
+
+    if !system_font_for("738b", "fonts-wqy-microhei") || !system_font_for("641", "fonts-dejavu-core") {
+        return;
+    }
+    for (name, headline) in [("王小明", "运营经理"), ("فاطمة الزهراء", "مديرة العمليات")]
+    {
+        let mut document = sample();
+        document.person.name = name.to_owned();
+        document.person.headline = headline.to_owned();
+        let card = Card::of(&document).unwrap();
+        assert_eq!(card.pages(), 1);
+        let pdf = pdf_of(&card);
+        let fonts = embedded_fonts(&pdf);
+        assert!(fonts.iter().any(|font| font.starts_with("Inter")), "{fonts:?}");
+        assert!(fonts.iter().any(|font| !font.starts_with("Inter")), "{name}: no fallback font in {fonts:?}");
+        // The letters are letters, not boxes: they come back as text (right-to-left text
+        // in the order it is drawn, from the left).
+        let text = words(&page_text(&pdf));
+        let drawn: String = name.chars().rev().collect();
+        assert!(text.contains(name) || text.contains(&drawn), "{name} not in {text}");
+    }
+}
