@@ -202,8 +202,15 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
 fn show_about(ui: &mut egui::Ui, language: Language, about: &About, out: &mut Vec<Command>) {
     use crate::identity;
     let t = |key| tr(language, key);
-    ui.heading("Pitchcraft");
-    ui.label(fill(t(Tr::AboutVersion), &[("version", &identity::VERSION), ("commit", &identity::COMMIT)]));
+    ui.horizontal(|ui| {
+        if let Some(icon) = app_icon(ui.ctx()) {
+            ui.add(egui::Image::new((icon.id(), egui::vec2(48.0, 48.0))).alt_text("Pitchcraft"));
+        }
+        ui.vertical(|ui| {
+            ui.heading("Pitchcraft");
+            ui.label(fill(t(Tr::AboutVersion), &[("version", &identity::VERSION), ("commit", &identity::COMMIT)]));
+        });
+    });
     ui.add(egui::Label::new(t(Tr::AboutTagline)).wrap());
     ui.label(fill(t(Tr::AboutLicence), &[("licence", &identity::LICENSE.replace(" OR ", " / "))]));
     ui.add_space(6.0);
@@ -230,6 +237,19 @@ fn show_about(ui: &mut egui::Ui, language: Language, about: &About, out: &mut Ve
             out.push(Command::Dismiss);
         }
     });
+}
+
+/// The app's icon as a texture, uploaded once and kept in egui's memory.
+fn app_icon(ctx: &egui::Context) -> Option<egui::TextureHandle> {
+    let id = egui::Id::unique("pitchcraft.about.icon");
+    if let Some(icon) = ctx.data_mut(|data| data.get_temp::<egui::TextureHandle>(id)) {
+        return Some(icon);
+    }
+    let icon = crate::identity::window_icon()?;
+    let image = egui::ColorImage::from_rgba_unmultiplied([icon.width as usize, icon.height as usize], &icon.rgba);
+    let texture = ctx.load_texture("pitchcraft-icon", image, egui::TextureOptions::LINEAR);
+    ctx.data_mut(|data| data.insert_temp(id, texture.clone()));
+    Some(texture)
 }
 
 fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure, out: &mut Vec<Command>) {
