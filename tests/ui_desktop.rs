@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{app, name, sample_copy};
+use common::{app, name, new_brand_named, sample_copy};
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::Launch;
 use pitchcraft::model::Language;
@@ -84,11 +84,7 @@ fn dropping_a_file_on_unsaved_work_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let jan = second_document(dir.path());
     let (mut harness, _) = app(Launch::default());
-    harness.get_by_label_contains("Start my brand").click();
-    harness.run_ok();
-    harness.get_by_label("Name").click();
-    harness.get_by_label("Name").type_text("Sanne");
-    harness.run_ok();
+    new_brand_named(&mut harness, "Sanne");
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(jan)));
     harness.run_ok();
     assert!(harness.state().prompt_is(|prompt| matches!(prompt, pitchcraft::ui::prompts::Prompt::Unsaved { .. })));

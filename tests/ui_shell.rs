@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app, name, press_command, press_command_shift, sample_copy};
+use common::{app, name, new_brand_named, press_command, press_command_shift, sample_copy};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, SaveStatus};
@@ -86,11 +86,7 @@ fn new_edit_undo_redo() {
 fn new_on_unsaved_work_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, dialogs) = app(Launch::default());
-    harness.get_by_label_contains("Start my brand").click();
-    harness.run_ok();
-    harness.get_by_label("Name").click();
-    harness.get_by_label("Name").type_text("Sanne");
-    harness.run_ok();
+    new_brand_named(&mut harness, "Sanne");
 
     // Cancel keeps the work.
     press_command(&mut harness, egui::Key::N);
@@ -128,11 +124,7 @@ fn new_on_unsaved_work_asks_first() {
 #[test]
 fn closing_the_window_with_unsaved_work_is_cancelled_and_asks() {
     let (mut harness, _) = app(Launch::default());
-    harness.get_by_label_contains("Start my brand").click();
-    harness.run_ok();
-    harness.get_by_label("Name").click();
-    harness.get_by_label("Name").type_text("Sanne");
-    harness.run_ok();
+    new_brand_named(&mut harness, "Sanne");
 
     harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
     harness.step();
