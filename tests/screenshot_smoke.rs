@@ -129,19 +129,6 @@ fn each_renderer_draws_and_a_failing_one_falls_back_to_the_other() {
     assert!(stderr.contains("PITCHCRAFT_RENDERER=vulkan is not a renderer: use glow or wgpu"), "{stderr}");
 }
 
-/// Whether the system has a font with the code point `hex` (fontconfig's `fc-list`).
-fn system_font_for(hex: &str, package: &str) -> bool {
-    let found = Command::new("fc-list")
-        .arg(format!(":charset={hex}"))
-        .arg("file")
-        .output()
-        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty());
-    if !found {
-        xvfb::tools::skip(&format!("no font for U+{hex} — apt-get install fontconfig {package}"));
-    }
-    found
-}
-
 /// The About step of a new document for `name`, as the window shows it.
 fn about_step_of(display: &Display, dir: &Path, file: &str, name: &str) -> Frame {
     let document = dir.join(format!("{file}.brand.ron"));
@@ -160,7 +147,9 @@ fn about_step_of(display: &Display, dir: &Path, file: &str, name: &str) -> Frame
 #[test]
 fn names_in_greek_cyrillic_chinese_and_arabic_show_as_letters_not_boxes() {
     let Some(display) = display() else { return };
-    if !system_font_for("738b", "fonts-wqy-microhei") || !system_font_for("641", "fonts-dejavu-core") {
+    if !xvfb::tools::system_font_for("738b", "fonts-wqy-microhei")
+        || !xvfb::tools::system_font_for("641", "fonts-dejavu-core")
+    {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

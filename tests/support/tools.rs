@@ -5,6 +5,7 @@ use std::io::Write;
 
 /// Whether `program` is on the PATH. When it is not, says so in one line naming the
 /// Debian package to install, and returns false; with `CI=true` the test fails instead.
+#[allow(dead_code)]
 pub fn available(program: &str, package: &str) -> bool {
     if on_path(program) {
         return true;
@@ -20,6 +21,21 @@ pub fn skip(why: &str) {
     assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true, and nothing may skip: {line}");
     // Straight to stderr: the test harness captures `eprintln!` of passing tests.
     let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Whether the system has a font with the code point `hex` (fontconfig's `fc-list`); when
+/// it has none, says in one line what to install (and fails where `CI=true`).
+#[allow(dead_code)]
+pub fn system_font_for(hex: &str, package: &str) -> bool {
+    let found = std::process::Command::new("fc-list")
+        .arg(format!(":charset={hex}"))
+        .arg("file")
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty());
+    if !found {
+        skip(&format!("no font for U+{hex} — apt-get install fontconfig {package}"));
+    }
+    found
 }
 
 fn on_path(program: &str) -> bool {

@@ -2,6 +2,9 @@
 //! paper, text, fonts, metadata), the QR code as a phone reads it, and text that must stay
 //! text.
 
+#[path = "../../../tests/support/tools.rs"]
+mod tools;
+
 use lopdf::{Document as Pdf, Object};
 use pitchcraft_card::{BusinessCards, Card, Omission, vcard};
 use pitchcraft_core::model::{BrandDocument, CardSection, Paper, ProofPoint, Section, SectionKind, Skill};
@@ -230,13 +233,10 @@ fn render_pdf(pdf: &[u8], dpi: u32) -> Option<pitchcraft_card::Raster> {
         .status();
     match run {
         Ok(status) => assert!(status.success(), "pdftoppm failed: {status}"),
-        Err(_) if std::env::var("CI").as_deref() != Ok("true") => {
-            // Straight to stderr: the test harness captures `eprintln!` of passing tests.
-            use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "skipped: no pdftoppm — apt-get install poppler-utils");
+        Err(_) => {
+            tools::skip("no pdftoppm — apt-get install poppler-utils");
             return None;
         }
-        Err(error) => panic!("pdftoppm is required on CI: {error}"),
     }
     let image = image::open(prefix.with_extension("png")).unwrap().to_rgba8();
     Some(pitchcraft_card::Raster { width: image.width(), height: image.height(), rgba_premultiplied: image.into_raw() })
@@ -415,23 +415,6 @@ fn a_business_card_leaves_out_what_does_not_fit_and_says_so() {
     assert!(!cards.omitted().contains(&Omission::LongContact), "the name stays: {:?}", cards.omitted());
 }
 
-/// Whether the system has a font with the code point `hex` (fontconfig's `fc-list`); says
-/// in one line what to install when it has none, which CI does not allow.
-fn system_font_for(hex: &str, package: &str) -> bool {
-    let found = std::process::Command::new("fc-list")
-        .arg(format!(":charset={hex}"))
-        .arg("file")
-        .output()
-        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty());
-    if !found {
-        let line = format!("skipped: no font for U+{hex} — apt-get install fontconfig {package}");
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true: {line}");
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "{line}");
-    }
-    found
-}
-
 /// The names of the fonts a PDF embeds, without their subset tags.
 fn embedded_fonts(pdf: &Pdf) -> Vec<String> {
     let mut names: Vec<String> = pdf
@@ -459,7 +442,7 @@ fn names_in_scripts_inter_lacks_are_set_in_a_system_font_embedded_only_then() {
     let fonts = embedded_fonts(&pdf_of(&Card::of(&document).unwrap()));
     assert!(fonts.iter().all(|font| font.starts_with("Inter")), "{fonts:?}");
 
-    if !system_font_for("738b", "fonts-wqy-microhei") || !system_font_for("641", "fonts-dejavu-core") {
+    if !tools::system_font_for("738b", "fonts-wqy-microhei") || !tools::system_font_for("641", "fonts-dejavu-core") {
         return;
     }
     for (name, headline) in [("王小明", "运营经理"), ("فاطمة الزهراء", "مديرة العمليات")]
