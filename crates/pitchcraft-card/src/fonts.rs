@@ -31,7 +31,7 @@ impl Engines {
         Self { template, inter: OnceLock::new(), with_system: OnceLock::new() }
     }
 
-    /// The engine for inputs holding `text`: Inter alone when it has every letter (the
+    /// The engine for `inputs`: Inter alone when it has every letter of their text (the
     /// same card on every machine), else Inter with the system's fonts as fallback.
     pub(crate) fn for_inputs(&self, inputs: &typst::foundations::Dict) -> &TypstEngine<TypstTemplateMainFile> {
         if inputs.iter().any(|(_, value)| needs_fallback(value)) {
