@@ -109,7 +109,7 @@ fn deleting_says_so_at_once_with_an_undo_button() {
     let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Notes), ..Launch::default() });
     harness.get_by_label("Delete note").click();
     harness.run_ok();
-    undo_from_notice(&mut harness, "Deleted the note “Healthcare summit, 3 December”", |app| {
+    undo_from_notice(&mut harness, "Deleted the note “Healthcare summit: who will be there”", |app| {
         document(app).notes.len()
     });
 

@@ -35,3 +35,12 @@ impl FakeClock {
         Arc::new(move || time.lock().map_or_else(|poisoned| *poisoned.into_inner(), |now| *now))
     }
 }
+
+/// Today's date where the person is: `PITCHCRAFT_TODAY` (YYYY-MM-DD) when set, so tests
+/// and demonstrations are stable, else the local calendar day.
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("PITCHCRAFT_TODAY")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}

@@ -117,7 +117,7 @@ impl PitchcraftApp {
 
     /// Opens a copy of the built-in sample; it has no file until the user saves it.
     pub(super) fn open_sample(&mut self) {
-        match storage::sample_document() {
+        match storage::sample_document_on(super::clock::today()) {
             Ok(document) => {
                 self.session = Some(Session::untitled(document, Origin::Sample));
                 self.notify(NoticeLevel::Info, self.tr(Tr::NoticeSample).to_owned());

@@ -15,7 +15,7 @@ pub mod settings;
 
 use std::path::PathBuf;
 
-pub use clock::{Clock, FakeClock, system_clock};
+pub use clock::{Clock, FakeClock, system_clock, today};
 pub use dialogs::{FileDialogs, Picked, ScriptedDialogs, SystemDialogs};
 pub use export::open_in_viewer;
 pub use files::Pending;

@@ -14,7 +14,7 @@ pub(super) fn new(file: &Path, name: Option<&str>, sample: bool) -> ExitCode {
         return complain(format!("{}: already exists; not overwritten", file.display()));
     }
     let document = if sample {
-        match storage::sample_document() {
+        match storage::sample_document_on(crate::app::today()) {
             Ok(document) => document,
             Err(error) => return complain(format!("sample: {error}")),
         }

@@ -141,7 +141,9 @@ fn format_1_is_migrated_with_the_new_defaults() {
     let text = storage::to_ron(&document).unwrap();
     let old = std::fs::read_to_string(&fixture).unwrap();
     assert!(old.contains("I\\'m"));
-    let as_format_1 = text.replacen("format: 3,", "format: 1,", 1).replacen("\n        pitch_form: OneLine,", "", 1);
+    let as_format_1 = without_goal_ids(&text)
+        .replacen(&format!("format: {CURRENT_FORMAT},"), "format: 1,", 1)
+        .replacen("\n        pitch_form: OneLine,", "", 1);
     assert_eq!(as_format_1, old.replace("\\'", "'"));
 }
 
@@ -158,9 +160,9 @@ fn format_2_is_migrated_to_a_one_line_pitch_on_the_card() {
     assert_eq!(document.card.pitch, "board-30", "the chosen pitch stays");
     assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
     // Saved, only the format, the new field and the plainly written apostrophes differ.
-    let text = storage::to_ron(&document).unwrap();
+    let text = without_goal_ids(&storage::to_ron(&document).unwrap());
     let expected = old
-        .replacen("format: 2,", "format: 3,", 1)
+        .replacen("format: 2,", &format!("format: {CURRENT_FORMAT},"), 1)
         .replacen(
             "        pitch: \"board-30\",\n    ),",
             "        pitch: \"board-30\",\n        pitch_form: OneLine,\n    ),",
@@ -168,6 +170,54 @@ fn format_2_is_migrated_to_a_one_line_pitch_on_the_card() {
         )
         .replace("\\'", "'");
     assert_eq!(text, expected);
+}
+
+/// A saved text without the goal ids that format 4 added (`id: "goal-1",` lines).
+fn without_goal_ids(text: &str) -> String {
+    text.split_inclusive('\n')
+        .filter(|line| {
+            let line = line.trim();
+            !(line.starts_with("id: \"goal-") && line.ends_with("\","))
+        })
+        .collect()
+}
+
+#[test]
+fn format_3_is_migrated_with_goal_ids_and_an_empty_network() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-3.brand.ron");
+    let old = std::fs::read_to_string(&fixture).unwrap();
+    assert!(old.contains("format: 3,") && !old.contains("id: \"goal-"));
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(3));
+    let document = loaded.document;
+    assert_eq!(document.format, CURRENT_FORMAT);
+    let ids: Vec<&str> = document.goals.iter().map(|goal| goal.id.as_str()).collect();
+    assert_eq!(ids, ["goal-1", "goal-2"], "every goal gets an id contacts can refer to");
+    assert!(document.people.is_empty() && document.events.is_empty());
+    assert!(document.encounters.is_empty() && document.follow_ups.is_empty());
+    assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
+    // Saved, only the format and the goal ids differ: the empty network writes nothing.
+    let text = storage::to_ron(&document).unwrap();
+    assert_eq!(without_goal_ids(&text), old.replacen("format: 3,", &format!("format: {CURRENT_FORMAT},"), 1));
+    assert_eq!(text.matches("id: \"goal-").count(), 2);
+}
+
+#[test]
+fn a_goal_written_by_hand_without_an_id_gets_the_next_free_one() {
+    let text = storage::SAMPLE_RON.replacen(
+        "    goals: [\n",
+        "    goals: [\n        (statement: \"Speak at the regional care congress.\"),\n",
+        1,
+    );
+    let (document, migrated) = storage::parse_document(text.as_bytes()).unwrap();
+    assert_eq!(migrated, None);
+    let new = document.goals.iter().find(|goal| goal.statement.starts_with("Speak")).unwrap();
+    let highest = document.goals.iter().filter(|goal| goal.id != new.id).count();
+    assert_eq!(new.id, format!("goal-{}", highest + 1));
+    let mut ids: Vec<&str> = document.goals.iter().map(|goal| goal.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), document.goals.len(), "unique");
 }
 
 #[test]

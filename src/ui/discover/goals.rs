@@ -30,7 +30,8 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         }
         if ui.button(cx.t(add)).clicked() {
             cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                document.goals.push(Goal { horizon, ..Goal::default() })
+                document.goals.push(Goal { horizon, ..Goal::default() });
+                document.assign_goal_ids();
             })));
         }
         ui.add_space(theme::SPACE_L);

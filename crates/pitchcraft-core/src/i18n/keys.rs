@@ -248,6 +248,7 @@ keys! {
     FindingsNone,
     FindingsTitle,
     FinishRun,
+    FollowUpDefault,
     FullScreen,
     GapAudienceWithoutAsk,
     GapFixTip,

@@ -220,7 +220,7 @@ mod tests {
         let sample = crate::storage::sample_document().unwrap();
         let blocks = parse(&sample.notes[0].markdown);
         assert!(
-            matches!(&blocks[0], Block::Heading { level: 1, spans } if plain(spans) == "Healthcare summit, 3 December")
+            matches!(&blocks[0], Block::Heading { level: 1, spans } if plain(spans) == "Healthcare summit: who will be there")
         );
         let items: Vec<&Block> = blocks.iter().filter(|b| matches!(b, Block::Item { .. })).collect();
         assert_eq!(items.len(), 6);

@@ -3,11 +3,14 @@
 
 pub mod analysis;
 pub mod brand;
+pub mod calendar;
+pub mod capture;
 pub mod compose;
 pub mod diff;
 pub mod discover;
 pub mod draft;
 pub mod markdown;
+pub mod network;
 pub mod pitches;
 pub mod rate;
 pub mod rehearsal;
@@ -17,3 +20,4 @@ pub mod timer;
 pub mod undo;
 pub mod validate;
 pub mod values;
+pub mod vcard;

@@ -2,11 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Audience, CardSettings, Goal, Language, Note, Person, Pitch, Rehearsal, Skill, ValueSort};
+use super::{
+    Audience, CardSettings, Contact, Encounter, Event, FollowUp, Goal, Language, Note, Person, Pitch, Rehearsal, Skill,
+    ValueSort,
+};
 
 /// The format written by this version. Older formats are migrated on load;
 /// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 3;
+pub const CURRENT_FORMAT: u32 = 4;
 
 /// The three answers a brand statement is made of: "I help [who] [outcome] by [how]".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +53,18 @@ pub struct BrandDocument {
     pub notes: Vec<Note>,
     /// How the card is printed.
     pub card: CardSettings,
+    /// The people in my network.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Contact>,
+    /// Meetings with them, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub encounters: Vec<Encounter>,
+    /// Next steps with a due day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+    /// Events to prepare for and to look back on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
 }
 
 impl Default for BrandDocument {
@@ -68,6 +83,10 @@ impl Default for BrandDocument {
             rehearsals: Vec::new(),
             notes: Vec::new(),
             card: CardSettings::default(),
+            people: Vec::new(),
+            encounters: Vec::new(),
+            follow_ups: Vec::new(),
+            events: Vec::new(),
         }
     }
 }
@@ -83,6 +102,32 @@ impl BrandDocument {
     /// The audience with this id, if any.
     pub fn audience(&self, id: &str) -> Option<&Audience> {
         self.audiences.iter().find(|audience| audience.id == id)
+    }
+
+    /// The contact with this id, if any.
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.people.iter().find(|contact| contact.id == id)
+    }
+
+    /// The event with this id, if any.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|event| event.id == id)
+    }
+
+    /// The goal with this id, if any.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.id == id)
+    }
+
+    /// Gives every goal without an id the next free `goal-N`: goals written before format 4,
+    /// by hand, or just added.
+    pub fn assign_goal_ids(&mut self) {
+        for index in 0..self.goals.len() {
+            if self.goals[index].id.trim().is_empty() {
+                let id = super::next_id("goal", self.goals.iter().map(|goal| goal.id.as_str()));
+                self.goals[index].id = id;
+            }
+        }
     }
 
     /// The pitch with this id, if any.

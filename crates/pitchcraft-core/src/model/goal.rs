@@ -16,6 +16,10 @@ pub enum Horizon {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Goal {
+    /// Stable id that contacts refer to ("which goal does this relationship serve?"),
+    /// e.g. "goal-1". Files before format 4 get ids when they are opened.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// One year or three.
     pub horizon: Horizon,
     /// The goal in one or two sentences.

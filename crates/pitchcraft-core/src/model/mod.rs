@@ -5,7 +5,9 @@
 
 mod audience;
 mod card;
+mod contacts;
 mod document;
+mod event;
 mod expertise;
 mod goal;
 mod note;
@@ -17,7 +19,9 @@ mod values;
 
 pub use audience::{Address, Audience, Network};
 pub use card::{CardSection, CardSettings, Paper, PitchForm};
+pub use contacts::{Contact, Encounter, FollowUp, KeepInTouch};
 pub use document::{BrandDocument, BrandParts, CURRENT_FORMAT};
+pub use event::{Attendee, Event, Meeting};
 pub use expertise::{Level, ProofPoint, Skill};
 pub use goal::{Goal, Horizon};
 pub use note::Note;
@@ -26,6 +30,17 @@ pub use pitch::{Pitch, Revision, Section, SectionKind};
 pub use rehearsal::{RateChoice, Rehearsal};
 pub use timestamp::Timestamp;
 pub use values::{CustomValue, Pile, ValueChoice, ValueSort};
+
+/// `PREFIX-N` with N one past the highest number `taken` uses: readable in the file, and
+/// unique among the ids given.
+pub fn next_id<'a>(prefix: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let highest = taken
+        .into_iter()
+        .filter_map(|id| id.strip_prefix(prefix)?.strip_prefix('-')?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}-{}", highest + 1)
+}
 
 /// For `skip_serializing_if`: a `false` flag is left out of the file.
 fn is_false(flag: &bool) -> bool {

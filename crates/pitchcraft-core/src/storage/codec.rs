@@ -48,7 +48,9 @@ pub fn parse_document(bytes: &[u8]) -> Result<(BrandDocument, Option<u32>), Docu
             Err(DocumentError::NewerFormat { found: format, supported: CURRENT_FORMAT })
         }
         Some(CURRENT_FORMAT) => {
-            let document = options().from_str(text).map_err(syntax_error)?;
+            let mut document: BrandDocument = options().from_str(text).map_err(syntax_error)?;
+            // A goal added by hand without an id gets one, so contacts can refer to it.
+            document.assign_goal_ids();
             Ok((document, None))
         }
         Some(old) => {

@@ -172,3 +172,16 @@ pub const SAMPLE_RON: &str = include_str!("../../assets/sample.brand.ron");
 pub fn sample_document() -> Result<BrandDocument, DocumentError> {
     parse_document(SAMPLE_RON.as_bytes()).map(|(document, _)| document)
 }
+
+/// The day the sample's network dates are written for: its event is five days later.
+pub const SAMPLE_DAY: &str = "2026-11-28";
+
+/// The sample as seen on `today`: its encounters, follow-ups and events moved by the days
+/// between [`SAMPLE_DAY`] and today, so its event next week stays next week.
+pub fn sample_document_on(today: chrono::NaiveDate) -> Result<BrandDocument, DocumentError> {
+    let mut document = sample_document()?;
+    if let Ok(written) = SAMPLE_DAY.parse::<chrono::NaiveDate>() {
+        crate::logic::network::shift_dates(&mut document, (today - written).num_days());
+    }
+    Ok(document)
+}

@@ -164,6 +164,10 @@ impl From<BrandDocument> for model::BrandDocument {
                 pitch: String::new(),
                 pitch_form: model::PitchForm::default(),
             },
+            people: Vec::new(),
+            encounters: Vec::new(),
+            follow_ups: Vec::new(),
+            events: Vec::new(),
         }
     }
 }
