@@ -9,12 +9,12 @@ use crate::logic::{summary::summarize, validate};
 use crate::model::{BrandDocument, Language};
 use crate::storage::{self, BackupPolicy};
 
-pub(super) fn new(file: &Path, name: Option<&str>, sample: bool) -> ExitCode {
+pub(super) fn new(file: &Path, name: Option<&str>, sample: bool, today: chrono::NaiveDate) -> ExitCode {
     if file.exists() {
         return complain(format!("{}: already exists; not overwritten", file.display()));
     }
     let document = if sample {
-        match storage::sample_document_on(crate::app::today()) {
+        match storage::sample_document_on(today) {
             Ok(document) => document,
             Err(error) => return complain(format!("sample: {error}")),
         }

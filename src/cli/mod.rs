@@ -4,12 +4,14 @@
 mod analyze;
 mod documents;
 mod draft;
+mod network;
 mod window;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::Launch;
@@ -45,6 +47,47 @@ pub enum CliCommand {
         /// Start from a copy of the built-in sample.
         #[arg(long)]
         sample: bool,
+        /// The day the sample's event and follow-ups are dated from (default: today, or
+        /// PITCHCRAFT_TODAY).
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "sample")]
+        today: Option<NaiveDate>,
+    },
+    /// Contacts in and out as vCard.
+    People {
+        #[command(subcommand)]
+        /// Import or export.
+        action: PeopleAction,
+    },
+    /// The open follow-ups, overdue first; optionally a calendar file with them and the events.
+    Followups {
+        /// The document.
+        file: PathBuf,
+        /// Also write the follow-ups (VTODO) and events (VEVENT) to this iCalendar file.
+        #[arg(long, value_name = "OUT.ics")]
+        ics: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The day to judge "overdue" by (default: today, or PITCHCRAFT_TODAY).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// Write the one-page event brief as PDF: the event, goals, people to meet, the pitch.
+    Brief {
+        /// The document.
+        file: PathBuf,
+        /// The id of the event (default: the next event from today, else the latest).
+        #[arg(long)]
+        event: Option<String>,
+        /// Paper size (default: the document's card setting).
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The day "next" is counted from (default: today, or PITCHCRAFT_TODAY).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
     },
     /// Load and validate a document; prints a summary, or FILE:LINE:COLUMN: message.
     Check {
@@ -149,6 +192,28 @@ pub enum CliCommand {
         /// Window size in points, WIDTHxHEIGHT.
         #[arg(long, default_value = "1280x800", value_parser = parse_size)]
         size: (u32, u32),
+    },
+}
+
+/// `people` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PeopleAction {
+    /// Merge vCard files (2.1, 3.0, 4.0) into the document's people; prints `added N,
+    /// updated N, skipped N` and why each skipped card was skipped.
+    Import {
+        /// The document (saved with a backup; untouched when no vCard file can be read).
+        file: PathBuf,
+        /// The vCard files.
+        #[arg(required = true)]
+        vcards: Vec<PathBuf>,
+    },
+    /// Write the document's people as vCard 4.0.
+    Export {
+        /// The document.
+        file: PathBuf,
+        /// The .vcf file to write.
+        #[arg(short, long)]
+        out: PathBuf,
     },
 }
 
@@ -291,7 +356,21 @@ pub fn run(cli: Cli) -> ExitCode {
                 None,
             )
         }
-        Some(CliCommand::New { file, name, sample }) => documents::new(&file, name.as_deref(), sample),
+        Some(CliCommand::New { file, name, sample, today }) => {
+            documents::new(&file, name.as_deref(), sample, today.unwrap_or_else(crate::app::today))
+        }
+        Some(CliCommand::People { action: PeopleAction::Import { file, vcards } }) => network::import(&file, &vcards),
+        Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
+        Some(CliCommand::Followups { file, ics, json, today }) => {
+            network::followups(&file, ics.as_deref(), json, today.unwrap_or_else(crate::app::today))
+        }
+        Some(CliCommand::Brief { file, event, paper, out, today }) => network::brief(network::BriefRequest {
+            file: &file,
+            event: event.as_deref(),
+            paper: paper.map(PaperArg::paper),
+            out: &out,
+            today: today.unwrap_or_else(crate::app::today),
+        }),
         Some(CliCommand::Check { file, lang }) => documents::check(&file, lang.language()),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
         Some(CliCommand::SaveLoop { file, first, second }) => documents::save_loop(&file, &first, &second),

@@ -136,7 +136,7 @@ pub fn vcard(document: &BrandDocument) -> String {
 /// The pitch as the card prints it: in one line (its opening and its value, what a reader
 /// takes in at a glance), or every section as spoken. A pitch without an opening or a
 /// value is printed whole rather than not at all.
-fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language) -> CardPitch {
+pub(crate) fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language) -> CardPitch {
     let full = || CardPitch {
         title: fill(tr(language, Tr::CardPitchTitle), &[("seconds", &pitch.target_seconds)]),
         paragraphs: pitch.sections.iter().filter_map(|section| some(&section.text)).collect(),

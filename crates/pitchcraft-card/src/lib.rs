@@ -3,6 +3,7 @@
 //! fitting makes it one page whatever it holds (`fit`); the same page is the PDF and the
 //! preview. HTML and Markdown carry the same content (`export`).
 
+mod brief;
 mod business;
 mod content;
 mod export;
@@ -12,6 +13,7 @@ mod preview;
 mod qr;
 mod typeset;
 
+pub use brief::{Brief, BriefContent, BriefOmission, BriefPerson};
 pub use business::{BusinessCards, SheetLayout};
 pub use content::{CardContent, CardGoal, CardPitch, CardStrength, CardValue, chosen_pitch, content, vcard};
 pub use export::{escape_html, html, markdown};

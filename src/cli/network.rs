@@ -1,0 +1,221 @@
+//! `people import`, `people export` and `followups`: the network without a window.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{complain, say};
+use crate::logic::{calendar, network, vcard};
+use crate::model::{BrandDocument, Event, FollowUp};
+use crate::storage::{self, BackupPolicy, Loaded};
+
+/// vCard files larger than this are refused: an address book of 100,000 cards is far smaller.
+const MAX_VCARD_BYTES: u64 = 64 * 1024 * 1024;
+
+fn load(file: &Path) -> Result<Loaded, ExitCode> {
+    storage::load(file).map_err(complain)
+}
+
+/// `people import FILE VCF…`: merges the cards into FILE's people and saves it (with a
+/// backup). Exit 1 only when no vCard file could be read; FILE is then untouched.
+pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
+    let mut loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let mut report = vcard::ImportReport::default();
+    let mut read_any = false;
+    for path in cards {
+        let bytes = match read_vcard_file(path) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                let _ = writeln!(std::io::stderr(), "{}: {message}", path.display());
+                continue;
+            }
+        };
+        read_any = true;
+        let one = vcard::import(&mut loaded.document, &vcard::decode(&bytes));
+        report.added += one.added;
+        report.updated += one.updated;
+        let name = path.display();
+        report.skipped.extend(one.skipped.into_iter().map(|why| format!("{name}: skipped {why}")));
+    }
+    if !read_any {
+        return complain(format!("{}: not changed, no vCard file could be read", file.display()));
+    }
+    if report.added + report.updated > 0 {
+        if let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always) {
+            return complain(error);
+        }
+    }
+    say(format!("added {}, updated {}, skipped {}", report.added, report.updated, report.skipped.len()));
+    for line in &report.skipped {
+        say(line);
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_vcard_file(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path).map_err(|error| error.to_string())?.len();
+    if size > MAX_VCARD_BYTES {
+        return Err(format!("{} MB is too large for a contacts file", size / (1024 * 1024)));
+    }
+    let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".to_owned());
+    }
+    Ok(bytes)
+}
+
+/// `people export FILE -o OUT.vcf`.
+pub(super) fn export(file: &Path, out: &Path) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let text = vcard::export(&loaded.document.people);
+    match write_export(out, text.as_bytes()) {
+        Ok(()) => {
+            say(format!("wrote {} people to {}", loaded.document.people.len(), out.display()));
+            ExitCode::SUCCESS
+        }
+        Err(message) => complain(message),
+    }
+}
+
+/// Writes an export atomically (a temporary file beside it, then a rename).
+fn write_export(out: &Path, bytes: &[u8]) -> Result<(), String> {
+    storage::write_atomically(out, bytes).map_err(|error| format!("{}: {error}", out.display()))
+}
+
+/// One follow-up as `--json` prints it.
+#[derive(Serialize)]
+struct FollowUpJson<'a> {
+    id: &'a str,
+    person: Option<&'a str>,
+    text: &'a str,
+    due: Option<NaiveDate>,
+    done: bool,
+    overdue: bool,
+}
+
+/// `followups FILE [--ics OUT] [--json]`: the open follow-ups, overdue first.
+pub(super) fn followups(file: &Path, ics: Option<&Path>, json: bool, today: NaiveDate) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let document = &loaded.document;
+    let agenda = network::agenda(document, today);
+    let open: Vec<&FollowUp> = agenda.all().collect();
+    if let Some(out) = ics {
+        let events: Vec<&Event> = document.events.iter().collect();
+        let now = chrono::Utc::now().naive_utc();
+        if let Err(message) = write_export(out, calendar::export(document, &events, &open, now).as_bytes()) {
+            return complain(message);
+        }
+    }
+    if json {
+        let items: Vec<FollowUpJson> = open
+            .iter()
+            .map(|follow_up| FollowUpJson {
+                id: &follow_up.id,
+                person: person_name(document, follow_up),
+                text: &follow_up.text,
+                due: follow_up.due,
+                done: follow_up.done,
+                overdue: network::is_overdue(follow_up, today),
+            })
+            .collect();
+        match serde_json::to_string_pretty(&items) {
+            Ok(text) => say(text),
+            Err(error) => return complain(error),
+        }
+    } else if open.is_empty() {
+        say("no open follow-ups");
+    } else {
+        for follow_up in &open {
+            say(follow_up_line(document, follow_up, today));
+        }
+    }
+    if let Some(out) = ics {
+        let _ = writeln!(std::io::stderr(), "wrote {} follow-ups and the events to {}", open.len(), out.display());
+    }
+    ExitCode::SUCCESS
+}
+
+fn person_name<'a>(document: &'a BrandDocument, follow_up: &'a FollowUp) -> Option<&'a str> {
+    let id = follow_up.person.as_deref()?;
+    Some(document.contact(id).map_or(id, |contact| contact.name.as_str()))
+}
+
+/// `2026-11-26  overdue  Send Daan the figures (Daan Visser)`.
+fn follow_up_line(document: &BrandDocument, follow_up: &FollowUp, today: NaiveDate) -> String {
+    let due = follow_up.due.map_or_else(|| "no date   ".to_owned(), |day| day.to_string());
+    let state = match follow_up.due {
+        _ if network::is_overdue(follow_up, today) => "overdue",
+        Some(day) if day == today => "today",
+        _ => "open",
+    };
+    match person_name(document, follow_up) {
+        Some(name) => format!("{due}  {state:<7}  {} ({name})", follow_up.text),
+        None => format!("{due}  {state:<7}  {}", follow_up.text),
+    }
+}
+
+/// What `brief` is asked to make.
+pub(super) struct BriefRequest<'a> {
+    /// The document.
+    pub file: &'a Path,
+    /// `--event`.
+    pub event: Option<&'a str>,
+    /// `--paper`.
+    pub paper: Option<crate::model::Paper>,
+    /// `-o`.
+    pub out: &'a Path,
+    /// The day "next" is counted from.
+    pub today: NaiveDate,
+}
+
+/// `brief`: the one-page event brief as PDF. Nothing is written when the document fails to
+/// load or has no such event.
+pub(super) fn brief(request: BriefRequest<'_>) -> ExitCode {
+    let loaded = match load(request.file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let document = &loaded.document;
+    let event = match request.event {
+        Some(id) => match document.event(id) {
+            Some(event) => event,
+            None => {
+                let known: Vec<&str> = document.events.iter().map(|event| event.id.as_str()).collect();
+                let known =
+                    if known.is_empty() { "it has none".to_owned() } else { format!("it has {}", known.join(", ")) };
+                return complain(format!("{}: no event `{id}` ({known})", request.file.display()));
+            }
+        },
+        None => match network::next_event(document, request.today) {
+            Some(event) => event,
+            None => return complain(format!("{}: no event to brief; add one first", request.file.display())),
+        },
+    };
+    let paper = request.paper.unwrap_or(document.card.paper);
+    let made = pitchcraft_card::Brief::make(document, event, paper).and_then(|brief| Ok((brief.pdf()?, brief)));
+    let (pdf, brief) = match made {
+        Ok(made) => made,
+        Err(error) => return complain(format!("{}: {error}", request.file.display())),
+    };
+    if let Err(message) = write_export(request.out, &pdf) {
+        return complain(message);
+    }
+    for omission in brief.omitted() {
+        let text = crate::i18n::tr(document.language, omission.describe());
+        let _ = writeln!(std::io::stderr(), "left out to fit one page: {text}");
+    }
+    say(format!("wrote the brief for {} to {}", brief.content().event, request.out.display()));
+    ExitCode::SUCCESS
+}
