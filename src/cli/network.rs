@@ -46,10 +46,9 @@ pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
     if !read_any {
         return complain(format!("{}: not changed, no vCard file could be read", file.display()));
     }
-    if report.added + report.updated > 0 {
-        if let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always) {
-            return complain(error);
-        }
+    let changed = report.added + report.updated > 0;
+    if changed && let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always) {
+        return complain(error);
     }
     say(format!("added {}, updated {}, skipped {}", report.added, report.updated, report.skipped.len()));
     for line in &report.skipped {

@@ -191,12 +191,7 @@ pub fn content(document: &BrandDocument, event: &Event, paper: Paper) -> BriefCo
         })
         .collect();
     let meeting_ids: Vec<&Attendee> = event.to_meet.iter().filter_map(|meeting| meeting.who.as_ref()).collect();
-    let others = event
-        .attendees
-        .iter()
-        .filter(|attendee| !meeting_ids.contains(attendee))
-        .map(|attendee| name_of(attendee))
-        .collect();
+    let others = event.attendees.iter().filter(|attendee| !meeting_ids.contains(attendee)).map(name_of).collect();
     // The pitch of the first person to meet who has one, else the card's.
     let asked = event.to_meet.iter().find_map(|meeting| meeting.pitch.as_deref());
     let pitch = chosen_pitch(document, asked);

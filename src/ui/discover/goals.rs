@@ -81,7 +81,7 @@ fn goal_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, goal: &G
             if ui.small_button(cx.t(Tr::RemoveGoal)).clicked() {
                 cx.out.push(Command::Edit(DocEdit::step(move |document| {
                     if index < document.goals.len() {
-                        document.goals.remove(index);
+                        document.remove_goal(index);
                     }
                 })));
             }

@@ -130,10 +130,10 @@ pub fn capture(
         let id = match find_by_name(document, &line.name) {
             Some(known) => {
                 let id = known.id.clone();
-                if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
-                    if contact.organisation.is_empty() {
-                        contact.organisation = line.organisation.clone();
-                    }
+                if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id)
+                    && contact.organisation.is_empty()
+                {
+                    contact.organisation = line.organisation.clone();
                 }
                 report.linked.push(id.clone());
                 id

@@ -354,27 +354,33 @@ mod tests {
 
     #[test]
     fn balance_counts_networks_goals_brokers_and_the_operational_trap() {
-        let mut document = BrandDocument::default();
-        document.goals = vec![
-            Goal { id: "goal-1".into(), statement: "Roll out block scheduling".into(), ..Goal::default() },
-            Goal { id: "goal-2".into(), statement: "Become director".into(), ..Goal::default() },
-        ];
-        document.people = vec![
-            Contact { internal: true, ..contact("ops1", Network::Operational) },
-            Contact { internal: true, introduced_by: Some("mentor".into()), ..contact("ops2", Network::Operational) },
-            contact("mentor", Network::Personal),
-            Contact {
-                goals: vec!["goal-2".into()],
-                introduced_by: Some("mentor".into()),
-                ..contact("board", Network::Strategic)
-            },
-        ];
-        document.encounters = vec![
-            met("e1", "2026-11-20", &["ops1"]),
-            met("e2", "2026-11-21", &["ops2", "ops1"]),
-            met("e3", "2026-11-22", &["mentor"]),
-            met("e4", "2026-06-01", &["board"]), // older than 90 days
-        ];
+        let document = BrandDocument {
+            goals: vec![
+                Goal { id: "goal-1".into(), statement: "Roll out block scheduling".into(), ..Goal::default() },
+                Goal { id: "goal-2".into(), statement: "Become director".into(), ..Goal::default() },
+            ],
+            people: vec![
+                Contact { internal: true, ..contact("ops1", Network::Operational) },
+                Contact {
+                    internal: true,
+                    introduced_by: Some("mentor".into()),
+                    ..contact("ops2", Network::Operational)
+                },
+                contact("mentor", Network::Personal),
+                Contact {
+                    goals: vec!["goal-2".into()],
+                    introduced_by: Some("mentor".into()),
+                    ..contact("board", Network::Strategic)
+                },
+            ],
+            encounters: vec![
+                met("e1", "2026-11-20", &["ops1"]),
+                met("e2", "2026-11-21", &["ops2", "ops1"]),
+                met("e3", "2026-11-22", &["mentor"]),
+                met("e4", "2026-06-01", &["board"]), // older than 90 days
+            ],
+            ..BrandDocument::default()
+        };
         let balance = balance(&document, day("2026-12-01"));
         assert_eq!(balance.people[&Network::Operational], 2);
         assert_eq!(balance.people[&Network::Strategic], 1);
@@ -405,6 +411,16 @@ mod tests {
             let networks: std::collections::BTreeSet<_> = sample.people.iter().map(|c| c.network).collect();
             assert_eq!(networks.len(), 3, "people in all three networks");
         }
+    }
+
+    #[test]
+    fn removing_a_goal_or_a_pitch_leaves_no_dangling_reference() {
+        let mut sample = crate::storage::sample_document().unwrap();
+        let index = sample.goals.iter().position(|goal| goal.id == "goal-2").unwrap();
+        sample.remove_goal(index);
+        crate::logic::pitches::delete(&mut sample, "peers-60");
+        assert!(sample.people.iter().all(|contact| !contact.goals.contains(&"goal-2".to_owned())));
+        assert_eq!(crate::logic::validate::problems(&sample), Vec::<String>::new());
     }
 
     #[test]

@@ -71,6 +71,11 @@ pub fn delete(document: &mut BrandDocument, id: &str) {
     if document.card.pitch == id {
         document.card.pitch.clear();
     }
+    for meeting in document.events.iter_mut().flat_map(|event| &mut event.to_meet) {
+        if meeting.pitch.as_deref() == Some(id) {
+            meeting.pitch = None;
+        }
+    }
 }
 
 /// The pitch with `id`, to change.

@@ -46,7 +46,64 @@ pub fn problems(document: &BrandDocument) -> Vec<String> {
     if !document.card.pitch.is_empty() && document.pitch(&document.card.pitch).is_none() {
         note(format!("the card prints pitch \"{}\", which does not exist", document.card.pitch));
     }
+    network_problems(document, &mut note);
     found
+}
+
+/// References inside the network: people, encounters, follow-ups and events by id.
+fn network_problems(document: &BrandDocument, note: &mut impl FnMut(String)) {
+    for (kind, ids) in [
+        ("goals", document.goals.iter().map(|goal| goal.id.as_str()).filter(|id| !id.is_empty()).collect::<Vec<_>>()),
+        ("people", document.people.iter().map(|contact| contact.id.as_str()).collect()),
+        ("encounters", document.encounters.iter().map(|encounter| encounter.id.as_str()).collect()),
+        ("follow-ups", document.follow_ups.iter().map(|follow_up| follow_up.id.as_str()).collect()),
+        ("events", document.events.iter().map(|event| event.id.as_str()).collect()),
+    ] {
+        for id in duplicates(ids.into_iter()) {
+            note(format!("two {kind} have the id \"{id}\""));
+        }
+    }
+    let person = |id: &str, what: String, note: &mut dyn FnMut(String)| {
+        if document.contact(id).is_none() {
+            note(format!("{what} names person \"{id}\", who is not among the people"));
+        }
+    };
+    for contact in &document.people {
+        for goal in &contact.goals {
+            if document.goal(goal).is_none() {
+                note(format!("person \"{}\" serves goal \"{goal}\", which does not exist", contact.id));
+            }
+        }
+        if let Some(broker) = &contact.introduced_by {
+            person(broker, format!("person \"{}\" (introduced by)", contact.id), note);
+        }
+    }
+    for encounter in &document.encounters {
+        for id in &encounter.people {
+            person(id, format!("encounter \"{}\"", encounter.id), note);
+        }
+        if let Some(event) = encounter.event.as_deref().filter(|id| document.event(id).is_none()) {
+            note(format!("encounter \"{}\" is at event \"{event}\", which does not exist", encounter.id));
+        }
+    }
+    for follow_up in &document.follow_ups {
+        if let Some(id) = &follow_up.person {
+            person(id, format!("follow-up \"{}\"", follow_up.id), note);
+        }
+    }
+    for event in &document.events {
+        let contacts = event.attendees.iter().chain(event.to_meet.iter().filter_map(|meeting| meeting.who.as_ref()));
+        for attendee in contacts {
+            if let crate::model::Attendee::Contact(id) = attendee {
+                person(id, format!("event \"{}\"", event.id), note);
+            }
+        }
+        for pitch in event.to_meet.iter().filter_map(|meeting| meeting.pitch.as_deref()) {
+            if document.pitch(pitch).is_none() {
+                note(format!("event \"{}\" uses pitch \"{pitch}\", which does not exist", event.id));
+            }
+        }
+    }
 }
 
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
@@ -62,6 +119,45 @@ mod tests {
     #[test]
     fn the_sample_is_consistent() {
         assert_eq!(problems(&crate::storage::sample_document().unwrap()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn dangling_network_references_are_named() {
+        use crate::model::{Attendee, Contact, Encounter, Event, FollowUp, Meeting};
+        let mut document = BrandDocument::default();
+        document.people.push(Contact {
+            id: "anouk".into(),
+            goals: vec!["goal-9".into()],
+            introduced_by: Some("ghost".into()),
+            ..Contact::default()
+        });
+        document.encounters.push(Encounter {
+            id: "encounter-1".into(),
+            people: vec!["anouk".into(), "tom".into()],
+            event: Some("gala".into()),
+            ..Encounter::default()
+        });
+        document.follow_ups.push(FollowUp { id: "f".into(), person: Some("tom".into()), ..FollowUp::default() });
+        document.follow_ups.push(FollowUp { id: "f".into(), ..FollowUp::default() });
+        document.events.push(Event {
+            id: "summit".into(),
+            attendees: vec![Attendee::ToFindOut("someone".into()), Attendee::Contact("lina".into())],
+            to_meet: vec![Meeting { pitch: Some("none".into()), ..Meeting::default() }],
+            ..Event::default()
+        });
+        assert_eq!(
+            problems(&document),
+            [
+                "two follow-ups have the id \"f\"",
+                "person \"anouk\" serves goal \"goal-9\", which does not exist",
+                "person \"anouk\" (introduced by) names person \"ghost\", who is not among the people",
+                "encounter \"encounter-1\" names person \"tom\", who is not among the people",
+                "encounter \"encounter-1\" is at event \"gala\", which does not exist",
+                "follow-up \"f\" names person \"tom\", who is not among the people",
+                "event \"summit\" names person \"lina\", who is not among the people",
+                "event \"summit\" uses pitch \"none\", which does not exist",
+            ]
+        );
     }
 
     #[test]

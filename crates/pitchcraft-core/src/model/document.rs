@@ -130,6 +130,17 @@ impl BrandDocument {
         }
     }
 
+    /// Removes the goal at `index` and every contact's reference to it.
+    pub fn remove_goal(&mut self, index: usize) {
+        if index >= self.goals.len() {
+            return;
+        }
+        let goal = self.goals.remove(index);
+        for contact in &mut self.people {
+            contact.goals.retain(|id| *id != goal.id);
+        }
+    }
+
     /// The pitch with this id, if any.
     pub fn pitch(&self, id: &str) -> Option<&Pitch> {
         self.pitches.iter().find(|pitch| pitch.id == id)

@@ -1,0 +1,173 @@
+//! The network on the command line: `people import/export`, `followups`, `brief` and the
+//! sample's dates, all with a fixed `--today`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn pitchcraft() -> Command {
+    Command::cargo_bin("pitchcraft").unwrap()
+}
+
+/// A copy of the sample, dated as if created on 2026-11-28.
+fn sample_in(dir: &Path) -> PathBuf {
+    let path = dir.join("sanne.brand.ron");
+    pitchcraft().args(["new", "--sample", "--today", "2026-11-28"]).arg(&path).assert().success();
+    path
+}
+
+fn stdout(command: &mut Command) -> String {
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+const CARDS: &str = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anouk Jansen\r\nORG:Antonius Ziekenhuis\r\nEMAIL:anouk@example.org\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Marieke Jansen\r\nEMAIL:m.jansen@example.org\r\nTEL:+31 30 555 0100\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nTEL:123\r\nEND:VCARD\r\n";
+
+#[test]
+fn people_import_merges_and_a_second_import_adds_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let cards = dir.path().join("contacts.vcf");
+    std::fs::write(&cards, CARDS).unwrap();
+    let text = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&cards));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("added 1, updated 1, skipped 1"), "{text}");
+    assert!(lines.next().unwrap().contains("no name and no e-mail"), "{text}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("name: \"Anouk Jansen\""));
+    assert!(saved.contains("phone: \"+31 30 555 0100\""), "Marieke's phone filled in");
+    assert_eq!(saved.matches("name: \"Marieke Jansen\"").count(), 1, "merged on e-mail, not added");
+
+    let again = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&cards));
+    assert!(again.starts_with("added 0, updated 0, skipped 3\n"), "{again}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "nothing new: the file is not rewritten");
+}
+
+#[test]
+fn people_import_with_no_readable_file_fails_and_leaves_the_document_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    let empty = dir.path().join("empty.vcf");
+    std::fs::write(&empty, "").unwrap();
+    let output = pitchcraft()
+        .args(["people", "import"])
+        .arg(&file)
+        .arg(dir.path().join("missing.vcf"))
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing.vcf") && stderr.contains("empty.vcf: the file is empty"), "{stderr}");
+    assert!(stderr.contains("not changed"), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // One good file among bad ones is enough.
+    let good = dir.path().join("good.vcf");
+    std::fs::write(&good, CARDS).unwrap();
+    pitchcraft()
+        .args(["people", "import"])
+        .arg(&file)
+        .arg(dir.path().join("missing.vcf"))
+        .arg(&good)
+        .assert()
+        .success();
+}
+
+#[test]
+fn people_export_writes_vcard_4_that_imports_back_as_the_same_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let out = dir.path().join("people.vcf");
+    let text = stdout(pitchcraft().args(["people", "export"]).arg(&file).arg("-o").arg(&out));
+    assert_eq!(text, format!("wrote 6 people to {}\n", out.display()));
+    let cards = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(cards.matches("BEGIN:VCARD\r\nVERSION:4.0\r\n").count(), 6);
+    let again = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&out));
+    assert!(again.starts_with("added 0, updated 0, skipped 6\n"), "{again}");
+}
+
+#[test]
+fn followups_list_overdue_first_as_text_json_and_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let text = stdout(pitchcraft().args(["followups", "--today", "2026-11-28"]).arg(&file));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "done ones are left out: {text}");
+    assert!(lines[0].starts_with("2026-11-26  overdue  Send Daan"), "{text}");
+    assert!(lines[1].starts_with("2026-12-01  open "), "{text}");
+
+    let ics = dir.path().join("out.ics");
+    let json =
+        stdout(pitchcraft().args(["followups", "--json", "--today", "2026-11-28", "--ics"]).arg(&ics).arg(&file));
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["person"], "Daan Visser");
+    assert_eq!(items[0]["due"], "2026-11-26");
+    assert_eq!(items[0]["overdue"], true);
+    assert_eq!(items[0]["done"], false);
+    assert_eq!(items[1]["overdue"], false);
+    for key in ["person", "text", "due", "done", "overdue"] {
+        assert!(items.iter().all(|item| item.get(key).is_some()), "{key}");
+    }
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(calendar.matches("BEGIN:VTODO").count(), 3);
+    assert_eq!(calendar.matches("BEGIN:VEVENT").count(), 1);
+    assert!(calendar.contains("DTSTART:20261203T083000Z"), "09:30 in Utrecht: {calendar}");
+
+    // The same follow-up has the same UID in every export.
+    let uids = |text: &str| text.lines().filter(|line| line.starts_with("UID:")).map(str::to_owned).collect::<Vec<_>>();
+    let second = dir.path().join("again.ics");
+    stdout(pitchcraft().args(["followups", "--today", "2026-11-28", "--ics"]).arg(&second).arg(&file));
+    assert_eq!(uids(&calendar), uids(&std::fs::read_to_string(&second).unwrap()));
+}
+
+#[test]
+fn the_date_comes_from_pitchcraft_today_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let text = stdout(pitchcraft().arg("followups").arg(&file).env("PITCHCRAFT_TODAY", "2026-12-10"));
+    assert_eq!(text.lines().filter(|line| line.contains("overdue")).count(), 2, "{text}");
+    // The sample created on another day keeps its event five days ahead.
+    let later = dir.path().join("later.brand.ron");
+    pitchcraft().args(["new", "--sample"]).arg(&later).env("PITCHCRAFT_TODAY", "2027-03-01").assert().success();
+    assert!(std::fs::read_to_string(&later).unwrap().contains("starts: Some(\"2027-03-06T09:30:00\")"));
+}
+
+#[test]
+fn brief_writes_one_page_for_the_next_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let out = dir.path().join("brief.pdf");
+    let text =
+        stdout(pitchcraft().args(["brief", "--today", "2026-11-28", "--paper", "letter", "-o"]).arg(&out).arg(&file));
+    assert!(text.contains("Healthcare summit"), "{text}");
+    let pdf = lopdf::Document::load(&out).unwrap();
+    assert_eq!(pdf.get_pages().len(), 1);
+    let words = pdf.extract_text(&[1]).unwrap();
+    for expected in ["Healthcare summit", "Marieke Jansen", "Pieter Bakker", "What stopped earlier"] {
+        assert!(words.contains(expected), "{expected} in {words}");
+    }
+}
+
+#[test]
+fn brief_without_an_event_or_with_an_unknown_one_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("empty.brand.ron");
+    pitchcraft().args(["new", "--name", "Sanne de Vries"]).arg(&file).assert().success();
+    let out = dir.path().join("brief.pdf");
+    let output = pitchcraft().args(["brief", "-o"]).arg(&out).arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no event to brief"));
+    assert!(!out.exists());
+
+    let sample = sample_in(dir.path());
+    let output = pitchcraft().args(["brief", "--event", "gala", "-o"]).arg(&out).arg(&sample).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no event `gala`") && stderr.contains("healthcare-summit"), "{stderr}");
+    assert!(!out.exists());
+}
