@@ -132,6 +132,16 @@ impl PitchcraftApp {
                 Some(session) if self.page == ui::Page::Card => {
                     ui::card::show(ui, language, &session.document, &mut self.card, &mut out);
                 }
+                Some(session) if self.page == ui::Page::Network => {
+                    let cx = ui::network::NetworkContext {
+                        document: &session.document,
+                        language,
+                        today: super::clock::today(),
+                        state: &mut self.network,
+                        out: &mut out,
+                    };
+                    ui::network::show(ui, cx);
+                }
                 Some(session) if self.page == ui::Page::Notes => {
                     ui::notes::show(ui, language, &session.document, &mut self.notes, &mut out);
                 }

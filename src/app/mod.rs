@@ -128,6 +128,7 @@ pub struct PitchcraftApp {
     pitches: crate::ui::pitches::PitchesState,
     /// The Notes page's own state.
     notes: crate::ui::notes::NotesState,
+    network: crate::ui::network::NetworkState,
     /// The Rehearse page's own state.
     rehearse: crate::ui::rehearse::RehearseState,
     /// The Card page's own state.
@@ -191,6 +192,7 @@ impl PitchcraftApp {
             discover: Default::default(),
             pitches: Default::default(),
             notes: Default::default(),
+            network: Default::default(),
             rehearse: Default::default(),
             card: Default::default(),
             clock: launch.clock.clone().unwrap_or_else(system_clock),

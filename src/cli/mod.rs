@@ -230,6 +230,8 @@ pub enum PageArg {
     Rehearse,
     /// The brand card.
     Card,
+    /// People, events and follow-ups.
+    Network,
     /// Notes.
     Notes,
 }

@@ -28,6 +28,7 @@ pub(super) fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> Exi
         PageArg::Pitches => Some(Page::Pitches),
         PageArg::Rehearse => Some(Page::Rehearse),
         PageArg::Card => Some(Page::Card),
+        PageArg::Network => Some(Page::Network),
         PageArg::Notes => Some(Page::Notes),
     };
     let launch = Launch {

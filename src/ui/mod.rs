@@ -9,6 +9,7 @@ pub mod drop;
 pub mod menu;
 pub mod names;
 pub mod nav;
+pub mod network;
 pub mod notes;
 pub mod pitches;
 pub mod prompts;
@@ -34,13 +35,15 @@ pub enum Page {
     Rehearse,
     /// The printed brand card.
     Card,
+    /// People, events and follow-ups.
+    Network,
     /// Markdown notes.
     Notes,
 }
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 5] = [Page::Discover, Page::Pitches, Page::Rehearse, Page::Card, Page::Notes];
+    pub const ALL: [Page; 6] = [Page::Discover, Page::Pitches, Page::Rehearse, Page::Card, Page::Network, Page::Notes];
 
     /// The page's name.
     pub fn title(self) -> Tr {
@@ -49,6 +52,7 @@ impl Page {
             Page::Pitches => Tr::PagePitches,
             Page::Rehearse => Tr::PageRehearse,
             Page::Card => Tr::PageCard,
+            Page::Network => Tr::PageNetwork,
             Page::Notes => Tr::PageNotes,
         }
     }
@@ -60,6 +64,7 @@ impl Page {
             Page::Pitches => Tr::PurposePitches,
             Page::Rehearse => Tr::PurposeRehearse,
             Page::Card => Tr::PurposeCard,
+            Page::Network => Tr::PurposeNetwork,
             Page::Notes => Tr::PurposeNotes,
         }
     }
@@ -71,6 +76,7 @@ impl Page {
             Page::Pitches => "pitches",
             Page::Rehearse => "rehearse",
             Page::Card => "card",
+            Page::Network => "network",
             Page::Notes => "notes",
         }
     }

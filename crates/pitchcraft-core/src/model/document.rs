@@ -141,6 +141,28 @@ impl BrandDocument {
         }
     }
 
+    /// Removes a contact and every reference to them: their follow-ups and the events'
+    /// places for them go, encounters keep the others met, introductions are forgotten.
+    pub fn remove_contact(&mut self, id: &str) {
+        use super::Attendee;
+        self.people.retain(|contact| contact.id != id);
+        for contact in &mut self.people {
+            if contact.introduced_by.as_deref() == Some(id) {
+                contact.introduced_by = None;
+            }
+        }
+        for encounter in &mut self.encounters {
+            encounter.people.retain(|person| person != id);
+        }
+        self.encounters.retain(|encounter| !encounter.people.is_empty());
+        self.follow_ups.retain(|follow_up| follow_up.person.as_deref() != Some(id));
+        let is_them = |attendee: &Attendee| matches!(attendee, Attendee::Contact(person) if person == id);
+        for event in &mut self.events {
+            event.attendees.retain(|attendee| !is_them(attendee));
+            event.to_meet.retain(|meeting| !meeting.who.as_ref().is_some_and(is_them));
+        }
+    }
+
     /// The pitch with this id, if any.
     pub fn pitch(&self, id: &str) -> Option<&Pitch> {
         self.pitches.iter().find(|pitch| pitch.id == id)

@@ -1,0 +1,120 @@
+//! The Network page: follow-ups and who is due, people with a conversation log, and the
+//! quick capture after an event. The sample's dates follow the day it is opened, so these
+//! hold on any day.
+
+mod common;
+
+use common::app;
+use egui_kittest::kittest::Queryable;
+use pitchcraft::app::Launch;
+use pitchcraft::model::Network;
+use pitchcraft::ui::Page;
+
+/// Scrolls a field into view, focuses it by a click and types into it.
+fn type_into(harness: &mut egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, label: &str, text: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label(label).click();
+    harness.run_ok();
+    harness.get_by_label(label).type_text(text);
+    harness.run_ok();
+}
+
+fn click(harness: &mut egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label(label).click();
+    harness.run_ok();
+}
+
+fn network_page() -> egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp> {
+    let (harness, _) = app(Launch { sample: true, page: Some(Page::Network), ..Launch::default() });
+    harness
+}
+
+#[test]
+fn today_shows_what_is_late_and_who_is_due_and_a_follow_up_can_be_ticked_off() {
+    let mut harness = network_page();
+    assert!(harness.query_by_label_contains("overdue since").is_some());
+    assert!(harness.query_by_label_contains("100 days since you last spoke (too long)").is_some());
+    assert!(harness.query_by_label_contains("Most of your conversations this quarter").is_some());
+    harness.get_by_label("Send Daan the orthopaedics figures on emergency slots").click();
+    harness.run_ok();
+    let document = &harness.state().session().unwrap().document;
+    let follow_up = document.follow_ups.iter().find(|f| f.text.starts_with("Send Daan")).unwrap();
+    assert!(follow_up.done);
+    assert!(harness.query_by_label("Send Daan the orthopaedics figures on emergency slots").is_none());
+    assert!(harness.state().session().unwrap().is_dirty());
+}
+
+#[test]
+fn a_new_strategic_contact_is_asked_which_goal_it_serves_and_a_conversation_is_logged() {
+    let mut harness = network_page();
+    harness.get_by_label("People").click();
+    harness.run_ok();
+    harness.get_by_label("Add a person").click();
+    harness.run_ok();
+    harness.get_by_label("Name").click();
+    harness.run_ok();
+    harness.get_by_label("Name").type_text("Lina Haddad");
+    harness.run_ok();
+    assert!(harness.query_by_label("Which goal does this relationship serve?").is_none());
+    harness.get_by_label("strategic").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Which goal does this relationship serve?").is_some());
+    harness.get_by_label_contains("Become director of operations").click();
+    harness.run_ok();
+
+    type_into(&mut harness, "What did you talk about?", "Regional waiting lists");
+    type_into(&mut harness, "Next step (due in two days)", "Send Lina the summary");
+    click(&mut harness, "Log today's conversation");
+
+    let document = &harness.state().session().unwrap().document;
+    let lina = document.people.iter().find(|contact| contact.name == "Lina Haddad").unwrap();
+    assert_eq!(lina.network, Network::Strategic);
+    assert_eq!(lina.goals, ["goal-2"]);
+    let encounter = document.encounters.last().unwrap();
+    assert_eq!(encounter.people, std::slice::from_ref(&lina.id));
+    assert_eq!(encounter.said, "Regional waiting lists");
+    let follow_up = document.follow_ups.last().unwrap();
+    assert_eq!(follow_up.text, "Send Lina the summary");
+    assert_eq!(follow_up.due, encounter.date.map(|day| day + chrono::Days::new(2)));
+    assert!(harness.query_by_label_contains("Last contact:").is_some(), "the clock restarted");
+}
+
+#[test]
+fn the_quick_capture_after_an_event_creates_people_encounters_and_follow_ups() {
+    let mut harness = network_page();
+    harness.get_by_label("Events").click();
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("Healthcare summit ·").is_some());
+    let before = harness.state().session().unwrap().document.people.len();
+    let field = "One line each: Name, organisation — what we talked about";
+    type_into(&mut harness, field, "Marieke Jansen — the board's agenda\nTom Bakker, Isala — rosters");
+    click(&mut harness, "Add these conversations");
+    let document = &harness.state().session().unwrap().document;
+    assert_eq!(document.people.len(), before + 1, "Marieke is known; Tom is new");
+    let tom = document.people.iter().find(|contact| contact.name == "Tom Bakker").unwrap();
+    assert_eq!(tom.organisation, "Isala");
+    let at_event: Vec<_> =
+        document.encounters.iter().filter(|e| e.event.as_deref() == Some("healthcare-summit")).collect();
+    assert_eq!(at_event.len(), 2);
+    assert!(document.follow_ups.iter().any(|f| f.person.as_deref() == Some(tom.id.as_str())));
+    assert!(harness.query_by_label_contains("Added one new person, linked one known person").is_some());
+}
+
+#[test]
+fn the_page_speaks_dutch() {
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Network),
+        language: Some(pitchcraft::model::Language::Nl),
+        ..Launch::default()
+    });
+    harness.run_ok();
+    assert!(harness.query_by_label("Vervolgacties").is_some());
+    assert!(harness.query_by_label("Tijd om contact op te nemen").is_some());
+    harness.get_by_label("Mensen").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Persoon toevoegen").is_some());
+}
