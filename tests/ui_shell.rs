@@ -25,6 +25,8 @@ fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
                 assert!(harness.query_by_label_contains(&first).is_some(), "{language:?}");
             } else if *page == Page::Rehearse {
                 assert!(harness.query_by_label(tr(language, Tr::StartRehearsal)).is_some(), "{language:?}");
+            } else if *page == Page::Network {
+                assert!(harness.query_by_label(tr(language, Tr::NetFollowUps)).is_some(), "{language:?}");
             } else if *page == Page::Notes {
                 assert!(harness.query_by_label(tr(language, Tr::NewNote)).is_some(), "{language:?}");
             } else if *page == Page::Pitches {
