@@ -460,13 +460,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
     if !event.to_meet.is_empty() {
         heading(ui, cx.t(Tr::NetToMeet));
         for meeting in &event.to_meet {
-            let who = match &meeting.who {
-                Some(crate::model::Attendee::Contact(id)) => {
-                    document.contact(id).map_or_else(|| id.clone(), |contact| contact.name.clone())
-                }
-                Some(crate::model::Attendee::ToFindOut(description)) => description.clone(),
-                None => continue,
-            };
+            let Some(who) = meeting.who.as_ref().map(|who| document.attendee_name(who)) else { continue };
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(who).strong());
                 if !meeting.objective.trim().is_empty() {

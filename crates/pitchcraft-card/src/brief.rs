@@ -158,10 +158,7 @@ pub fn when(at: NaiveDateTime, zone: &str, language: Language) -> String {
 /// The brief's content for `event`.
 pub fn content(document: &BrandDocument, event: &Event, paper: Paper) -> BriefContent {
     let language = document.language;
-    let name_of = |who: &Attendee| match who {
-        Attendee::Contact(id) => document.contact(id).map_or_else(|| id.clone(), |contact| contact.name.clone()),
-        Attendee::ToFindOut(description) => description.clone(),
-    };
+    let name_of = |who: &Attendee| document.attendee_name(who);
     let people: Vec<BriefPerson> = event
         .to_meet
         .iter()

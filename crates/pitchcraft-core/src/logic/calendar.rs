@@ -111,11 +111,7 @@ fn minutes(event: &Event) -> chrono::Duration {
 fn event_description(document: &BrandDocument, event: &Event) -> String {
     let mut lines: Vec<String> = event.goals.iter().filter(|goal| !goal.trim().is_empty()).cloned().collect();
     for meeting in &event.to_meet {
-        let who = match &meeting.who {
-            Some(crate::model::Attendee::Contact(id)) => document.contact(id).map_or(id.clone(), |c| c.name.clone()),
-            Some(crate::model::Attendee::ToFindOut(description)) => description.clone(),
-            None => continue,
-        };
+        let Some(who) = meeting.who.as_ref().map(|who| document.attendee_name(who)) else { continue };
         lines.push(if meeting.objective.trim().is_empty() { who } else { format!("{who}: {}", meeting.objective) });
     }
     lines.join("\n")

@@ -109,6 +109,15 @@ impl BrandDocument {
         self.people.iter().find(|contact| contact.id == id)
     }
 
+    /// How an attendee is named: the contact's name (their id when they are gone), or the
+    /// description of someone to find out about.
+    pub fn attendee_name(&self, who: &super::Attendee) -> String {
+        match who {
+            super::Attendee::Contact(id) => self.contact(id).map_or_else(|| id.clone(), |contact| contact.name.clone()),
+            super::Attendee::ToFindOut(description) => description.clone(),
+        }
+    }
+
     /// The event with this id, if any.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|event| event.id == id)
