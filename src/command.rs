@@ -129,6 +129,8 @@ pub enum Command {
     PrintCard,
     /// Write the card in a format to a path the user typed.
     ExportCardTo(PathBuf, CardFormat),
+    /// Typeset the brief of the event with this id and open it in the system's viewer.
+    OpenBrief(String),
     /// Close the window.
     Quit,
     /// Show the version, the licence and where things live.
@@ -232,6 +234,7 @@ impl Command {
             Command::CreateAt(_) => Tr::CmdNew,
             Command::ExportCard | Command::ExportCardAs(_) | Command::ExportCardTo(..) => Tr::CmdExportCard,
             Command::PrintCard => Tr::PrintCard,
+            Command::OpenBrief(_) => Tr::NetOpenBrief,
             Command::Quit => Tr::CmdQuit,
             Command::Undo => Tr::CmdUndo,
             Command::Redo => Tr::CmdRedo,

@@ -62,6 +62,8 @@ fn a_new_strategic_contact_is_asked_which_goal_it_serves_and_a_conversation_is_l
     harness.get_by_label("strategic").click();
     harness.run_ok();
     assert!(harness.query_by_label("Which goal does this relationship serve?").is_some());
+    harness.get_by_label_contains("Become director of operations").scroll_to_me();
+    harness.run_ok();
     harness.get_by_label_contains("Become director of operations").click();
     harness.run_ok();
 
@@ -117,4 +119,83 @@ fn the_page_speaks_dutch() {
     harness.get_by_label("Mensen").click();
     harness.run_ok();
     assert!(harness.query_by_label("Persoon toevoegen").is_some());
+}
+
+/// Steps the app until `done`, for work that happens on a thread (the PDF viewer).
+fn run_until(
+    harness: &mut egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>,
+    done: impl Fn(&egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !done(harness) {
+        assert!(std::time::Instant::now() < deadline, "gave up waiting");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
+#[test]
+fn an_event_gets_a_person_to_meet_with_an_objective_and_a_pitch_and_its_brief_opens() {
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = opened.clone();
+    let viewer: pitchcraft::app::OpenPdf = std::sync::Arc::new(move |path: &std::path::Path| {
+        seen.lock().unwrap().push(std::fs::read(path).map_err(|error| error.to_string())?);
+        Ok(())
+    });
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Network), open_pdf: Some(viewer), ..Launch::default() });
+    click(&mut harness, "Events");
+    let meetings = |harness: &egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>| {
+        harness.state().session().unwrap().document.events[0].to_meet.clone()
+    };
+    assert_eq!(meetings(&harness).len(), 3);
+    click(&mut harness, "Add someone to meet");
+    assert_eq!(meetings(&harness).len(), 4);
+    // The new one's choices: whom, then the pitch.
+    let who = harness.get_all_by_label("Who").count();
+    assert_eq!(who, 4);
+    harness.get_all_by_label("Who").last().unwrap().scroll_to_me();
+    harness.run_ok();
+    harness.get_all_by_label("Who").last().unwrap().click();
+    harness.run_ok();
+    harness.get_by_label("Joris Kramer").click();
+    harness.run_ok();
+    let objective = harness.get_all_by_label("What you want from the conversation").last().unwrap().rect();
+    harness.get_all_by_label("What you want from the conversation").last().unwrap().click();
+    harness.run_ok();
+    harness.get_all_by_label("What you want from the conversation").last().unwrap().type_text("Ask for feedback");
+    harness.run_ok();
+    assert!(objective.height() > 0.0);
+    harness.get_all_by_label("Pitch to use").last().unwrap().click();
+    harness.run_ok();
+    harness.get_by_label_contains("(Hospital board members)").click();
+    harness.run_ok();
+    let added = meetings(&harness)[3].clone();
+    assert_eq!(added.who, Some(pitchcraft::model::Attendee::Contact("joris-kramer".into())));
+    assert_eq!(added.objective, "Ask for feedback");
+    assert_eq!(added.pitch.as_deref(), Some("board-30"));
+
+    click(&mut harness, "Open the event brief (PDF)");
+    run_until(&mut harness, |harness| !harness.state().notices().is_empty());
+    let notices: Vec<String> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
+    assert!(notices.iter().any(|text| text.contains("event brief opened in your PDF viewer")), "{notices:?}");
+    assert!(opened.lock().unwrap()[0].starts_with(b"%PDF-"), "the viewer got the brief");
+}
+
+#[test]
+fn a_person_gets_an_introducer_and_shows_their_conversations() {
+    let mut harness = network_page();
+    click(&mut harness, "People");
+    click(&mut harness, "Daan Visser");
+    harness.get_by_label("Introduced by").click();
+    harness.run_ok();
+    harness.get_all_by_label("Fatima El Amrani").last().unwrap().click();
+    harness.run_ok();
+    let daan = |harness: &egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>| {
+        harness.state().session().unwrap().document.contact("daan-visser").unwrap().clone()
+    };
+    assert_eq!(daan(&harness).introduced_by.as_deref(), Some("fatima-el-amrani"));
+    assert_eq!(daan(&harness).keep_in_touch, None, "the network's default until changed");
+    assert!(harness.query_by_label_contains("His doubts about fixed blocks").is_some(), "the history shows");
 }

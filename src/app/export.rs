@@ -31,6 +31,18 @@ pub fn card_bytes(
     Ok((bytes, card.omitted().to_vec()))
 }
 
+/// A PDF handed to the viewer: where, what, and the thread that will say how it went.
+pub type Opening = (PathBuf, Opened, mpsc::Receiver<Result<(), String>>);
+
+/// What was handed to the PDF viewer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// The brand card, to print.
+    Card,
+    /// An event brief.
+    Brief,
+}
+
 impl PitchcraftApp {
     /// Asks where to export the card in `format`, then writes it there.
     pub(super) fn export_card(&mut self, format: CardFormat) {
@@ -83,6 +95,41 @@ impl PitchcraftApp {
             self.notify(NoticeLevel::Warning, message);
             return;
         }
+        self.hand_to_viewer(path, Opened::Card);
+    }
+
+    /// Typesets the brief of `event` to a temporary PDF (beside the card's) and hands it
+    /// to the system's viewer, from where the person prints or saves it.
+    pub(super) fn open_brief(&mut self, event: &str) {
+        let Some(session) = &self.session else { return };
+        let document = &session.document;
+        let Some(found) = document.event(event) else { return };
+        let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
+        let path: PathBuf = std::env::temp_dir().join(format!("{stem}.{event}.brief.pdf"));
+        let made = crate::card::Brief::make(document, found, document.card.paper)
+            .and_then(|brief| Ok((brief.pdf()?, brief.omitted().to_vec())))
+            .map_err(|error| error.to_string());
+        let written = made.and_then(|(bytes, omitted)| {
+            crate::storage::write_atomically(&path, &bytes)
+                .map(|()| omitted)
+                .map_err(|error| self.write_failure_text(&path, &error))
+        });
+        match written {
+            Ok(omitted) => {
+                if !omitted.is_empty() {
+                    let list: Vec<&str> = omitted.iter().map(|omission| self.tr(omission.describe())).collect();
+                    let text = fill(self.tr(Tr::BriefOmitted), &[("list", &list.join(", "))]);
+                    self.notify(NoticeLevel::Warning, text);
+                }
+                self.hand_to_viewer(path, Opened::Brief);
+            }
+            Err(message) => self.notify(NoticeLevel::Warning, message),
+        }
+    }
+
+    /// Opens `path` in the system's PDF viewer on a thread; [`PitchcraftApp::poll_opening`]
+    /// says how it went.
+    fn hand_to_viewer(&mut self, path: PathBuf, what: Opened) {
         let (tell, heard) = mpsc::channel();
         let open = self.open_pdf.clone();
         let opened_path = path.clone();
@@ -90,15 +137,16 @@ impl PitchcraftApp {
             let _ = tell.send(open(&opened_path));
         });
         match spawned {
-            Ok(_) => self.opening = Some((path, heard)),
-            Err(error) => self.viewer_failed(&path, &error.to_string()),
+            Ok(_) => self.opening = Some((path, what, heard)),
+            Err(error) => self.viewer_failed(&path, what, &error.to_string()),
         }
     }
 
     /// Says whether the card reached the PDF viewer, once that is known; true while still
     /// waiting (the frame then asks to be drawn again soon).
     pub(super) fn poll_opening(&mut self) -> bool {
-        let Some((path, heard)) = &self.opening else { return false };
+        let Some((path, what, heard)) = &self.opening else { return false };
+        let what = *what;
         let result = match heard.try_recv() {
             Ok(result) => result,
             Err(mpsc::TryRecvError::Empty) => return true,
@@ -108,17 +156,28 @@ impl PitchcraftApp {
         self.opening = None;
         match result {
             Ok(()) => {
-                let text = fill(self.tr(Tr::NoticeCardOpened), &[("path", &path.display())]);
+                let key = if what == Opened::Card { Tr::NoticeCardOpened } else { Tr::NoticeBriefOpened };
+                let text = fill(self.tr(key), &[("path", &path.display())]);
                 self.notify(NoticeLevel::Info, text);
             }
-            Err(message) => self.viewer_failed(&path, &message),
+            Err(message) => self.viewer_failed(&path, what, &message),
         }
         false
     }
 
-    fn viewer_failed(&mut self, path: &Path, message: &str) {
-        let text = fill(self.tr(Tr::NoticeCardNotOpened), &[("path", &path.display()), ("error", &message)]);
-        self.notify_with(NoticeLevel::Warning, text, Some(NoticeAction::SavePdf));
+    fn viewer_failed(&mut self, path: &Path, what: Opened, message: &str) {
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("path", &path.display()), ("error", &message)];
+        match what {
+            // The card can be saved elsewhere from the notice; the brief's copy is named.
+            Opened::Card => {
+                let text = fill(self.tr(Tr::NoticeCardNotOpened), &args);
+                self.notify_with(NoticeLevel::Warning, text, Some(NoticeAction::SavePdf));
+            }
+            Opened::Brief => {
+                let text = fill(self.tr(Tr::NoticeBriefNotOpened), &args);
+                self.notify(NoticeLevel::Warning, text);
+            }
+        }
     }
 
     fn notify_omitted(&mut self, omitted: &[crate::card::Omission]) {

@@ -183,6 +183,7 @@ impl PitchcraftApp {
             Command::ExportCardAs(format) => self.export_card(format),
             Command::ExportCardTo(path, format) => self.write_card(&path, format),
             Command::PrintCard => self.print_card(),
+            Command::OpenBrief(event) => self.open_brief(&event),
             Command::Quit => self.want_close = true,
             Command::About => self.show_about(),
             Command::Undo => {

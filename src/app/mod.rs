@@ -151,7 +151,7 @@ pub struct PitchcraftApp {
     /// How PDFs are opened for printing.
     open_pdf: OpenPdf,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
-    opening: Option<(PathBuf, std::sync::mpsc::Receiver<Result<(), String>>)>,
+    opening: Option<export::Opening>,
 }
 
 impl PitchcraftApp {

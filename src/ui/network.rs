@@ -9,7 +9,7 @@ use crate::i18n::{Tr, tr, trf};
 use crate::logic::capture;
 use crate::logic::network::{self, Touch};
 use crate::logic::undo::EditKey;
-use crate::model::{BrandDocument, Contact, Encounter, Event, Language, Network, next_id};
+use crate::model::{Attendee, BrandDocument, Contact, Encounter, Event, Language, Meeting, Network, next_id};
 use crate::ui::names::network_name;
 use crate::ui::theme;
 use crate::ui::widgets::TextField;
@@ -37,12 +37,16 @@ pub struct NetworkState {
     pub event: Option<String>,
     /// The conversation being logged: what was said, and the next step.
     said: String,
+    gave: String,
+    got: String,
     next_step: String,
     /// The quick capture being typed, and what the last one did.
     capture: String,
     captured: Option<(usize, usize)>,
     /// The start time being typed, while it does not parse.
     when: Option<(String, String)>,
+    /// Someone to find out about, being typed for the event's list.
+    to_find_out: String,
 }
 
 /// What the page draws from.
@@ -91,10 +95,12 @@ pub fn show(ui: &mut egui::Ui, cx: NetworkContext<'_>) {
     });
 }
 
-fn heading(ui: &mut egui::Ui, text: &str) {
+/// A section heading; its id names the controls that belong to it.
+fn heading(ui: &mut egui::Ui, text: &str) -> egui::Id {
     ui.add_space(theme::SPACE_M);
-    ui.label(egui::RichText::new(text).size(theme::LEAD_SIZE).strong());
+    let id = ui.label(egui::RichText::new(text).size(theme::LEAD_SIZE).strong()).id;
     ui.add_space(theme::SPACE_S);
+    id
 }
 
 fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
@@ -281,6 +287,18 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     contact_field(ui, cx.out, contact, cx.t(Tr::NetRole), |c| &mut c.role);
     contact_field(ui, cx.out, contact, cx.t(Tr::NetEmail), |c| &mut c.email);
     contact_field(ui, cx.out, contact, cx.t(Tr::NetPhone), |c| &mut c.phone);
+    contact_field(ui, cx.out, contact, cx.t(Tr::NetWebsite), |c| &mut c.website);
+    let tags = contact.tags.join(", ");
+    let id = contact.id.clone();
+    TextField::new(&tags, EditKey::of(("contact.tags", &contact.id))).label(cx.t(Tr::NetTags)).show(
+        ui,
+        cx.out,
+        move |document, text| {
+            if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+                contact.tags = text.split(',').map(|tag| tag.trim().to_owned()).filter(|tag| !tag.is_empty()).collect();
+            }
+        },
+    );
     ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
         ui.label(cx.t(Tr::NetNetwork));
@@ -295,6 +313,8 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     if ui.checkbox(&mut internal, cx.t(Tr::NetInternal)).changed() {
         edit_contact(cx.out, &contact.id, move |contact| contact.internal = internal);
     }
+    introduced_by(ui, cx, contact);
+    keep_in_touch(ui, cx, contact);
     let goals: Vec<_> = document.goals.iter().filter(|goal| !goal.statement.trim().is_empty()).collect();
     if !goals.is_empty() {
         ui.add_space(theme::SPACE_S);
@@ -334,6 +354,10 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     let said_label = ui.label(cx.t(Tr::NetWhatSaid)).id;
     ui.add(egui::TextEdit::multiline(&mut cx.state.said).desired_rows(2).desired_width(f32::INFINITY))
         .labelled_by(said_label);
+    let gave_label = ui.label(cx.t(Tr::NetGave)).id;
+    ui.add(egui::TextEdit::singleline(&mut cx.state.gave).desired_width(f32::INFINITY)).labelled_by(gave_label);
+    let got_label = ui.label(cx.t(Tr::NetGot)).id;
+    ui.add(egui::TextEdit::singleline(&mut cx.state.got).desired_width(f32::INFINITY)).labelled_by(got_label);
     let step_label = ui.label(cx.t(Tr::NetNextStep)).id;
     ui.add(egui::TextEdit::singleline(&mut cx.state.next_step).desired_width(f32::INFINITY)).labelled_by(step_label);
     let has_text = !cx.state.said.trim().is_empty() || !cx.state.next_step.trim().is_empty();
@@ -342,6 +366,8 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
             date: Some(cx.today),
             people: vec![contact.id.clone()],
             said: std::mem::take(&mut cx.state.said).trim().to_owned(),
+            gave: std::mem::take(&mut cx.state.gave).trim().to_owned(),
+            got: std::mem::take(&mut cx.state.got).trim().to_owned(),
             ..Encounter::default()
         };
         let step = std::mem::take(&mut cx.state.next_step);
@@ -349,11 +375,87 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
             capture::log_encounter(document, encounter, Some((&step, None)));
         })));
     }
+    history(ui, cx, contact);
     ui.add_space(theme::SPACE_L);
     if ui.button(cx.t(Tr::NetRemovePerson)).clicked() {
         let id = contact.id.clone();
         cx.state.person = None;
         cx.out.push(Command::Edit(DocEdit::step(move |document| document.remove_contact(&id))));
+    }
+}
+
+/// Who introduced this person: one of the others, or nobody (met on my own).
+fn introduced_by(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Contact) {
+    let document = cx.document;
+    let current = contact.introduced_by.as_deref().and_then(|id| document.contact(id));
+    let shown = current.map_or(cx.t(Tr::NetMetMyself), |broker| broker.name.as_str());
+    ui.horizontal(|ui| {
+        let label = ui.label(cx.t(Tr::NetIntroducedBy));
+        egui::ComboBox::from_id_salt("introduced_by")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(current.is_none(), cx.t(Tr::NetMetMyself)).clicked() {
+                    edit_contact(cx.out, &contact.id, |contact| contact.introduced_by = None);
+                }
+                for other in document.people.iter().filter(|other| other.id != contact.id) {
+                    let chosen = contact.introduced_by.as_deref() == Some(other.id.as_str());
+                    if ui.selectable_label(chosen, &other.name).clicked() && !chosen {
+                        let broker = other.id.clone();
+                        edit_contact(cx.out, &contact.id, move |contact| contact.introduced_by = Some(broker));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+/// The keep-in-touch interval: the network's default until the person changes it.
+fn keep_in_touch(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Contact) {
+    let interval = contact.keep_in_touch();
+    let (mut ideal, mut too_long) = (interval.ideal_days, interval.too_long_days);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(cx.t(Tr::NetIdealDays));
+        let ideal_changed = ui.add(egui::DragValue::new(&mut ideal).range(1..=730)).labelled_by(label.id).changed();
+        let label = ui.label(cx.t(Tr::NetTooLongDays));
+        let long_changed = ui.add(egui::DragValue::new(&mut too_long).range(1..=1460)).labelled_by(label.id).changed();
+        if ideal_changed || long_changed {
+            // "Too long" never comes before "ideal".
+            let too_long = too_long.max(ideal);
+            let key = EditKey::of(("contact.keep_in_touch", &contact.id));
+            let id = contact.id.clone();
+            cx.out.push(Command::Edit(DocEdit::typing(key, move |document| {
+                if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+                    contact.keep_in_touch =
+                        Some(crate::model::KeepInTouch { ideal_days: ideal, too_long_days: too_long });
+                }
+            })));
+        }
+    });
+}
+
+/// The conversations with this person, newest first.
+fn history(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Contact) {
+    let document = cx.document;
+    let mut met: Vec<&Encounter> =
+        document.encounters.iter().filter(|encounter| encounter.people.contains(&contact.id)).collect();
+    if met.is_empty() {
+        return;
+    }
+    met.sort_by_key(|encounter| std::cmp::Reverse(encounter.date));
+    heading(ui, cx.t(Tr::NetHistory));
+    for encounter in met {
+        ui.horizontal_wrapped(|ui| {
+            let day = encounter.date.map_or_else(|| cx.t(Tr::NetNoDate).to_owned(), |day| day.to_string());
+            ui.label(egui::RichText::new(day).weak());
+            if let Some(event) = encounter.event.as_deref().and_then(|id| document.event(id)) {
+                ui.label(egui::RichText::new(&event.name).strong());
+            }
+            ui.label(&encounter.said);
+            for extra in [&encounter.gave, &encounter.got].into_iter().filter(|text| !text.trim().is_empty()) {
+                ui.label(egui::RichText::new(format!("· {extra}")).weak());
+            }
+        });
     }
 }
 
@@ -377,8 +479,9 @@ fn events(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             let id = next_id("event", document.events.iter().map(|event| event.id.as_str()));
             cx.state.event = Some(id.clone());
             let starts = cx.today.and_hms_opt(18, 0, 0);
+            let time_zone = iana_time_zone::get_timezone().unwrap_or_default();
             cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                document.events.push(Event { id, starts, ..Event::default() });
+                document.events.push(Event { id, starts, time_zone, ..Event::default() });
             })));
         }
     });
@@ -402,6 +505,9 @@ fn edit_event(out: &mut Vec<Command>, key: EditKey, id: &str, change: impl FnOnc
 
 fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
     let document = cx.document;
+    if ui.button(cx.t(Tr::NetOpenBrief)).clicked() {
+        cx.out.push(Command::OpenBrief(event.id.clone()));
+    }
     let id = event.id.clone();
     TextField::new(&event.name, EditKey::of(("event.name", &event.id))).label(cx.t(Tr::NetEventName)).show(
         ui,
@@ -442,8 +548,22 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
     if parsed.is_none() && !when.trim().is_empty() {
         ui.label(egui::RichText::new(cx.t(Tr::NetWhenInvalid)).color(theme::warn_color(ui)));
     }
-    if !event.time_zone.is_empty() {
-        ui.label(egui::RichText::new(&event.time_zone).weak());
+    let id = event.id.clone();
+    TextField::new(&event.time_zone, EditKey::of(("event.time_zone", &event.id))).label(cx.t(Tr::NetTimeZone)).show(
+        ui,
+        cx.out,
+        move |document, text| {
+            if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+                event.time_zone = text.trim().to_owned();
+            }
+        },
+    );
+    let zone = event.time_zone.trim();
+    if !zone.is_empty() && zone.parse::<chrono_tz::Tz>().is_err() {
+        ui.label(
+            egui::RichText::new(trf(cx.language, Tr::NetTimeZoneUnknown, &[("zone", &zone)]))
+                .color(theme::warn_color(ui)),
+        );
     }
     let goals = event.goals.join("\n");
     let id = event.id.clone();
@@ -457,24 +577,8 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         },
     );
 
-    if !event.to_meet.is_empty() {
-        heading(ui, cx.t(Tr::NetToMeet));
-        for meeting in &event.to_meet {
-            let Some(who) = meeting.who.as_ref().map(|who| document.attendee_name(who)) else { continue };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(who).strong());
-                if !meeting.objective.trim().is_empty() {
-                    ui.label(format!("— {}", meeting.objective.trim()));
-                }
-            });
-            for question in meeting.questions.iter().filter(|question| !question.trim().is_empty()) {
-                ui.horizontal(|ui| {
-                    ui.add_space(theme::LIST_INDENT);
-                    ui.label(egui::RichText::new(format!("• {}", question.trim())).weak());
-                });
-            }
-        }
-    }
+    attendees(ui, cx, event);
+    to_meet(ui, cx, event);
 
     heading(ui, cx.t(Tr::NetCapture));
     let hint = cx.t(Tr::NetCaptureHint);
@@ -498,4 +602,181 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
     if let Some((added, linked)) = cx.state.captured {
         ui.label(trf(cx.language, Tr::NetCaptured, &[("added", &added), ("linked", &linked)]));
     }
+    ui.add_space(theme::SPACE_L);
+    if ui.button(cx.t(Tr::NetDeleteEvent)).clicked() {
+        let id = event.id.clone();
+        cx.state.event = None;
+        cx.out.push(Command::Edit(DocEdit::step(move |document| document.remove_event(&id))));
+    }
+}
+
+fn change_event(out: &mut Vec<Command>, id: &str, change: impl FnOnce(&mut Event) + 'static) {
+    let id = id.to_owned();
+    out.push(Command::Edit(DocEdit::step(move |document| {
+        if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+            change(event);
+        }
+    })));
+}
+
+/// Who will be there: known people and people to find out about.
+fn attendees(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
+    let document = cx.document;
+    let title = heading(ui, cx.t(Tr::NetAttendees));
+    for (index, attendee) in event.attendees.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let name = document.attendee_name(attendee);
+            match attendee {
+                Attendee::Contact(_) => ui.label(name),
+                Attendee::ToFindOut(_) => {
+                    ui.label(egui::RichText::new(format!("{name} ({})", cx.t(Tr::BriefToFindOut))).italics())
+                }
+            };
+            if ui.small_button(cx.t(Tr::NetRemove)).clicked() {
+                change_event(cx.out, &event.id, move |event| {
+                    if index < event.attendees.len() {
+                        event.attendees.remove(index);
+                    }
+                });
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("event_attendee")
+            .selected_text(cx.t(Tr::NetChoosePerson))
+            .show_ui(ui, |ui| {
+                for contact in &document.people {
+                    let here = event.attendees.contains(&Attendee::Contact(contact.id.clone()));
+                    if ui.add_enabled(!here, egui::Button::selectable(false, &contact.name)).clicked() {
+                        let who = Attendee::Contact(contact.id.clone());
+                        change_event(cx.out, &event.id, move |event| event.attendees.push(who));
+                    }
+                }
+            })
+            .response
+            .labelled_by(title);
+        let hint = cx.t(Tr::NetToFindOutHint);
+        ui.add(egui::TextEdit::singleline(&mut cx.state.to_find_out).hint_text(hint).desired_width(320.0))
+            .on_hover_text(hint);
+        let description = cx.state.to_find_out.trim().to_owned();
+        if ui.add_enabled(!description.is_empty(), egui::Button::new(cx.t(Tr::NetAddAttendee))).clicked() {
+            cx.state.to_find_out.clear();
+            change_event(cx.out, &event.id, move |event| event.attendees.push(Attendee::ToFindOut(description)));
+        }
+    });
+}
+
+/// The people to meet, each with an objective, questions and the pitch to use.
+fn to_meet(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
+    let document = cx.document;
+    heading(ui, cx.t(Tr::NetToMeet));
+    ui.label(egui::RichText::new(cx.t(Tr::NetToMeetHint)).weak());
+    for (index, meeting) in event.to_meet.iter().enumerate() {
+        egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(cx.t(Tr::NetWho));
+                let shown = meeting
+                    .who
+                    .as_ref()
+                    .map_or_else(|| cx.t(Tr::NetChoosePerson).to_owned(), |who| document.attendee_name(who));
+                egui::ComboBox::from_id_salt(("meeting_who", index))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        let choices = event
+                            .attendees
+                            .iter()
+                            .cloned()
+                            .chain(document.people.iter().map(|contact| Attendee::Contact(contact.id.clone())));
+                        let mut seen = Vec::new();
+                        for who in choices {
+                            if seen.contains(&who) {
+                                continue;
+                            }
+                            seen.push(who.clone());
+                            let chosen = meeting.who.as_ref() == Some(&who);
+                            if ui.selectable_label(chosen, document.attendee_name(&who)).clicked() && !chosen {
+                                change_event(cx.out, &event.id, move |event| {
+                                    if let Some(meeting) = event.to_meet.get_mut(index) {
+                                        meeting.who = Some(who);
+                                    }
+                                });
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if ui.small_button(cx.t(Tr::NetRemove)).clicked() {
+                    change_event(cx.out, &event.id, move |event| {
+                        if index < event.to_meet.len() {
+                            event.to_meet.remove(index);
+                        }
+                    });
+                }
+            });
+            let id = event.id.clone();
+            TextField::new(&meeting.objective, EditKey::of(("meeting.objective", &event.id, index)))
+                .label(cx.t(Tr::NetObjective))
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(meeting) = meeting_mut(document, &id, index) {
+                        meeting.objective = text;
+                    }
+                });
+            let questions = meeting.questions.join("\n");
+            let id = event.id.clone();
+            TextField::new(&questions, EditKey::of(("meeting.questions", &event.id, index)))
+                .label(cx.t(Tr::NetQuestions))
+                .multiline(2)
+                .show(ui, cx.out, move |document, text| {
+                    if let Some(meeting) = meeting_mut(document, &id, index) {
+                        meeting.questions = text.lines().map(str::to_owned).collect();
+                    }
+                });
+            pitch_choice(ui, cx, event, index, meeting);
+        });
+    }
+    if ui.button(cx.t(Tr::NetAddToMeet)).clicked() {
+        change_event(cx.out, &event.id, |event| event.to_meet.push(Meeting::default()));
+    }
+}
+
+fn meeting_mut<'a>(document: &'a mut BrandDocument, event: &str, index: usize) -> Option<&'a mut Meeting> {
+    document.events.iter_mut().find(|found| found.id == event)?.to_meet.get_mut(index)
+}
+
+/// The pitch for one person to meet, each pitch named with the audience it was written for.
+fn pitch_choice(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event, index: usize, meeting: &Meeting) {
+    let document = cx.document;
+    let name = |pitch: &crate::model::Pitch| match document.audience(&pitch.audience) {
+        Some(audience) if !audience.name.trim().is_empty() => format!("{} ({})", pitch.title, audience.name),
+        _ => pitch.title.clone(),
+    };
+    let current = meeting.pitch.as_deref().and_then(|id| document.pitch(id));
+    ui.horizontal(|ui| {
+        let label = ui.label(cx.t(Tr::NetPitchToUse));
+        egui::ComboBox::from_id_salt(("meeting_pitch", index))
+            .selected_text(current.map_or_else(|| cx.t(Tr::NetNoPitch).to_owned(), name))
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(current.is_none(), cx.t(Tr::NetNoPitch)).clicked() {
+                    change_event(cx.out, &event.id, move |event| {
+                        if let Some(meeting) = event.to_meet.get_mut(index) {
+                            meeting.pitch = None;
+                        }
+                    });
+                }
+                for pitch in &document.pitches {
+                    let chosen = meeting.pitch.as_deref() == Some(pitch.id.as_str());
+                    if ui.selectable_label(chosen, name(pitch)).clicked() && !chosen {
+                        let id = pitch.id.clone();
+                        change_event(cx.out, &event.id, move |event| {
+                            if let Some(meeting) = event.to_meet.get_mut(index) {
+                                meeting.pitch = Some(id);
+                            }
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }

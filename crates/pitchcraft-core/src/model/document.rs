@@ -172,6 +172,16 @@ impl BrandDocument {
         }
     }
 
+    /// Removes an event; conversations logged at it stay, without the event.
+    pub fn remove_event(&mut self, id: &str) {
+        self.events.retain(|event| event.id != id);
+        for encounter in &mut self.encounters {
+            if encounter.event.as_deref() == Some(id) {
+                encounter.event = None;
+            }
+        }
+    }
+
     /// The pitch with this id, if any.
     pub fn pitch(&self, id: &str) -> Option<&Pitch> {
         self.pitches.iter().find(|pitch| pitch.id == id)
