@@ -44,6 +44,28 @@ impl fmt::Debug for DocEdit {
     }
 }
 
+/// The network's files the app reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetworkFile {
+    /// Contacts in, from a vCard file.
+    ImportContacts,
+    /// The people out, as vCard 4.0.
+    ExportContacts,
+    /// Follow-ups and events out, as iCalendar.
+    ExportCalendar,
+}
+
+impl NetworkFile {
+    /// The label in menus and on buttons.
+    pub fn label(self) -> Tr {
+        match self {
+            NetworkFile::ImportContacts => Tr::NetImportContacts,
+            NetworkFile::ExportContacts => Tr::NetExportContacts,
+            NetworkFile::ExportCalendar => Tr::NetExportCalendar,
+        }
+    }
+}
+
 /// A file format the card is exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CardFormat {
@@ -131,6 +153,10 @@ pub enum Command {
     ExportCardTo(PathBuf, CardFormat),
     /// Typeset the brief of the event with this id and open it in the system's viewer.
     OpenBrief(String),
+    /// Ask for a contacts file to import, or where to export people or the calendar.
+    NetworkFile(NetworkFile),
+    /// Import from, or export to, this path.
+    NetworkFileAt(NetworkFile, PathBuf),
     /// Close the window.
     Quit,
     /// Show the version, the licence and where things live.
@@ -235,6 +261,7 @@ impl Command {
             Command::ExportCard | Command::ExportCardAs(_) | Command::ExportCardTo(..) => Tr::CmdExportCard,
             Command::PrintCard => Tr::PrintCard,
             Command::OpenBrief(_) => Tr::NetOpenBrief,
+            Command::NetworkFile(what) | Command::NetworkFileAt(what, _) => what.label(),
             Command::Quit => Tr::CmdQuit,
             Command::Undo => Tr::CmdUndo,
             Command::Redo => Tr::CmdRedo,

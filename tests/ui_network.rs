@@ -199,3 +199,49 @@ fn a_person_gets_an_introducer_and_shows_their_conversations() {
     assert_eq!(daan(&harness).keep_in_touch, None, "the network's default until changed");
     assert!(harness.query_by_label_contains("His doubts about fixed blocks").is_some(), "the history shows");
 }
+
+#[test]
+fn contacts_import_from_a_vcard_file_as_one_undoable_edit_and_people_and_calendar_export() {
+    use pitchcraft::app::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("phone.vcf");
+    std::fs::write(
+        &cards,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Bakker\r\nEMAIL:tom@example.org\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Marieke Jansen\r\nEMAIL:m.jansen@example.org\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let (mut harness, dialogs) = app(Launch { sample: true, page: Some(Page::Network), ..Launch::default() });
+    click(&mut harness, "People");
+    let people = |harness: &egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>| {
+        harness.state().session().unwrap().document.people.len()
+    };
+    let before = people(&harness);
+    dialogs.answer(Picked::Path(cards));
+    click(&mut harness, "Import contacts (vCard)…");
+    assert_eq!(people(&harness), before + 1, "Tom is new; Marieke is known by e-mail");
+    let notices: Vec<String> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
+    assert!(notices.iter().any(|text| text.contains("phone.vcf: added 1, updated 0, skipped 1")), "{notices:?}");
+    common::press_command(&mut harness, egui::Key::Z);
+    assert_eq!(people(&harness), before, "one Undo takes the import back");
+
+    let vcf = dir.path().join("people.vcf");
+    dialogs.answer(Picked::Path(vcf.clone()));
+    click(&mut harness, "Export people (vCard)…");
+    let written = std::fs::read_to_string(&vcf).unwrap();
+    assert_eq!(written.matches("BEGIN:VCARD").count(), before);
+
+    // Without a file dialog the app asks for the path itself.
+    click(&mut harness, "Today");
+    dialogs.answer(Picked::Unavailable);
+    click(&mut harness, "Add to calendar (.ics)…");
+    let ics = dir.path().join("sanne.ics");
+    harness.get_by_role(egui::accesskit::Role::TextInput).focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role(egui::accesskit::Role::TextInput).type_text(&ics.display().to_string());
+    harness.run_ok();
+    harness.get_by_label("Export").click();
+    harness.run_ok();
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert!(calendar.contains("BEGIN:VTODO") && calendar.contains("BEGIN:VEVENT"), "{calendar}");
+}

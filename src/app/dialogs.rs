@@ -24,6 +24,8 @@ pub trait FileDialogs {
     fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked;
     /// Asks where to save an export (the card) with the given file name ending.
     fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked;
+    /// Asks for a contacts file (vCard) to import.
+    fn open_contacts(&mut self, title: &str) -> Picked;
 }
 
 /// The desktop's own dialogs through `rfd` (the xdg portal on Linux).
@@ -61,6 +63,10 @@ impl FileDialogs for SystemDialogs {
                 .save_file()
         })
         .with_brand_suffix()
+    }
+
+    fn open_contacts(&mut self, title: &str) -> Picked {
+        ask(|| rfd::FileDialog::new().set_title(title).add_filter("vCard", &["vcf", "vcard"]).pick_file())
     }
 
     fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked {
@@ -125,6 +131,10 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_document(&mut self, _title: &str, _suggested_name: &str) -> Picked {
         self.next().with_brand_suffix()
+    }
+
+    fn open_contacts(&mut self, _title: &str) -> Picked {
+        self.next()
     }
 
     fn save_export(&mut self, _title: &str, _suggested_name: &str, _extension: &str) -> Picked {

@@ -184,6 +184,8 @@ impl PitchcraftApp {
             Command::ExportCardTo(path, format) => self.write_card(&path, format),
             Command::PrintCard => self.print_card(),
             Command::OpenBrief(event) => self.open_brief(&event),
+            Command::NetworkFile(what) => self.ask_network_file(what),
+            Command::NetworkFileAt(what, path) => self.network_file_at(what, &path, now),
             Command::Quit => self.want_close = true,
             Command::About => self.show_about(),
             Command::Undo => {

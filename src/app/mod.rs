@@ -9,6 +9,7 @@ pub mod dialogs;
 mod export;
 pub mod files;
 mod frame;
+mod network;
 mod screenshot;
 pub mod session;
 pub mod settings;

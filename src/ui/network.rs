@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::command::{Command, DocEdit};
+use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, tr, trf};
 use crate::logic::capture;
 use crate::logic::network::{self, Touch};
@@ -136,6 +136,10 @@ fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
         });
     }
 
+    if ui.button(cx.t(Tr::NetExportCalendar)).clicked() {
+        cx.out.push(Command::NetworkFile(NetworkFile::ExportCalendar));
+    }
+
     heading(ui, cx.t(Tr::NetDueForContact));
     let due = network::due_for_contact(document, cx.today);
     if due.is_empty() {
@@ -221,6 +225,14 @@ fn people(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     if cx.state.person.as_deref().is_none_or(|id| document.contact(id).is_none()) {
         cx.state.person = document.people.first().map(|contact| contact.id.clone());
     }
+    ui.horizontal_wrapped(|ui| {
+        for what in [NetworkFile::ImportContacts, NetworkFile::ExportContacts] {
+            if ui.button(cx.t(what.label())).clicked() {
+                cx.out.push(Command::NetworkFile(what));
+            }
+        }
+    });
+    ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
         for contact in &document.people {
             let name = if contact.name.trim().is_empty() { cx.t(Tr::NetNewPerson) } else { contact.name.as_str() };

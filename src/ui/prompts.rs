@@ -19,6 +19,8 @@ pub enum PathPurpose {
     SaveAs(Option<Pending>),
     /// Export the card there.
     Export(crate::command::CardFormat),
+    /// Import contacts from there, or export people or the calendar there.
+    Network(crate::command::NetworkFile),
 }
 
 /// A prompt on top of the app.
@@ -166,6 +168,10 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                     PathPurpose::Open => (Tr::CmdOpen, Tr::CmdOpen),
                     PathPurpose::SaveAs(_) => (Tr::CmdSaveAs, Tr::CmdSave),
                     PathPurpose::Export(_) => (Tr::ExportCardTitle, Tr::ExportConfirm),
+                    PathPurpose::Network(crate::command::NetworkFile::ImportContacts) => {
+                        (Tr::NetImportContacts, Tr::CmdOpen)
+                    }
+                    PathPurpose::Network(what) => (what.label(), Tr::ExportConfirm),
                 };
                 ui.heading(t(heading));
                 let label = ui.label(t(Tr::NoFileDialog)).id;
@@ -182,6 +188,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                                 Command::SaveTo(crate::app::dialogs::with_brand_suffix(typed), then.take())
                             }
                             PathPurpose::Export(format) => Command::ExportCardTo(typed, *format),
+                            PathPurpose::Network(what) => Command::NetworkFileAt(*what, typed),
                         });
                     }
                     if ui.button(t(Tr::Cancel)).clicked() {

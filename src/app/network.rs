@@ -1,0 +1,106 @@
+//! The network's files from the app: contacts in (vCard), people out (vCard), follow-ups
+//! and events out (iCalendar). Import is one undoable edit; exports are written atomically.
+
+use std::path::Path;
+
+use super::{NoticeLevel, Picked, PitchcraftApp};
+use crate::command::{Command, DocEdit, NetworkFile};
+use crate::i18n::{Tr, fill};
+use crate::logic::{calendar, network, vcard};
+use crate::ui::prompts::{PathPurpose, Prompt};
+
+/// vCard files larger than this are refused (an address book of 100,000 cards is smaller).
+const MAX_VCARD_BYTES: u64 = 64 * 1024 * 1024;
+
+impl PitchcraftApp {
+    /// Asks which file to import, or where to export.
+    pub(super) fn ask_network_file(&mut self, what: NetworkFile) {
+        let Some(session) = &self.session else { return };
+        let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
+        let picked = match what {
+            NetworkFile::ImportContacts => self.dialogs.open_contacts(self.tr(Tr::NetImportContacts)),
+            NetworkFile::ExportContacts => {
+                self.dialogs.save_export(self.tr(Tr::NetExportContacts), &format!("{stem}.people.vcf"), "vcf")
+            }
+            NetworkFile::ExportCalendar => {
+                self.dialogs.save_export(self.tr(Tr::NetExportCalendar), &format!("{stem}.ics"), "ics")
+            }
+        };
+        match picked {
+            Picked::Path(path) => self.queue.push(Command::NetworkFileAt(what, path)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let text = std::env::current_dir().map(|dir| dir.display().to_string()).unwrap_or_default();
+                self.prompt = Some(Prompt::TypePath { purpose: PathPurpose::Network(what), text });
+            }
+        }
+    }
+
+    /// Imports from, or exports to, `path`.
+    pub(super) fn network_file_at(&mut self, what: NetworkFile, path: &Path, now: f64) {
+        self.prompt = None;
+        match what {
+            NetworkFile::ImportContacts => self.import_contacts(path, now),
+            NetworkFile::ExportContacts | NetworkFile::ExportCalendar => {
+                let Some(session) = &self.session else { return };
+                let document = &session.document;
+                let text = if what == NetworkFile::ExportContacts {
+                    vcard::export(&document.people)
+                } else {
+                    let today = super::clock::today();
+                    let events: Vec<_> = document.events.iter().collect();
+                    let open: Vec<_> = network::agenda(document, today).all().collect();
+                    calendar::export(document, &events, &open, chrono::Utc::now().naive_utc())
+                };
+                match crate::storage::write_atomically(path, text.as_bytes()) {
+                    Ok(()) => {
+                        let text = fill(self.tr(Tr::NoticeExported), &[("path", &path.display())]);
+                        self.notify(NoticeLevel::Info, text);
+                    }
+                    Err(error) => {
+                        let text = self.write_failure_text(path, &error);
+                        self.notify(NoticeLevel::Warning, text);
+                    }
+                }
+            }
+        }
+    }
+
+    fn import_contacts(&mut self, path: &Path, now: f64) {
+        let file = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into());
+        let read = std::fs::metadata(path).map_err(|error| error.to_string()).and_then(|meta| {
+            if meta.len() > MAX_VCARD_BYTES {
+                Err(format!("{} MB is too large for a contacts file", meta.len() / (1024 * 1024)))
+            } else {
+                std::fs::read(path).map_err(|error| error.to_string())
+            }
+        });
+        let text = match read {
+            Ok(bytes) => vcard::decode(&bytes),
+            Err(error) => {
+                let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
+                self.notify(NoticeLevel::Warning, text);
+                return;
+            }
+        };
+        let Some(session) = &mut self.session else { return };
+        // Counted on a copy, then applied as one edit, so Undo takes the whole import back.
+        let report = vcard::import(&mut session.document.clone(), &text);
+        if report.added + report.updated > 0 {
+            session.apply(
+                DocEdit::step(move |document| {
+                    vcard::import(document, &text);
+                }),
+                now,
+            );
+        }
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("file", &file),
+            ("added", &report.added),
+            ("updated", &report.updated),
+            ("skipped", &report.skipped.len()),
+        ];
+        let text = fill(self.tr(Tr::NoticeContactsImported), &args);
+        self.notify(NoticeLevel::Info, text);
+    }
+}
