@@ -171,3 +171,47 @@ fn brief_without_an_event_or_with_an_unknown_one_fails_clearly() {
     assert!(stderr.contains("no event `gala`") && stderr.contains("healthcare-summit"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn people_import_refuses_what_is_not_a_contacts_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let before = std::fs::read(&file).unwrap();
+    let garbage = dir.path().join("garbage.vcf");
+    std::fs::write(&garbage, [0u8, 159, 146, 150, 255, 10, 66, 69, 71].repeat(1000)).unwrap();
+    let huge = dir.path().join("huge.vcf");
+    std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
+    let output = pitchcraft().args(["people", "import"]).arg(&file).arg(&garbage).arg(&huge).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("garbage.vcf: no vCard in it"), "{stderr}");
+    assert!(stderr.contains("huge.vcf: 65 MB is too large"), "{stderr}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn names_in_any_script_and_emoji_go_through_import_brief_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let cards = dir.path().join("world.vcf");
+    let text = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:李伟 🙂\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:ليلى حداد\r\nORG:مستشفى\r\nEND:VCARD\r\n";
+    std::fs::write(&cards, text).unwrap();
+    let out = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&cards));
+    assert!(out.starts_with("added 2,"), "{out}");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("name: \"李伟 🙂\"") && saved.contains("name: \"ليلى حداد\""));
+    // They can be met at the event, and the brief still makes its one page.
+    let saved = saved.replacen(
+        "ToFindOut(\"The new chair of the regional care network\"),\n            ],",
+        "ToFindOut(\"The new chair of the regional care network\"),\n                Contact(\"person-1\"),\n            ],",
+        1,
+    );
+    std::fs::write(&file, saved).unwrap();
+    pitchcraft().arg("check").arg(&file).assert().success();
+    let pdf = dir.path().join("brief.pdf");
+    stdout(pitchcraft().args(["brief", "--today", "2026-11-28", "-o"]).arg(&pdf).arg(&file));
+    assert_eq!(lopdf::Document::load(&pdf).unwrap().get_pages().len(), 1);
+    let vcf = dir.path().join("out.vcf");
+    stdout(pitchcraft().args(["people", "export", "-o"]).arg(&vcf).arg(&file));
+    assert!(std::fs::read_to_string(&vcf).unwrap().contains("FN:ليلى حداد"));
+}

@@ -36,8 +36,12 @@ pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        read_any = true;
         let one = vcard::import(&mut loaded.document, &vcard::decode(&bytes));
+        if one.added + one.updated + one.skipped.len() == 0 {
+            let _ = writeln!(std::io::stderr(), "{}: no vCard in it (BEGIN:VCARD … END:VCARD)", path.display());
+            continue;
+        }
+        read_any = true;
         report.added += one.added;
         report.updated += one.updated;
         let name = path.display();
