@@ -36,6 +36,9 @@ fn network_page() -> egui_kittest::Harness<'static, pitchcraft::app::PitchcraftA
 fn today_shows_what_is_late_and_who_is_due_and_a_follow_up_can_be_ticked_off() {
     let mut harness = network_page();
     assert!(harness.query_by_label_contains("overdue since").is_some());
+    for group in ["Overdue", "This week", "Later"] {
+        assert!(harness.query_by_label(group).is_some(), "{group}");
+    }
     assert!(harness.query_by_label_contains("100 days since you last spoke (too long)").is_some());
     assert!(harness.query_by_label_contains("Most of your conversations this quarter").is_some());
     harness.get_by_label("Send Daan the orthopaedics figures on emergency slots").click();

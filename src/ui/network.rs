@@ -107,35 +107,23 @@ fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     let document = cx.document;
     heading(ui, cx.t(Tr::NetFollowUps));
     let agenda = network::agenda(document, cx.today);
-    let open: Vec<_> = agenda.overdue.iter().chain(&agenda.this_week).chain(&agenda.later).collect();
-    if open.is_empty() {
+    if agenda.all().next().is_none() {
         ui.label(egui::RichText::new(cx.t(Tr::NetNoFollowUps)).weak());
     }
-    for follow_up in open {
-        ui.horizontal_wrapped(|ui| {
-            let id = follow_up.id.clone();
-            let mut done = false;
-            if ui.checkbox(&mut done, &follow_up.text).on_hover_text(cx.t(Tr::NetMarkDone)).clicked() {
-                cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                    if let Some(follow_up) = document.follow_ups.iter_mut().find(|f| f.id == id) {
-                        follow_up.done = true;
-                    }
-                })));
-            }
-            if let Some(contact) = follow_up.person.as_deref().and_then(|id| document.contact(id)) {
-                ui.label(egui::RichText::new(format!("· {}", contact.name)).weak());
-            }
-            let (text, color) = match follow_up.due {
-                Some(due) if network::is_overdue(follow_up, cx.today) => {
-                    (trf(cx.language, Tr::NetOverdue, &[("date", &due)]), theme::error_color(ui))
-                }
-                Some(due) => (trf(cx.language, Tr::NetDueOn, &[("date", &due)]), ui.visuals().weak_text_color()),
-                None => (cx.t(Tr::NetNoDate).to_owned(), ui.visuals().weak_text_color()),
-            };
-            ui.label(egui::RichText::new(text).color(color));
-        });
+    for (group, list) in [
+        (Tr::NetGroupOverdue, &agenda.overdue),
+        (Tr::NetGroupThisWeek, &agenda.this_week),
+        (Tr::NetGroupLater, &agenda.later),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        ui.label(egui::RichText::new(cx.t(group)).strong());
+        for follow_up in list.iter().copied() {
+            follow_up_row(ui, cx, follow_up);
+        }
+        ui.add_space(theme::SPACE_S);
     }
-
     if ui.button(cx.t(Tr::NetExportCalendar)).clicked() {
         cx.out.push(Command::NetworkFile(NetworkFile::ExportCalendar));
     }
@@ -162,6 +150,33 @@ fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
 
     heading(ui, cx.t(Tr::NetBalance));
     balance(ui, cx);
+}
+
+/// One open follow-up: tick it off, whom it concerns, when it is due.
+fn follow_up_row(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, follow_up: &crate::model::FollowUp) {
+    let document = cx.document;
+    ui.horizontal_wrapped(|ui| {
+        let id = follow_up.id.clone();
+        let mut done = false;
+        if ui.checkbox(&mut done, &follow_up.text).on_hover_text(cx.t(Tr::NetMarkDone)).clicked() {
+            cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                if let Some(follow_up) = document.follow_ups.iter_mut().find(|f| f.id == id) {
+                    follow_up.done = true;
+                }
+            })));
+        }
+        if let Some(contact) = follow_up.person.as_deref().and_then(|id| document.contact(id)) {
+            ui.label(egui::RichText::new(format!("· {}", contact.name)).weak());
+        }
+        let (text, color) = match follow_up.due {
+            Some(due) if network::is_overdue(follow_up, cx.today) => {
+                (trf(cx.language, Tr::NetOverdue, &[("date", &due)]), theme::error_color(ui))
+            }
+            Some(due) => (trf(cx.language, Tr::NetDueOn, &[("date", &due)]), ui.visuals().weak_text_color()),
+            None => (cx.t(Tr::NetNoDate).to_owned(), ui.visuals().weak_text_color()),
+        };
+        ui.label(egui::RichText::new(text).color(color));
+    });
 }
 
 fn balance(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
