@@ -248,3 +248,22 @@ fn contacts_import_from_a_vcard_file_as_one_undoable_edit_and_people_and_calenda
     let calendar = std::fs::read_to_string(&ics).unwrap();
     assert!(calendar.contains("BEGIN:VTODO") && calendar.contains("BEGIN:VEVENT"), "{calendar}");
 }
+
+#[test]
+fn the_people_list_is_searched_and_filtered() {
+    let mut harness = network_page();
+    click(&mut harness, "People");
+    assert!(harness.query_by_label("6 of 6").is_some());
+    harness.get_by_label("Search people").click();
+    harness.run_ok();
+    harness.get_by_label("Search people").type_text("isala");
+    harness.run_ok();
+    assert!(harness.query_by_label("1 of 6").is_some());
+    assert!(harness.query_by_label("Pieter Bakker").is_some());
+    assert!(harness.query_by_label("Daan Visser").is_none());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run_ok();
+    click(&mut harness, "only who is due for contact");
+    assert!(harness.query_by_label("2 of 6").is_some(), "Joris and Pieter are due");
+}

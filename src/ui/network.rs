@@ -47,6 +47,36 @@ pub struct NetworkState {
     when: Option<(String, String)>,
     /// Someone to find out about, being typed for the event's list.
     to_find_out: String,
+    /// Which people the list shows.
+    filter: network::PeopleFilter,
+    /// The people found, kept while the people, the encounters, the filter and the day are
+    /// the same (searching thousands of names every frame would cost more than the frame).
+    found: Option<(u64, Vec<usize>)>,
+}
+
+impl NetworkState {
+    fn shown(&mut self, document: &BrandDocument, today: NaiveDate) -> Vec<usize> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&self.filter, today, document.language).hash(&mut hasher);
+        for contact in &document.people {
+            (&contact.id, &contact.name, &contact.organisation, &contact.role, &contact.tags, contact.network)
+                .hash(&mut hasher);
+            contact.keep_in_touch().ideal_days.hash(&mut hasher);
+        }
+        for encounter in &document.encounters {
+            (&encounter.people, encounter.date).hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        match &self.found {
+            Some((cached, found)) if *cached == key => found.clone(),
+            _ => {
+                let found = network::find_people(document, &self.filter, today);
+                self.found = Some((key, found.clone()));
+                found
+            }
+        }
+    }
 }
 
 /// What the page draws from.
@@ -84,13 +114,17 @@ pub fn show(ui: &mut egui::Ui, cx: NetworkContext<'_>) {
         }
     });
     ui.separator();
+    if cx.state.tab == NetworkTab::People {
+        // The list and the editor scroll each on their own.
+        people(ui, &mut cx);
+        return;
+    }
     egui::ScrollArea::vertical().auto_shrink([false; 2]).show(ui, |ui| {
         // Within the window (the scroll area would otherwise let long lines run off it).
         ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
         match cx.state.tab {
             NetworkTab::Today => today(ui, &mut cx),
-            NetworkTab::People => people(ui, &mut cx),
-            NetworkTab::Events => events(ui, &mut cx),
+            NetworkTab::People | NetworkTab::Events => events(ui, &mut cx),
         }
     });
 }
@@ -241,22 +275,6 @@ fn people(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
         cx.state.person = document.people.first().map(|contact| contact.id.clone());
     }
     ui.horizontal_wrapped(|ui| {
-        for what in [NetworkFile::ImportContacts, NetworkFile::ExportContacts] {
-            if ui.button(cx.t(what.label())).clicked() {
-                cx.out.push(Command::NetworkFile(what));
-            }
-        }
-    });
-    ui.add_space(theme::SPACE_S);
-    ui.horizontal_wrapped(|ui| {
-        for contact in &document.people {
-            let name = if contact.name.trim().is_empty() { cx.t(Tr::NetNewPerson) } else { contact.name.as_str() };
-            let chosen = cx.state.person.as_deref() == Some(contact.id.as_str());
-            let button = ui.selectable_label(chosen, name).on_hover_text(cx.t(network_name(contact.network)));
-            if button.clicked() {
-                cx.state.person = Some(contact.id.clone());
-            }
-        }
         if ui.button(cx.t(Tr::NetAddPerson)).clicked() {
             let id = next_id("person", document.people.iter().map(|contact| contact.id.as_str()));
             cx.state.person = Some(id.clone());
@@ -264,14 +282,99 @@ fn people(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
                 document.people.push(Contact { id, ..Contact::default() });
             })));
         }
+        for what in [NetworkFile::ImportContacts, NetworkFile::ExportContacts] {
+            if ui.button(cx.t(what.label())).clicked() {
+                cx.out.push(Command::NetworkFile(what));
+            }
+        }
     });
-    let Some(contact) = cx.state.person.as_deref().and_then(|id| document.contact(id)) else {
+    if document.people.is_empty() {
         ui.add_space(theme::SPACE_M);
         ui.label(egui::RichText::new(cx.t(Tr::NetNoPeople)).weak());
         return;
-    };
+    }
+    filters(ui, cx);
     ui.separator();
-    person_editor(ui, cx, contact);
+    let shown = cx.state.shown(document, cx.today);
+    let wide = ui.available_width() >= theme::WIDE_LAYOUT;
+    if wide {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(PEOPLE_LIST_WIDTH);
+                people_list(ui, cx, &shown, ui.available_height());
+            });
+            ui.separator();
+            ui.vertical(|ui| editor_column(ui, cx));
+        });
+    } else {
+        people_list(ui, cx, &shown, PEOPLE_LIST_NARROW_HEIGHT);
+        ui.separator();
+        editor_column(ui, cx);
+    }
+}
+
+/// The list's width beside the editor, and its height above it in a narrow window.
+const PEOPLE_LIST_WIDTH: f32 = 230.0;
+const PEOPLE_LIST_NARROW_HEIGHT: f32 = 150.0;
+
+/// Search, network and "due for contact" filters.
+fn filters(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        let hint = cx.t(Tr::NetSearch);
+        ui.add(egui::TextEdit::singleline(&mut cx.state.filter.search).hint_text(hint).desired_width(200.0))
+            .on_hover_text(hint);
+        let shown = cx.state.filter.network.map_or(cx.t(Tr::NetAllNetworks), |network| cx.t(network_name(network)));
+        let label = ui.label(cx.t(Tr::NetNetwork));
+        egui::ComboBox::from_id_salt("people_network")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                let all = cx.t(Tr::NetAllNetworks);
+                ui.selectable_value(&mut cx.state.filter.network, None, all);
+                for network in Network::ALL {
+                    let name = tr(cx.language, network_name(network));
+                    ui.selectable_value(&mut cx.state.filter.network, Some(network), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let due_only = cx.t(Tr::NetDueOnly);
+        ui.checkbox(&mut cx.state.filter.due_only, due_only);
+    });
+}
+
+/// The people found, one row each; only the rows in sight are drawn, so thousands of
+/// people cost no more than a screenful.
+fn people_list(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, shown: &[usize], height: f32) {
+    let document = cx.document;
+    let total = document.people.len();
+    ui.label(egui::RichText::new(trf(cx.language, Tr::NetShown, &[("shown", &shown.len()), ("total", &total)])).weak());
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical().id_salt("people_list").max_height(height).auto_shrink([false, true]).show_rows(
+        ui,
+        row_height,
+        shown.len(),
+        |ui, rows| {
+            for &index in &shown[rows] {
+                let contact = &document.people[index];
+                let name = if contact.name.trim().is_empty() { cx.t(Tr::NetNewPerson) } else { contact.name.as_str() };
+                let chosen = cx.state.person.as_deref() == Some(contact.id.as_str());
+                let row = egui::Button::selectable(chosen, name)
+                    .truncate()
+                    .min_size(egui::vec2(ui.available_width(), row_height));
+                if ui.add(row).on_hover_text(cx.t(network_name(contact.network))).clicked() {
+                    cx.state.person = Some(contact.id.clone());
+                }
+            }
+        },
+    );
+}
+
+fn editor_column(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
+    let document = cx.document;
+    let Some(contact) = cx.state.person.as_deref().and_then(|id| document.contact(id)) else { return };
+    egui::ScrollArea::vertical().id_salt("person_editor").auto_shrink([false; 2]).show(ui, |ui| {
+        person_editor(ui, cx, contact);
+    });
 }
 
 /// A text field for one of a contact's text fields.
@@ -491,17 +594,30 @@ fn events(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     if cx.state.event.as_deref().is_none_or(|id| document.event(id).is_none()) {
         cx.state.event = network::next_event(document, cx.today).map(|event| event.id.clone());
     }
-    ui.horizontal_wrapped(|ui| {
-        for event in &document.events {
-            let mut label =
-                if event.name.trim().is_empty() { cx.t(Tr::NetNewEvent).to_owned() } else { event.name.clone() };
-            if let Some(starts) = event.starts {
-                label = format!("{label} · {}", starts.date());
-            }
-            if ui.selectable_label(cx.state.event.as_deref() == Some(event.id.as_str()), label).clicked() {
-                cx.state.event = Some(event.id.clone());
-            }
+    // Upcoming first (soonest first), then past (latest first).
+    let (mut upcoming, mut past): (Vec<&Event>, Vec<&Event>) =
+        document.events.iter().partition(|event| event.starts.is_none_or(|at| at.date() >= cx.today));
+    upcoming.sort_by_key(|event| event.starts);
+    past.sort_by_key(|event| std::cmp::Reverse(event.starts));
+    for (group, list) in [(Tr::NetUpcoming, &upcoming), (Tr::NetPast, &past)] {
+        if list.is_empty() {
+            continue;
         }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(cx.t(group)).strong());
+            for event in list.iter() {
+                let mut label =
+                    if event.name.trim().is_empty() { cx.t(Tr::NetNewEvent).to_owned() } else { event.name.clone() };
+                if let Some(starts) = event.starts {
+                    label = format!("{label} · {}", starts.date());
+                }
+                if ui.selectable_label(cx.state.event.as_deref() == Some(event.id.as_str()), label).clicked() {
+                    cx.state.event = Some(event.id.clone());
+                }
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
         if ui.button(cx.t(Tr::NetAddEvent)).clicked() {
             let id = next_id("event", document.events.iter().map(|event| event.id.as_str()));
             cx.state.event = Some(id.clone());

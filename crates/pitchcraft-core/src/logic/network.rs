@@ -131,6 +131,64 @@ pub fn next_event(document: &BrandDocument, today: NaiveDate) -> Option<&Event> 
         .or_else(|| document.events.last())
 }
 
+/// Which people a list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct PeopleFilter {
+    /// Words that must all appear in the name, organisation, role or tags (case and
+    /// accents ignored).
+    pub search: String,
+    /// Only this network.
+    pub network: Option<Network>,
+    /// Only people past their ideal keep-in-touch interval.
+    pub due_only: bool,
+}
+
+/// The people `filter` lets through, as indices into `document.people`, sorted by name as
+/// the language's dictionary does. One pass over the encounters, whatever the number of people.
+pub fn find_people(document: &BrandDocument, filter: &PeopleFilter, today: NaiveDate) -> Vec<usize> {
+    use crate::i18n::collate::sort_key;
+    let words: Vec<String> =
+        super::capture::name_key(&filter.search).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let mut last: std::collections::HashMap<&str, NaiveDate> = std::collections::HashMap::new();
+    if filter.due_only {
+        for encounter in &document.encounters {
+            let Some(day) = encounter.date.filter(|day| *day <= today) else { continue };
+            for id in &encounter.people {
+                let entry = last.entry(id.as_str()).or_insert(day);
+                *entry = (*entry).max(day);
+            }
+        }
+    }
+    let mut found: Vec<(String, usize)> = document
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, contact)| filter.network.is_none_or(|network| contact.network == network))
+        .filter(|(_, contact)| {
+            !filter.due_only
+                || last
+                    .get(contact.id.as_str())
+                    .is_some_and(|day| (today - *day).num_days() > i64::from(contact.keep_in_touch().ideal_days))
+        })
+        .filter(|(_, contact)| {
+            if words.is_empty() {
+                return true;
+            }
+            let haystack = super::capture::name_key(&format!(
+                "{} {} {} {}",
+                contact.name,
+                contact.organisation,
+                contact.role,
+                contact.tags.join(" ")
+            ));
+            words.iter().all(|word| haystack.contains(word.as_str()))
+        })
+        .map(|(index, contact)| (sort_key(&contact.name, document.language), index))
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, index)| index).collect()
+}
+
 /// How many days back the balance looks.
 pub const BALANCE_DAYS: u64 = 90;
 
@@ -421,6 +479,29 @@ mod tests {
         crate::logic::pitches::delete(&mut sample, "peers-60");
         assert!(sample.people.iter().all(|contact| !contact.goals.contains(&"goal-2".to_owned())));
         assert_eq!(crate::logic::validate::problems(&sample), Vec::<String>::new());
+    }
+
+    #[test]
+    fn people_are_found_by_words_network_and_who_is_due_in_dictionary_order() {
+        let today = day("2026-11-28");
+        let sample = crate::storage::sample_document_on(today).unwrap();
+        let names = |filter: &PeopleFilter| -> Vec<String> {
+            find_people(&sample, filter, today).into_iter().map(|i| sample.people[i].name.clone()).collect()
+        };
+        let all = names(&PeopleFilter::default());
+        assert_eq!(all.len(), 6);
+        assert_eq!(all[0], "Daan Visser", "sorted by name");
+        assert_eq!(names(&PeopleFilter { search: "isala".into(), ..PeopleFilter::default() }), ["Pieter Bakker"]);
+        assert_eq!(
+            names(&PeopleFilter { search: "stads planning".into(), ..PeopleFilter::default() }),
+            ["Fatima El Amrani"],
+            "every word, in organisation and tags"
+        );
+        assert_eq!(names(&PeopleFilter { search: "ÉLLEN".into(), ..PeopleFilter::default() }), ["Ellen Mulder"]);
+        let strategic = PeopleFilter { network: Some(Network::Strategic), ..PeopleFilter::default() };
+        assert_eq!(names(&strategic), ["Marieke Jansen", "Pieter Bakker"]);
+        let due = PeopleFilter { due_only: true, ..PeopleFilter::default() };
+        assert_eq!(names(&due), ["Joris Kramer", "Pieter Bakker"]);
     }
 
     #[test]
