@@ -41,6 +41,8 @@ fn today_shows_what_is_late_and_who_is_due_and_a_follow_up_can_be_ticked_off() {
     }
     assert!(harness.query_by_label_contains("100 days since you last spoke (too long)").is_some());
     assert!(harness.query_by_label_contains("Most of your conversations this quarter").is_some());
+    let chart = "Chart: operational 2 people and 2 conversations, personal 2 and 1, strategic 2 and 0.";
+    assert!(harness.query_by_label(chart).is_some(), "the balance chart says its figures");
     harness.get_by_label("Send Daan the orthopaedics figures on emergency slots").click();
     harness.run_ok();
     let document = &harness.state().session().unwrap().document;

@@ -186,6 +186,74 @@ fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     balance(ui, cx);
 }
 
+/// People and the conversations of the last 90 days per network, side by side: the
+/// picture of where the time goes, with the same figures in words for screen readers.
+fn balance_chart(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, balance: &network::Balance) {
+    use egui_plot::{Bar, BarChart, Legend, Plot};
+    let count = |map: &std::collections::BTreeMap<Network, usize>, network| map.get(&network).copied().unwrap_or(0);
+    let people: Vec<Bar> = Network::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, network)| Bar::new(i as f64 - 0.18, count(&balance.people, *network) as f64).width(0.34))
+        .collect();
+    let met: Vec<Bar> = Network::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, network)| Bar::new(i as f64 + 0.18, count(&balance.encounters, *network) as f64).width(0.34))
+        .collect();
+    let names: Vec<&'static str> = Network::ALL.iter().map(|network| tr(cx.language, network_name(*network))).collect();
+    let highest = Network::ALL
+        .iter()
+        .map(|network| count(&balance.people, *network).max(count(&balance.encounters, *network)))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    ui.label(cx.t(Tr::NetChartTitle));
+    let summary = trf(
+        cx.language,
+        Tr::NetChartSummary,
+        &[
+            ("op_people", &count(&balance.people, Network::Operational)),
+            ("op_met", &count(&balance.encounters, Network::Operational)),
+            ("pe_people", &count(&balance.people, Network::Personal)),
+            ("pe_met", &count(&balance.encounters, Network::Personal)),
+            ("st_people", &count(&balance.people, Network::Strategic)),
+            ("st_met", &count(&balance.encounters, Network::Strategic)),
+        ],
+    );
+    let accent = ui.visuals().hyperlink_color;
+    let second = theme::warn_color(ui);
+    let response = Plot::new("network_balance")
+        .height(theme::CHART_HEIGHT)
+        .width(ui.available_width().min(theme::READING_WIDTH))
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .legend(Legend::default())
+        .show_grid([false, true])
+        .default_x_bounds(-0.6, 2.6)
+        .default_y_bounds(0.0, highest * 1.15)
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() < 1e-6 && (0.0..3.0).contains(&index) {
+                names[index as usize].to_owned()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(
+            |mark, _| if mark.value.fract().abs() < 1e-6 { format!("{:.0}", mark.value) } else { String::new() },
+        )
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(cx.t(Tr::NetChartPeople), people).color(accent));
+            plot.bar_chart(BarChart::new(cx.t(Tr::NetChartConversations), met).color(second));
+        });
+    response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+    ui.add_space(theme::SPACE_S);
+}
+
 /// One open follow-up: tick it off, whom it concerns, when it is due.
 fn follow_up_row(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, follow_up: &crate::model::FollowUp) {
     let document = cx.document;
@@ -217,6 +285,7 @@ fn balance(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     let document = cx.document;
     let balance = network::balance(document, cx.today);
     let count = |map: &std::collections::BTreeMap<Network, usize>, network| map.get(&network).copied().unwrap_or(0);
+    balance_chart(ui, cx, &balance);
     let prompt = |ui: &mut egui::Ui, text: String| {
         ui.add(egui::Label::new(text).wrap());
         ui.add_space(theme::SPACE_S);
