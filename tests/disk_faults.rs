@@ -234,6 +234,27 @@ fn every_write_path_keeps_the_file(dir: &Path, path: &Path, words: &str, fault: 
     assert!(!ok && stderr.contains(words) && stderr.contains("card.pdf"), "card: {stderr}");
     unchanged("card export");
 
+    // The network's files: the brief, the people and the calendar out, contacts in.
+    for (what, args, name) in [
+        ("brief", vec!["brief", "--today", "2026-11-28", "-o"], "brief.pdf"),
+        ("people export", vec!["people", "export", "-o"], "people.vcf"),
+        ("followups --ics", vec!["followups", "--today", "2026-11-28", "--ics"], "calendar.ics"),
+    ] {
+        let out = dir.join(name);
+        let mut args: Vec<&Path> = args.iter().map(Path::new).collect();
+        args.push(&out);
+        args.push(path);
+        let (ok, stderr) = pitchcraft(&args);
+        assert!(!ok && stderr.contains(words) && stderr.contains(name), "{what}: {stderr}");
+        unchanged(what);
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let cards = elsewhere.path().join("new.vcf");
+    std::fs::write(&cards, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Bakker\r\nEND:VCARD\r\n").unwrap();
+    let (ok, stderr) = pitchcraft(&[Path::new("people"), Path::new("import"), path, &cards]);
+    assert!(!ok && stderr.contains(words) && stderr.contains("sanne.brand.ron"), "people import: {stderr}");
+    unchanged("people import");
+
     let loaded = storage::load(path).unwrap();
     let mut edited = loaded.document.clone();
     edited.person.name.push_str(" Jr");

@@ -91,7 +91,7 @@ pub(super) fn export(file: &Path, out: &Path) -> ExitCode {
 
 /// Writes an export atomically (a temporary file beside it, then a rename).
 fn write_export(out: &Path, bytes: &[u8]) -> Result<(), String> {
-    storage::write_atomically(out, bytes).map_err(|error| format!("{}: {error}", out.display()))
+    storage::write_atomically(out, bytes).map_err(|error| storage::write_failure(out, &error))
 }
 
 /// One follow-up as `--json` prints it.
