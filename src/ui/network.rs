@@ -48,7 +48,7 @@ pub struct NetworkState {
     /// Someone to find out about, being typed for the event's list.
     to_find_out: String,
     /// Which people the list shows.
-    filter: network::PeopleFilter,
+    pub filter: network::PeopleFilter,
     /// The people found, kept while the people, the encounters, the filter and the day are
     /// the same (searching thousands of names every frame would cost more than the frame).
     found: Option<(u64, Vec<usize>)>,

@@ -1,13 +1,14 @@
 //! The brand card: typesetting plus PDF of the sample (target < 150 ms), the preview raster
 //! (target < 100 ms), the worst case, an overfull card that needs fitting, and the sheets of
-//! business cards.
+//! business cards, and the event brief of the sample (target < 150 ms) and of an event with
+//! 40 attendees and long texts.
 //! `cargo bench --bench card`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pitchcraft_card::{BusinessCards, Card};
+use pitchcraft_card::{Brief, BusinessCards, Card};
 use pitchcraft_core::model::BrandDocument;
 
 fn sample() -> BrandDocument {
@@ -56,6 +57,29 @@ fn card(c: &mut Criterion) {
         b.iter(|| {
             let cards = BusinessCards::make(black_box(&sample), sample.card.paper).expect("fits");
             cards.pdf().expect("a PDF").len()
+        })
+    });
+    let event = sample.events[0].clone();
+    group.bench_function("brief: layout + PDF", |b| {
+        b.iter(|| {
+            let brief = Brief::make(black_box(&sample), &event, sample.card.paper).expect("fits");
+            brief.pdf().expect("a PDF").len()
+        })
+    });
+    let mut crowded = event.clone();
+    crowded.attendees = (1..=40)
+        .map(|n| pitchcraft_core::model::Attendee::ToFindOut(format!("Guest {n} from the regional care network")))
+        .collect();
+    for meeting in &mut crowded.to_meet {
+        meeting.questions =
+            (1..=6).map(|n| format!("Question {n}: {}", "what would help you most? ".repeat(3))).collect();
+    }
+    let fitted = Brief::make(&sample, &crowded, sample.card.paper).expect("fits");
+    eprintln!("crowded brief: left out {:?}", fitted.omitted());
+    group.bench_function("brief: 40 attendees, long texts (fitting) + PDF", |b| {
+        b.iter(|| {
+            let brief = Brief::make(black_box(&sample), &crowded, sample.card.paper).expect("fits");
+            brief.pdf().expect("a PDF").len()
         })
     });
     group.finish();

@@ -1,6 +1,6 @@
-//! The network's file work on an address book of 2,000 people: importing their vCards
+//! The network's file work on an address book of 5,000 people: importing their vCards
 //! into an empty document and again (every card a duplicate), exporting them as vCard 4.0,
-//! and the calendar of 2,000 follow-ups. `cargo bench -p pitchcraft-core --bench network`.
+//! and the calendar of 5,000 follow-ups. `cargo bench -p pitchcraft-core --bench network`.
 
 use std::hint::black_box;
 
@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use pitchcraft_core::logic::{calendar, network, vcard};
 use pitchcraft_core::model::{BrandDocument, Contact, FollowUp};
 
-const PEOPLE: usize = 2_000;
+const PEOPLE: usize = 5_000;
 
 fn address_book() -> Vec<Contact> {
     (0..PEOPLE)
@@ -28,7 +28,7 @@ fn address_book() -> Vec<Contact> {
 fn network_benches(c: &mut Criterion) {
     let people = address_book();
     let cards = vcard::export(&people);
-    let mut group = c.benchmark_group("network_2000_people");
+    let mut group = c.benchmark_group("network_5000_people");
     group.sample_size(20);
     group.bench_function("vcard_export", |b| b.iter(|| black_box(vcard::export(black_box(&people)))));
     group.bench_function("vcard_import_new", |b| {
