@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::app;
+use common::{app, run_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, PitchcraftApp};
@@ -72,17 +72,6 @@ fn export_pdf_writes_the_card_where_the_user_chose() {
     assert!(notices.iter().any(|text| text.contains("The card was saved as")), "{notices:?}");
 }
 
-/// Runs frames until `done` or a minute has passed.
-fn run_until(harness: &mut Harness<'_, PitchcraftApp>, done: impl Fn(&Harness<'_, PitchcraftApp>) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !done(harness) {
-        assert!(Instant::now() < deadline, "gave up waiting");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_ok();
-}
-
 fn notice_texts(harness: &Harness<'_, PitchcraftApp>) -> Vec<String> {
     harness.state().notices().iter().map(|notice| notice.text.clone()).collect()
 }
@@ -111,12 +100,7 @@ fn print_without_a_pdf_viewer_says_so_and_offers_to_save_the_pdf() {
 
 #[test]
 fn print_with_a_viewer_says_it_opened() {
-    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let seen = opened.clone();
-    let viewer: pitchcraft::app::OpenPdf = std::sync::Arc::new(move |path: &std::path::Path| {
-        seen.lock().unwrap().push(std::fs::read(path).map_err(|error| error.to_string())?);
-        Ok(())
-    });
+    let (viewer, opened) = common::recording_viewer();
     let (mut harness, _) =
         app(Launch { sample: true, page: Some(Page::Card), open_pdf: Some(viewer), ..Launch::default() });
     wait_for_preview(&mut harness);

@@ -126,28 +126,9 @@ fn the_page_speaks_dutch() {
     assert!(harness.query_by_label("Persoon toevoegen").is_some());
 }
 
-/// Steps the app until `done`, for work that happens on a thread (the PDF viewer).
-fn run_until(
-    harness: &mut egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>,
-    done: impl Fn(&egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>) -> bool,
-) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !done(harness) {
-        assert!(std::time::Instant::now() < deadline, "gave up waiting");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run_ok();
-}
-
 #[test]
 fn an_event_gets_a_person_to_meet_with_an_objective_and_a_pitch_and_its_brief_opens() {
-    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let seen = opened.clone();
-    let viewer: pitchcraft::app::OpenPdf = std::sync::Arc::new(move |path: &std::path::Path| {
-        seen.lock().unwrap().push(std::fs::read(path).map_err(|error| error.to_string())?);
-        Ok(())
-    });
+    let (viewer, opened) = common::recording_viewer();
     let (mut harness, _) =
         app(Launch { sample: true, page: Some(Page::Network), open_pdf: Some(viewer), ..Launch::default() });
     click(&mut harness, "Events");
@@ -182,7 +163,7 @@ fn an_event_gets_a_person_to_meet_with_an_objective_and_a_pitch_and_its_brief_op
     assert_eq!(added.pitch.as_deref(), Some("board-30"));
 
     click(&mut harness, "Open the event brief (PDF)");
-    run_until(&mut harness, |harness| !harness.state().notices().is_empty());
+    common::run_until(&mut harness, |harness| !harness.state().notices().is_empty());
     let notices: Vec<String> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
     assert!(notices.iter().any(|text| text.contains("event brief opened in your PDF viewer")), "{notices:?}");
     assert!(opened.lock().unwrap()[0].starts_with(b"%PDF-"), "the viewer got the brief");

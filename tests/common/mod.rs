@@ -56,3 +56,26 @@ pub fn press_command_shift(harness: &mut Harness<'_, PitchcraftApp>, key: egui::
 pub fn name(harness: &Harness<'_, PitchcraftApp>) -> String {
     harness.state().session().map(|session| session.document.person.name.clone()).unwrap_or_default()
 }
+
+/// Steps the app until `done`, for work that happens on a thread (typesetting, the PDF
+/// viewer); gives up after a minute.
+pub fn run_until(harness: &mut Harness<'_, PitchcraftApp>, done: impl Fn(&Harness<'_, PitchcraftApp>) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !done(harness) {
+        assert!(std::time::Instant::now() < deadline, "gave up waiting");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run_ok();
+}
+
+/// A stand-in for the system's PDF viewer that keeps the bytes of every file it is given.
+pub fn recording_viewer() -> (pitchcraft::app::OpenPdf, std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>) {
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = opened.clone();
+    let viewer: pitchcraft::app::OpenPdf = std::sync::Arc::new(move |path: &Path| {
+        seen.lock().unwrap().push(std::fs::read(path).map_err(|error| error.to_string())?);
+        Ok(())
+    });
+    (viewer, opened)
+}
