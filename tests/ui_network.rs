@@ -184,6 +184,20 @@ fn a_person_gets_an_introducer_and_shows_their_conversations() {
     assert_eq!(daan(&harness).introduced_by.as_deref(), Some("fatima-el-amrani"));
     assert_eq!(daan(&harness).keep_in_touch, None, "the network's default until changed");
     assert!(harness.query_by_label_contains("His doubts about fixed blocks").is_some(), "the history shows");
+
+    // A next step with a day of its own; a day that is no date holds the button back.
+    type_into(&mut harness, "Next step (due in two days)", "Send Daan the pilot plan");
+    type_into(&mut harness, "Due (YYYY-MM-DD; empty: in two days)", "next Friday");
+    assert!(harness.query_by_label("Write the day as 2026-12-03.").is_some());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Due (YYYY-MM-DD; empty: in two days)").type_text("2027-01-15");
+    harness.run_ok();
+    click(&mut harness, "Log today's conversation");
+    let document = &harness.state().session().unwrap().document;
+    let follow_up = document.follow_ups.last().unwrap();
+    assert_eq!(follow_up.text, "Send Daan the pilot plan");
+    assert_eq!(follow_up.due, Some("2027-01-15".parse().unwrap()));
+    assert_eq!(follow_up.person.as_deref(), Some("daan-visser"));
 }
 
 #[test]

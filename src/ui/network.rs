@@ -40,6 +40,7 @@ pub struct NetworkState {
     gave: String,
     got: String,
     next_step: String,
+    due: String,
     /// The quick capture being typed, and what the last one did.
     capture: String,
     captured: Option<(usize, usize)>,
@@ -317,6 +318,16 @@ fn balance(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             ],
         ),
     );
+    if balance.recent_encounters > 0 {
+        prompt(
+            ui,
+            trf(
+                cx.language,
+                Tr::NetBalanceInside,
+                &[("internal", &balance.encounters_internal), ("external", &balance.encounters_external)],
+            ),
+        );
+    }
     if balance.mostly_operational {
         prompt(ui, cx.t(Tr::NetMostlyOperational).to_owned());
     }
@@ -559,8 +570,18 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     ui.add(egui::TextEdit::singleline(&mut cx.state.got).desired_width(f32::INFINITY)).labelled_by(got_label);
     let step_label = ui.label(cx.t(Tr::NetNextStep)).id;
     ui.add(egui::TextEdit::singleline(&mut cx.state.next_step).desired_width(f32::INFINITY)).labelled_by(step_label);
+    let due_label = ui.label(cx.t(Tr::NetDue)).id;
+    ui.add(egui::TextEdit::singleline(&mut cx.state.due).desired_width(160.0)).labelled_by(due_label);
+    let due = cx.state.due.trim();
+    let due: Result<Option<NaiveDate>, ()> =
+        if due.is_empty() { Ok(None) } else { due.parse::<NaiveDate>().map(Some).map_err(|_| ()) };
+    if due.is_err() {
+        ui.label(egui::RichText::new(cx.t(Tr::NetDueInvalid)).color(theme::warn_color(ui)));
+    }
     let has_text = !cx.state.said.trim().is_empty() || !cx.state.next_step.trim().is_empty();
-    if ui.add_enabled(has_text, egui::Button::new(cx.t(Tr::NetLogToday))).clicked() {
+    if ui.add_enabled(has_text && due.is_ok(), egui::Button::new(cx.t(Tr::NetLogToday))).clicked() {
+        let due = due.ok().flatten();
+        cx.state.due.clear();
         let encounter = Encounter {
             date: Some(cx.today),
             people: vec![contact.id.clone()],
@@ -571,7 +592,7 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
         };
         let step = std::mem::take(&mut cx.state.next_step);
         cx.out.push(Command::Edit(DocEdit::step(move |document| {
-            capture::log_encounter(document, encounter, Some((&step, None)));
+            capture::log_encounter(document, encounter, Some((&step, due)));
         })));
     }
     history(ui, cx, contact);

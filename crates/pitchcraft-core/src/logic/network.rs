@@ -206,6 +206,11 @@ pub struct Balance {
     pub external: usize,
     /// Encounters of the last 90 days.
     pub recent_encounters: usize,
+    /// Of those, encounters with someone inside my organisation, and with someone outside
+    /// it (one with both counts for each).
+    pub encounters_internal: usize,
+    /// Encounters of the last 90 days with someone outside my organisation.
+    pub encounters_external: usize,
     /// Goals (by id) that no strategic contact serves.
     pub goals_without_strategic_contact: Vec<String>,
     /// People I met on my own, and through an introduction.
@@ -245,8 +250,10 @@ pub fn balance(document: &BrandDocument, today: NaiveDate) -> Balance {
             continue;
         }
         balance.recent_encounters += 1;
-        let mut networks: Vec<Network> =
-            encounter.people.iter().filter_map(|id| document.contact(id)).map(|contact| contact.network).collect();
+        let met: Vec<&Contact> = encounter.people.iter().filter_map(|id| document.contact(id)).collect();
+        balance.encounters_internal += usize::from(met.iter().any(|contact| contact.internal));
+        balance.encounters_external += usize::from(met.iter().any(|contact| !contact.internal));
+        let mut networks: Vec<Network> = met.iter().map(|contact| contact.network).collect();
         networks.sort();
         networks.dedup();
         for network in networks {
@@ -444,6 +451,7 @@ mod tests {
         assert_eq!(balance.people[&Network::Strategic], 1);
         assert_eq!((balance.internal, balance.external), (2, 2));
         assert_eq!(balance.recent_encounters, 3);
+        assert_eq!((balance.encounters_internal, balance.encounters_external), (2, 1));
         assert_eq!(balance.encounters[&Network::Operational], 2);
         assert!(balance.mostly_operational, "2 of 3 encounters were operational");
         assert_eq!(balance.goals_without_strategic_contact, ["goal-1"]);
