@@ -53,29 +53,39 @@ pub struct NetworkState {
     /// The people found, kept while the people, the encounters, the filter and the day are
     /// the same (searching thousands of names every frame would cost more than the frame).
     found: Option<(u64, Vec<usize>)>,
+    /// The people folded for searching, while they stay the same.
+    index: Option<(u64, network::PeopleIndex)>,
 }
 
 impl NetworkState {
     fn shown(&mut self, document: &BrandDocument, today: NaiveDate) -> Vec<usize> {
         use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (&self.filter, today, document.language).hash(&mut hasher);
+        let mut people = std::collections::hash_map::DefaultHasher::new();
+        document.language.hash(&mut people);
         for contact in &document.people {
             (&contact.id, &contact.name, &contact.organisation, &contact.role, &contact.tags, contact.network)
-                .hash(&mut hasher);
-            contact.keep_in_touch().ideal_days.hash(&mut hasher);
+                .hash(&mut people);
+            contact.keep_in_touch().ideal_days.hash(&mut people);
         }
+        let people = people.finish();
+        if self.index.as_ref().is_none_or(|(cached, _)| *cached != people) {
+            self.index = Some((people, network::PeopleIndex::new(document)));
+            self.found = None;
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&self.filter, today, people).hash(&mut hasher);
         for encounter in &document.encounters {
             (&encounter.people, encounter.date).hash(&mut hasher);
         }
         let key = hasher.finish();
-        match &self.found {
-            Some((cached, found)) if *cached == key => found.clone(),
-            _ => {
-                let found = network::find_people(document, &self.filter, today);
+        match (&self.found, &self.index) {
+            (Some((cached, found)), _) if *cached == key => found.clone(),
+            (_, Some((_, index))) => {
+                let found = index.find(document, &self.filter, today);
                 self.found = Some((key, found.clone()));
                 found
             }
+            (_, None) => Vec::new(),
         }
     }
 }

@@ -143,50 +143,75 @@ pub struct PeopleFilter {
     pub due_only: bool,
 }
 
-/// The people `filter` lets through, as indices into `document.people`, sorted by name as
-/// the language's dictionary does. One pass over the encounters, whatever the number of people.
-pub fn find_people(document: &BrandDocument, filter: &PeopleFilter, today: NaiveDate) -> Vec<usize> {
-    use crate::i18n::collate::sort_key;
-    let words: Vec<String> =
-        super::capture::name_key(&filter.search).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
-    let mut last: std::collections::HashMap<&str, NaiveDate> = std::collections::HashMap::new();
-    if filter.due_only {
-        for encounter in &document.encounters {
-            let Some(day) = encounter.date.filter(|day| *day <= today) else { continue };
-            for id in &encounter.people {
-                let entry = last.entry(id.as_str()).or_insert(day);
-                *entry = (*entry).max(day);
+/// The people prepared for searching: each one's sort key and the folded words a search
+/// looks in, made once while the people stay the same (folding thousands of names for
+/// every letter typed cost more than a frame).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PeopleIndex {
+    /// Per person, in document order: the dictionary sort key and the searchable text.
+    keys: Vec<(String, String)>,
+}
+
+impl PeopleIndex {
+    /// The index of the document's people.
+    pub fn new(document: &BrandDocument) -> Self {
+        use crate::i18n::collate::sort_key;
+        let keys = document
+            .people
+            .iter()
+            .map(|contact| {
+                let haystack = super::capture::name_key(&format!(
+                    "{} {} {} {}",
+                    contact.name,
+                    contact.organisation,
+                    contact.role,
+                    contact.tags.join(" ")
+                ));
+                (sort_key(&contact.name, document.language), haystack)
+            })
+            .collect();
+        Self { keys }
+    }
+
+    /// The people `filter` lets through, as indices into `document.people` (which must be
+    /// the people this index was made of), sorted by name as the language's dictionary does.
+    /// One pass over the encounters, whatever the number of people.
+    pub fn find(&self, document: &BrandDocument, filter: &PeopleFilter, today: NaiveDate) -> Vec<usize> {
+        let words: Vec<String> =
+            super::capture::name_key(&filter.search).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let mut last: std::collections::HashMap<&str, NaiveDate> = std::collections::HashMap::new();
+        if filter.due_only {
+            for encounter in &document.encounters {
+                let Some(day) = encounter.date.filter(|day| *day <= today) else { continue };
+                for id in &encounter.people {
+                    let entry = last.entry(id.as_str()).or_insert(day);
+                    *entry = (*entry).max(day);
+                }
             }
         }
+        let mut found: Vec<(&str, usize)> = document
+            .people
+            .iter()
+            .zip(&self.keys)
+            .enumerate()
+            .filter(|(_, (contact, _))| filter.network.is_none_or(|network| contact.network == network))
+            .filter(|(_, (contact, _))| {
+                !filter.due_only
+                    || last
+                        .get(contact.id.as_str())
+                        .is_some_and(|day| (today - *day).num_days() > i64::from(contact.keep_in_touch().ideal_days))
+            })
+            .filter(|(_, (_, (_, haystack)))| words.iter().all(|word| haystack.contains(word.as_str())))
+            .map(|(index, (_, (sort_key, _)))| (sort_key.as_str(), index))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, index)| index).collect()
     }
-    let mut found: Vec<(String, usize)> = document
-        .people
-        .iter()
-        .enumerate()
-        .filter(|(_, contact)| filter.network.is_none_or(|network| contact.network == network))
-        .filter(|(_, contact)| {
-            !filter.due_only
-                || last
-                    .get(contact.id.as_str())
-                    .is_some_and(|day| (today - *day).num_days() > i64::from(contact.keep_in_touch().ideal_days))
-        })
-        .filter(|(_, contact)| {
-            if words.is_empty() {
-                return true;
-            }
-            let haystack = super::capture::name_key(&format!(
-                "{} {} {} {}",
-                contact.name,
-                contact.organisation,
-                contact.role,
-                contact.tags.join(" ")
-            ));
-            words.iter().all(|word| haystack.contains(word.as_str()))
-        })
-        .map(|(index, contact)| (sort_key(&contact.name, document.language), index))
-        .collect();
-    found.sort();
-    found.into_iter().map(|(_, index)| index).collect()
+}
+
+/// The people `filter` lets through (see [`PeopleIndex::find`]), for a single search.
+pub fn find_people(document: &BrandDocument, filter: &PeopleFilter, today: NaiveDate) -> Vec<usize> {
+    PeopleIndex::new(document).find(document, filter, today)
 }
 
 /// How many days back the balance looks.
