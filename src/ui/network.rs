@@ -273,7 +273,7 @@ fn follow_up_row(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, follow_up: &cra
         let mut done = false;
         if ui.checkbox(&mut done, &follow_up.text).on_hover_text(cx.t(Tr::NetMarkDone)).clicked() {
             cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                if let Some(follow_up) = document.follow_ups.iter_mut().find(|f| f.id == id) {
+                if let Some(follow_up) = document.follow_ups.iter_mut().find(|follow_up| follow_up.id == id) {
                     follow_up.done = true;
                 }
             })));
@@ -484,7 +484,7 @@ fn contact_field(
         ui,
         out,
         move |document, text| {
-            if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+            if let Some(contact) = document.contact_mut(&id) {
                 *field(contact) = text;
             }
         },
@@ -494,7 +494,7 @@ fn contact_field(
 fn edit_contact(out: &mut Vec<Command>, id: &str, change: impl FnOnce(&mut Contact) + 'static) {
     let id = id.to_owned();
     out.push(Command::Edit(DocEdit::step(move |document| {
-        if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+        if let Some(contact) = document.contact_mut(&id) {
             change(contact);
         }
     })));
@@ -514,7 +514,7 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
         ui,
         cx.out,
         move |document, text| {
-            if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+            if let Some(contact) = document.contact_mut(&id) {
                 contact.tags = text.split(',').map(|tag| tag.trim().to_owned()).filter(|tag| !tag.is_empty()).collect();
             }
         },
@@ -559,7 +559,7 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
         .label(cx.t(Tr::NetNotes))
         .multiline(3)
         .show(ui, cx.out, move |document, text| {
-            if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+            if let Some(contact) = document.contact_mut(&id) {
                 contact.notes = text;
             }
         });
@@ -655,7 +655,7 @@ fn keep_in_touch(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
             let key = EditKey::of(("contact.keep_in_touch", &contact.id));
             let id = contact.id.clone();
             cx.out.push(Command::Edit(DocEdit::typing(key, move |document| {
-                if let Some(contact) = document.people.iter_mut().find(|contact| contact.id == id) {
+                if let Some(contact) = document.contact_mut(&id) {
                     contact.keep_in_touch =
                         Some(crate::model::KeepInTouch { ideal_days: ideal, too_long_days: too_long });
                 }
@@ -740,7 +740,7 @@ fn events(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
 fn edit_event(out: &mut Vec<Command>, key: EditKey, id: &str, change: impl FnOnce(&mut Event) + 'static) {
     let id = id.to_owned();
     out.push(Command::Edit(DocEdit::typing(key, move |document| {
-        if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+        if let Some(event) = document.event_mut(&id) {
             change(event);
         }
     })));
@@ -756,7 +756,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         ui,
         cx.out,
         move |document, text| {
-            if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+            if let Some(event) = document.event_mut(&id) {
                 event.name = text;
             }
         },
@@ -766,7 +766,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         ui,
         cx.out,
         move |document, text| {
-            if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+            if let Some(event) = document.event_mut(&id) {
                 event.place = text;
             }
         },
@@ -796,7 +796,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         ui,
         cx.out,
         move |document, text| {
-            if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+            if let Some(event) = document.event_mut(&id) {
                 event.time_zone = text.trim().to_owned();
             }
         },
@@ -814,7 +814,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         ui,
         cx.out,
         move |document, text| {
-            if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+            if let Some(event) = document.event_mut(&id) {
                 event.goals = text.lines().map(str::to_owned).collect();
             }
         },
@@ -856,7 +856,7 @@ fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
 fn change_event(out: &mut Vec<Command>, id: &str, change: impl FnOnce(&mut Event) + 'static) {
     let id = id.to_owned();
     out.push(Command::Edit(DocEdit::step(move |document| {
-        if let Some(event) = document.events.iter_mut().find(|event| event.id == id) {
+        if let Some(event) = document.event_mut(&id) {
             change(event);
         }
     })));
@@ -984,7 +984,7 @@ fn to_meet(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
 }
 
 fn meeting_mut<'a>(document: &'a mut BrandDocument, event: &str, index: usize) -> Option<&'a mut Meeting> {
-    document.events.iter_mut().find(|found| found.id == event)?.to_meet.get_mut(index)
+    document.event_mut(event)?.to_meet.get_mut(index)
 }
 
 /// The pitch for one person to meet, each pitch named with the audience it was written for.

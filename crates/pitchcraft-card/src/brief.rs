@@ -269,11 +269,7 @@ fn inputs(content: &BriefContent, scale: f64) -> Dict {
 
 fn compile(content: &BriefContent, scale: f64) -> Result<PagedDocument, CardError> {
     let inputs = inputs(content, scale);
-    ENGINES
-        .for_inputs(&inputs)
-        .compile_with_input(inputs)
-        .output
-        .map_err(|error| CardError::Typeset(format!("{error:?}")))
+    ENGINES.compile(inputs)
 }
 
 /// A typeset brief of one page.

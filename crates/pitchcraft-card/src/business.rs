@@ -168,11 +168,7 @@ fn compile(
     probe: bool,
 ) -> Result<PagedDocument, CardError> {
     let inputs = inputs(content, layout, scale, probe);
-    ENGINES
-        .for_inputs(&inputs)
-        .compile_with_input(inputs)
-        .output
-        .map_err(|error| CardError::Typeset(format!("{error:?}")))
+    ENGINES.compile(inputs)
 }
 
 fn inputs(content: &BusinessContent, layout: &SheetLayout, scale: f64, probe: bool) -> Dict {

@@ -46,6 +46,17 @@ impl Engines {
             self.inter.get_or_init(|| TypstEngine::builder().main_file(self.template).fonts(INTER).build())
         }
     }
+
+    /// Typesets the template with `inputs` on the engine they need.
+    pub(crate) fn compile(
+        &self,
+        inputs: typst::foundations::Dict,
+    ) -> Result<typst_layout::PagedDocument, crate::CardError> {
+        self.for_inputs(&inputs)
+            .compile_with_input(inputs)
+            .output
+            .map_err(|error| crate::CardError::Typeset(format!("{error:?}")))
+    }
 }
 
 /// Whether some letter of the text in `value` (a string, or strings inside arrays and

@@ -132,11 +132,7 @@ fn inputs(content: &CardContent, scale: f64) -> Dict {
 pub fn compile(content: &CardContent, scale: f64, balance: bool) -> Result<PagedDocument, CardError> {
     let mut inputs = inputs(content, scale);
     inputs.insert("balance".into(), balance.into_value());
-    ENGINES
-        .for_inputs(&inputs)
-        .compile_with_input(inputs)
-        .output
-        .map_err(|error| CardError::Typeset(format!("{error:?}")))
+    ENGINES.compile(inputs)
 }
 
 /// The PDF of a typeset card.

@@ -118,6 +118,16 @@ impl BrandDocument {
         }
     }
 
+    /// The contact with this id, to change.
+    pub fn contact_mut(&mut self, id: &str) -> Option<&mut Contact> {
+        self.people.iter_mut().find(|contact| contact.id == id)
+    }
+
+    /// The event with this id, to change.
+    pub fn event_mut(&mut self, id: &str) -> Option<&mut Event> {
+        self.events.iter_mut().find(|event| event.id == id)
+    }
+
     /// The event with this id, if any.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|event| event.id == id)
