@@ -5,6 +5,7 @@ mod analyze;
 mod documents;
 mod draft;
 mod network;
+mod voice;
 mod window;
 
 use std::io::Write;
@@ -51,6 +52,12 @@ pub enum CliCommand {
         /// PITCHCRAFT_TODAY).
         #[arg(long, value_name = "YYYY-MM-DD", requires = "sample")]
         today: Option<NaiveDate>,
+    },
+    /// The microphone: list inputs, record a take, measure a take's delivery.
+    Voice {
+        #[command(subcommand)]
+        /// devices, record or analyze.
+        action: VoiceAction,
     },
     /// Contacts in and out as vCard.
     People {
@@ -192,6 +199,40 @@ pub enum CliCommand {
         /// Window size in points, WIDTHxHEIGHT.
         #[arg(long, default_value = "1280x800", value_parser = parse_size)]
         size: (u32, u32),
+    },
+}
+
+/// `voice` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum VoiceAction {
+    /// The input devices, one a line, the default marked with `*`.
+    Devices,
+    /// Record from the microphone into a new WAV file (16 kHz mono), until the time is up or
+    /// Ctrl+C; the file is complete either way. Never overwrites a file.
+    Record {
+        /// The WAV file to create.
+        out: PathBuf,
+        /// Stop after this many seconds.
+        #[arg(long, value_name = "N")]
+        seconds: Option<f64>,
+        /// The input to record from, by the name `voice devices` prints (default: the system's).
+        #[arg(long, value_name = "NAME")]
+        device: Option<String>,
+    },
+    /// Measure a take's delivery: speech, pauses, rate, pitch variation, loudness, clipping,
+    /// possible filled pauses. Reads WAV (also unfinished) and FLAC.
+    Analyze {
+        /// The audio file.
+        audio: PathBuf,
+        /// The text that was spoken, for words a minute and the syllable check.
+        #[arg(long, value_name = "FILE")]
+        text: Option<PathBuf>,
+        /// The language of the text.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -360,6 +401,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(CliCommand::New { file, name, sample, today }) => {
             documents::new(&file, name.as_deref(), sample, today.unwrap_or_else(crate::app::today))
+        }
+        Some(CliCommand::Voice { action: VoiceAction::Devices }) => voice::devices(),
+        Some(CliCommand::Voice { action: VoiceAction::Record { out, seconds, device } }) => {
+            voice::record(&out, seconds, device.as_deref())
+        }
+        Some(CliCommand::Voice { action: VoiceAction::Analyze { audio, text, lang, json } }) => {
+            voice::analyze(&audio, text.as_deref(), lang.language(), json)
         }
         Some(CliCommand::People { action: PeopleAction::Import { file, vcards } }) => network::import(&file, &vcards),
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
