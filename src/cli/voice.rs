@@ -77,7 +77,10 @@ pub(super) fn record(out: &Path, seconds: Option<f64>, device: Option<&str>) -> 
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                failure = Some(pitchcraft_voice::VoiceError::Lost("the sound server went away".into()).to_string());
+                break;
+            }
         }
         if last_check.elapsed() >= Duration::from_secs(1) {
             last_check = Instant::now();

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use futures::executor::block_on;
-use pulseaudio::protocol::stream::BufferAttr;
+use pulseaudio::protocol::stream::{BufferAttr, StreamFlags};
 use pulseaudio::protocol::{self, ChannelMap, ChannelVolume, SampleFormat, SampleSpec};
 use pulseaudio::{AsPlaybackSource, Client, RecordStream};
 
@@ -79,7 +79,9 @@ pub fn capture(
         channel_map: ChannelMap::mono(),
         cvolume: Some(ChannelVolume::norm(1)),
         // Delivered every 100 ms: the level meter moves and little waits in the server.
+        // (adjust_latency asks the source itself for that latency, not only the stream.)
         buffer_attr: BufferAttr { fragment_size: rate / 5, ..BufferAttr::default() },
+        flags: StreamFlags { adjust_latency: true, ..StreamFlags::default() },
         ..Default::default()
     };
     let mut odd: Option<u8> = None;
