@@ -203,6 +203,48 @@ fn format_3_is_migrated_with_goal_ids_and_an_empty_network() {
 }
 
 #[test]
+fn format_4_opens_as_it_was_and_its_attempts_have_no_take() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-4.brand.ron");
+    let old = std::fs::read_to_string(&fixture).unwrap();
+    assert!(old.contains("format: 4,") && !old.contains("take:"));
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(4));
+    let document = loaded.document;
+    assert!(!document.rehearsals.is_empty() && document.rehearsals.iter().all(|attempt| attempt.take.is_none()));
+    assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
+    // Saved, only the format differs: an attempt without a take writes nothing new.
+    let text = storage::to_ron(&document).unwrap();
+    assert_eq!(text, old.replacen("format: 4,", &format!("format: {CURRENT_FORMAT},"), 1));
+}
+
+#[test]
+fn a_take_with_its_marks_and_figures_round_trips() {
+    use pitchcraft_core::model::{DeliveryFigures, SpanMs, Take};
+    let mut document = storage::parse_document(storage::SAMPLE_RON.as_bytes()).unwrap().0;
+    let delivery = DeliveryFigures {
+        speech: Some(SpanMs { start: 3_120, end: 31_480 }),
+        pauses: vec![SpanMs { start: 9_000, end: 9_650 }],
+        syllables: 112,
+        pitch_sd_cents: Some(214),
+        loudness_sd_tenth_db: Some(31),
+        end_drop_tenth_db: Some(-12),
+        clipped_ppm: 0,
+        possible_fillers: vec![SpanMs { start: 20_000, end: 20_600 }],
+    };
+    document.rehearsals[0].take = Some(Take {
+        file: "2026-11-28-1530-pitch-1.flac".into(),
+        rate: 16_000,
+        marks: vec![80_000, 240_000],
+        delivery: Some(delivery),
+    });
+    let text = storage::to_ron(&document).unwrap();
+    assert!(text.contains("file: \"2026-11-28-1530-pitch-1.flac\""), "{text}");
+    let (back, migrated) = storage::parse_document(text.as_bytes()).unwrap();
+    assert_eq!(migrated, None);
+    assert_eq!(back, document);
+}
+
+#[test]
 fn a_goal_written_by_hand_without_an_id_gets_the_next_free_one() {
     let text = storage::SAMPLE_RON.replacen(
         "    goals: [\n",

@@ -131,6 +131,7 @@ fn keep(cx: &mut RehearseContext<'_>) {
         confidence: outcome.confidence,
         note: outcome.note.trim().to_owned(),
         rate: RateChoice::Auto,
+        take: None,
     };
     cx.out.push(Command::Edit(DocEdit::step(move |document| document.rehearsals.push(attempt))));
     cx.state.timer = None;

@@ -50,9 +50,11 @@ impl RateVerdict {
     }
 }
 
-/// Whether `attempt` counts toward the personal rate.
+/// Whether `attempt` counts toward the personal rate: at its pace as measured from the voice
+/// when it was recorded (the clock also counts the silence before and after), else by the clock.
 pub fn verdict(attempt: &Rehearsal) -> RateVerdict {
-    let Some(wpm) = attempt.words_per_minute().filter(|wpm| wpm.is_finite()) else {
+    let pace = attempt.measured_words_per_minute().or_else(|| attempt.words_per_minute());
+    let Some(wpm) = pace.filter(|wpm| wpm.is_finite()) else {
         return RateVerdict::NoPace;
     };
     match attempt.rate {
@@ -112,6 +114,22 @@ mod tests {
 
     fn attempt(language: Language, words: u32, duration_ms: u64) -> Rehearsal {
         Rehearsal { language, words, duration_ms, ..Default::default() }
+    }
+
+    #[test]
+    fn a_recorded_attempt_counts_at_the_pace_its_voice_was_measured_at() {
+        use crate::model::{DeliveryFigures, SpanMs, Take};
+        let mut document = BrandDocument::default();
+        // 75 words in 40 s by the clock (112 wpm), but the speech took 30 s: 150 wpm.
+        let mut recorded = attempt(Language::En, 75, 40_000);
+        let speech = Some(SpanMs { start: 4_000, end: 34_000 });
+        recorded.take =
+            Some(Take { delivery: Some(DeliveryFigures { speech, ..Default::default() }), ..Default::default() });
+        document.rehearsals.push(recorded);
+        assert_eq!(personal_wpm(&document, Language::En), Some(150.0));
+        // Recorded but no speech heard: the clock it is.
+        document.rehearsals[0].take.as_mut().unwrap().delivery.as_mut().unwrap().speech = None;
+        assert_eq!(personal_wpm(&document, Language::En), Some(112.5));
     }
 
     #[test]

@@ -53,9 +53,76 @@ pub struct Rehearsal {
     /// Whether it counts toward the personal speaking rate.
     #[serde(skip_serializing_if = "RateChoice::is_auto")]
     pub rate: RateChoice,
+    /// The recording of the attempt, when the voice was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub take: Option<Take>,
+}
+
+/// The recording of an attempt, kept beside the document in `NAME.recordings/`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Take {
+    /// The file's name in the recordings folder, e.g. `2026-11-28-1530-pitch-1.flac`.
+    pub file: String,
+    /// Samples a second.
+    pub rate: u32,
+    /// Where each section mark was pressed, in samples from the start of the take.
+    pub marks: Vec<u64>,
+    /// What the delivery analysis measured; none until it has run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryFigures>,
+}
+
+/// A span of a take, in milliseconds from its start.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanMs {
+    pub start: u64,
+    pub end: u64,
+}
+
+impl SpanMs {
+    pub fn ms(&self) -> u64 {
+        self.end.saturating_sub(self.start)
+    }
+}
+
+/// The delivery of a take, as measured (times in milliseconds, other figures rounded so the
+/// file stays exact and readable).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeliveryFigures {
+    /// From the first to the last speech; none when no speech was heard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speech: Option<SpanMs>,
+    /// Every pause of at least 0.3 s inside the speech.
+    pub pauses: Vec<SpanMs>,
+    /// Syllable nuclei heard.
+    pub syllables: u32,
+    /// Pitch variation in cents (hundredths of a semitone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pitch_sd_cents: Option<u32>,
+    /// The spread of loudness over phrases, in tenths of a decibel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loudness_sd_tenth_db: Option<u32>,
+    /// How much quieter phrases end than they run, in tenths of a decibel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_drop_tenth_db: Option<i32>,
+    /// Samples at full scale, per million.
+    pub clipped_ppm: u32,
+    /// Long voiced stretches with a flat pitch: perhaps "uh" or "ehm".
+    pub possible_fillers: Vec<SpanMs>,
 }
 
 impl Rehearsal {
+    /// Words per minute as measured from the voice (first to last speech), when recorded.
+    pub fn measured_words_per_minute(&self) -> Option<f64> {
+        let speech = self.take.as_ref()?.delivery.as_ref()?.speech?;
+        if self.words == 0 || speech.ms() == 0 {
+            return None;
+        }
+        Some(f64::from(self.words) * 60_000.0 / speech.ms() as f64)
+    }
+
     /// Words per minute of this attempt, or `None` when it had no words or no duration.
     pub fn words_per_minute(&self) -> Option<f64> {
         if self.words == 0 || self.duration_ms == 0 {
@@ -78,5 +145,20 @@ mod tests {
         attempt.duration_ms = 30_000;
         attempt.words = 0;
         assert_eq!(attempt.words_per_minute(), None);
+    }
+
+    #[test]
+    fn the_measured_rate_runs_from_the_first_to_the_last_speech() {
+        let speech = Some(SpanMs { start: 3_000, end: 27_000 });
+        let delivery = Some(DeliveryFigures { speech, ..Default::default() });
+        let mut attempt = Rehearsal {
+            words: 60,
+            duration_ms: 30_000,
+            take: Some(Take { delivery, ..Default::default() }),
+            ..Default::default()
+        };
+        assert_eq!(attempt.measured_words_per_minute(), Some(150.0));
+        attempt.take.as_mut().unwrap().delivery.as_mut().unwrap().speech = None;
+        assert_eq!(attempt.measured_words_per_minute(), None, "no speech heard");
     }
 }

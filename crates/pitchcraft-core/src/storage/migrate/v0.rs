@@ -105,6 +105,7 @@ impl From<BrandDocument> for model::BrandDocument {
                 confidence: attempt.rating,
                 note: attempt.note.clone(),
                 rate: model::RateChoice::Auto,
+                take: None,
             })
             .collect();
         model::BrandDocument {
