@@ -227,7 +227,25 @@ impl PitchcraftApp {
         let Some(session) = &mut self.session else { return };
         match outcome.result {
             Ok(report) => {
+                let old_folder = pitchcraft_voice::recordings::folder_for(session.path());
+                let untitled = session.path().is_none();
                 session.saved_as(path.clone(), outcome.generation, report.stamp);
+                // The takes go with the document: moved out of the temporary folder, copied
+                // from the old document's folder (which keeps its own).
+                let files: Vec<&str> = session
+                    .document
+                    .rehearsals
+                    .iter()
+                    .filter_map(|a| a.take.as_ref())
+                    .map(|t| t.file.as_str())
+                    .collect();
+                let new_folder = pitchcraft_voice::recordings::folder_for(Some(&path));
+                let failed = pitchcraft_voice::recordings::carry_over(&old_folder, &new_folder, &files, untitled);
+                if let Some((file, why)) = failed.first() {
+                    let text = fill(self.tr(Tr::NoticeTakesNotCarried), &[("file", file), ("error", why)]);
+                    self.notify(NoticeLevel::Warning, text);
+                }
+                let Some(session) = &mut self.session else { return };
                 let tell = session.backup_result(report.backup_problem);
                 self.settings.remember(&path);
                 if let Some(problem) = tell {

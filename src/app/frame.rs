@@ -126,6 +126,8 @@ impl PitchcraftApp {
                         now: (self.clock)(),
                         out: &mut out,
                         keys: self.prompt.is_none(),
+                        microphone: self.microphone.as_ref(),
+                        recordings: pitchcraft_voice::recordings::folder_for(session.path()),
                     };
                     ui::rehearse::show(ui, cx);
                 }

@@ -13,6 +13,7 @@ mod network;
 mod screenshot;
 pub mod session;
 pub mod settings;
+pub mod voice;
 
 use std::path::PathBuf;
 
@@ -64,6 +65,8 @@ pub struct Launch {
     pub disk: Option<std::sync::Arc<dyn crate::storage::Disk>>,
     /// How a PDF is shown to the person (a stand-in in tests; the system's viewer otherwise).
     pub open_pdf: Option<OpenPdf>,
+    /// Where the voice is recorded from (a stand-in in tests; the sound server otherwise).
+    pub microphone: Option<std::sync::Arc<dyn voice::Microphone>>,
 }
 
 impl Launch {
@@ -151,6 +154,7 @@ pub struct PitchcraftApp {
     save_as_pending: Option<(PathBuf, Option<files::Pending>)>,
     /// How PDFs are opened for printing.
     open_pdf: OpenPdf,
+    microphone: std::sync::Arc<dyn voice::Microphone>,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -206,6 +210,7 @@ impl PitchcraftApp {
             settings_failing: false,
             save_as_pending: None,
             open_pdf: launch.open_pdf.clone().unwrap_or_else(|| std::sync::Arc::new(export::open_in_viewer)),
+            microphone: launch.microphone.clone().unwrap_or_else(|| std::sync::Arc::new(voice::SystemMicrophone)),
             opening: None,
         };
         if let Some(path) = launch.file {

@@ -11,6 +11,7 @@ pub mod delivery;
 pub mod device;
 mod error;
 pub mod pitch;
+pub mod recordings;
 pub mod resample;
 #[doc(hidden)]
 pub mod synthetic;
@@ -18,5 +19,5 @@ pub mod take;
 pub mod text;
 
 pub use audio::Audio;
-pub use delivery::{Delivery, Script, Span, Warning, analyze};
+pub use delivery::{Delivery, Script, Span, Warning, analyze, figures};
 pub use error::VoiceError;

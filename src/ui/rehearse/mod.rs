@@ -10,6 +10,7 @@ mod prompter;
 mod result;
 mod run;
 mod setup;
+pub mod voice;
 
 use std::time::{Duration, Instant};
 
@@ -59,6 +60,10 @@ pub struct RehearseSettings {
     pub pace: Pace,
     /// Mirror the text for a beam-splitter teleprompter.
     pub mirror: bool,
+    /// Record the voice during each run.
+    pub record: bool,
+    /// The microphone by the sound server's name (the system's default when none).
+    pub input_device: Option<String>,
 }
 
 impl Default for RehearseSettings {
@@ -73,6 +78,8 @@ impl Default for RehearseSettings {
             auto_scroll: false,
             pace: Pace::Target,
             mirror: false,
+            record: false,
+            input_device: None,
         }
     }
 }
@@ -109,6 +116,8 @@ pub struct Outcome {
     pub confidence: Option<u8>,
     /// A note to self.
     pub note: String,
+    /// The recording of the run, when the voice was recorded.
+    pub take: Option<voice::OutcomeTake>,
 }
 
 /// What the page remembers between frames.
@@ -126,6 +135,8 @@ pub struct RehearseState {
     pub outcome: Option<Outcome>,
     /// "Stop this attempt?" is showing.
     pub confirm_stop: bool,
+    /// The microphone, the take being recorded and the one being played.
+    pub voice: voice::VoiceState,
 }
 
 impl RehearseState {
@@ -153,6 +164,10 @@ pub struct RehearseContext<'a> {
     pub out: &'a mut Vec<Command>,
     /// Whether bare keys may act (no prompt is open).
     pub keys: bool,
+    /// Where the voice is recorded from and played to.
+    pub microphone: &'a dyn crate::app::voice::Microphone,
+    /// The document's recordings folder (a temporary one while it has no file).
+    pub recordings: std::path::PathBuf,
 }
 
 impl RehearseContext<'_> {
@@ -208,6 +223,7 @@ pub fn show(ui: &mut egui::Ui, mut cx: RehearseContext<'_>) {
         return;
     };
     let now = cx.now;
+    voice::poll(ui.ctx(), &mut cx.state.voice, cx.state.outcome.as_mut());
     let phase = cx.state.timer.as_mut().map(|timer| timer.phase(now));
     match (phase, cx.state.outcome.is_some()) {
         (Some(Phase::CountIn | Phase::Running | Phase::Paused), _) => run::show(ui, &pitch, &mut cx),

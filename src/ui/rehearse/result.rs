@@ -78,6 +78,9 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 ui.end_row();
             }
         });
+        if let Some(take) = &outcome.take {
+            super::voice::result(ui, cx, pitch, take);
+        }
         ui.add_space(theme::SPACE_M);
 
         let Some(outcome) = cx.state.outcome.as_mut() else { return };
@@ -107,6 +110,10 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 keep(cx);
             }
             if ui.button(cx.t(Tr::DiscardAttempt)).clicked() {
+                // No attempt refers to the take of a discarded run.
+                if let Some(take) = cx.state.outcome.as_ref().and_then(|o| o.take.as_ref()) {
+                    let _ = std::fs::remove_file(cx.recordings.join(&take.file));
+                }
                 cx.state.outcome = None;
                 cx.state.timer = None;
                 cx.state.run = None;
@@ -131,7 +138,7 @@ fn keep(cx: &mut RehearseContext<'_>) {
         confidence: outcome.confidence,
         note: outcome.note.trim().to_owned(),
         rate: RateChoice::Auto,
-        take: None,
+        take: outcome.take.as_ref().map(super::voice::OutcomeTake::to_take),
     };
     cx.out.push(Command::Edit(DocEdit::step(move |document| document.rehearsals.push(attempt))));
     cx.state.timer = None;

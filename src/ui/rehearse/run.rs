@@ -69,6 +69,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     egui::Panel::top("rehearse_clock").frame(theme::inner_panel()).show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         clock(ui, cx, &mut timer, &run, elapsed);
+        super::voice::during_run(ui, cx);
         let current = timer.section().min(sections.len().saturating_sub(1));
         if let Some((kind, _)) = sections.get(current) {
             let text = fill(
@@ -108,14 +109,14 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     });
 
     if cx.state.confirm_stop {
-        confirm_stop(ui, cx);
+        confirm_stop(ui, cx, pitch);
     }
     egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
         let words = cx.state.scroll.map_or(0.0, |plan| plan.words_at(elapsed));
         prompter::show(ui, &sections, timer.section(), words, cx.settings);
     });
 
-    apply(ui, cx, asked);
+    apply(ui, cx, asked, pitch);
 }
 
 /// The timer: digits in the colour of the phase, or only the colour in calm mode.
@@ -158,15 +159,16 @@ fn clock(
     );
 }
 
-fn confirm_stop(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
+fn confirm_stop(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pitch) {
     egui::Panel::bottom("rehearse_confirm_stop").frame(theme::inner_panel()).show(ui, |ui| {
         ui.add_space(theme::SPACE_S);
         ui.label(egui::RichText::new(cx.t(Tr::StopQuestion)).strong());
         ui.horizontal(|ui| {
             if ui.button(cx.t(Tr::StopKeep)).clicked() {
-                finish(cx);
+                finish(cx, pitch);
             }
             if ui.button(cx.t(Tr::StopDiscard)).clicked() {
+                super::voice::discard(cx);
                 cx.state.timer = None;
                 cx.state.run = None;
                 cx.state.confirm_stop = false;
@@ -183,18 +185,19 @@ fn confirm_stop(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
 }
 
 /// Ends the run and turns it into an outcome to rate.
-fn finish(cx: &mut RehearseContext<'_>) {
+fn finish(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
     let (Some(timer), Some(run)) = (&mut cx.state.timer, cx.state.run.clone()) else { return };
     let Some(duration) = timer.finish(cx.now) else { return };
     let section_ms = timer.section_times(cx.now).iter().map(|d| d.as_millis() as u64).collect();
+    let take = super::voice::end(cx, pitch);
     cx.state.outcome =
-        Some(Outcome { run, duration, section_ms, clarity: None, confidence: None, note: String::new() });
+        Some(Outcome { run, duration, section_ms, clarity: None, confidence: None, note: String::new(), take });
     cx.state.confirm_stop = false;
 }
 
 /// Applies what was asked to the timer kept in the page state (the drawing above used a
 /// snapshot of it), unless the run already ended this frame.
-fn apply(ui: &egui::Ui, cx: &mut RehearseContext<'_>, asked: Asked) {
+fn apply(ui: &egui::Ui, cx: &mut RehearseContext<'_>, asked: Asked, pitch: &Pitch) {
     let now = cx.now;
     if asked.fullscreen {
         let fullscreen = ui.ctx().input(|input| input.viewport().fullscreen.unwrap_or(false));
@@ -217,6 +220,7 @@ fn apply(ui: &egui::Ui, cx: &mut RehearseContext<'_>, asked: Asked) {
         if let Some(plan) = &mut cx.state.scroll {
             *plan = crate::logic::rehearsal::ScrollPlan::new(plan.wpm);
         }
+        super::voice::begin(cx, pitch);
         return;
     }
     if asked.mark {
@@ -229,7 +233,10 @@ fn apply(ui: &egui::Ui, cx: &mut RehearseContext<'_>, asked: Asked) {
         timer.pause(now);
         cx.state.confirm_stop = true;
     }
+    if asked.mark {
+        super::voice::mark(cx);
+    }
     if asked.finish {
-        finish(cx);
+        finish(cx, pitch);
     }
 }

@@ -48,6 +48,8 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         ],
     );
     ui.add(egui::Label::new(facts).wrap());
+    ui.add_space(theme::SPACE_S);
+    super::voice::setup(ui, cx);
     ui.add_space(theme::SPACE_M);
 
     let start_button = egui::Button::new(egui::RichText::new(cx.t(Tr::StartRehearsal)).size(theme::LEAD_SIZE))
@@ -58,6 +60,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     }
     if (clicked || start_key) && words > 0 {
         start(cx.state, cx.settings, cx.document, pitch, cx.now);
+        super::voice::begin(cx, pitch);
     }
     ui.add_space(theme::SPACE_M);
     options(ui, cx);

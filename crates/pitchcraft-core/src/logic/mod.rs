@@ -21,3 +21,4 @@ pub mod undo;
 pub mod validate;
 pub mod values;
 pub mod vcard;
+pub mod voice;

@@ -1,0 +1,170 @@
+//! What the measured delivery of a take means for the person: pitch variation, pauses at
+//! section boundaries or inside them, words a minute per section, loudness and clipping.
+
+use crate::model::{DeliveryFigures, SpanMs, Take};
+
+/// Below this (cents, hundredths of a semitone) the voice sounds monotone; above the other,
+/// lively.
+pub const MONOTONE_CENTS: u32 = 100;
+pub const LIVELY_CENTS: u32 = 250;
+/// A pause inside a section longer than this loses the listener.
+pub const LONG_PAUSE_MS: u64 = 1_200;
+/// A pause this close to a section mark is the pause between two sections.
+const NEAR_MARK_MS: u64 = 700;
+/// Loudness that swings more than this (tenths of a dB) between phrases is uneven.
+const UNEVEN_TENTH_DB: u32 = 60;
+/// Phrases that end this much quieter (tenths of a dB) trail off.
+const TRAILING_TENTH_DB: i32 = 80;
+/// More than this many samples per million at full scale is clipping.
+const CLIPPING_PPM: u32 = 1_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Melody {
+    Monotone,
+    Varied,
+    Lively,
+}
+
+pub fn melody(figures: &DeliveryFigures) -> Option<Melody> {
+    Some(match figures.pitch_sd_cents? {
+        c if c < MONOTONE_CENTS => Melody::Monotone,
+        c if c > LIVELY_CENTS => Melody::Lively,
+        _ => Melody::Varied,
+    })
+}
+
+/// The pauses of a take, held against its section marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PauseReview {
+    pub count: usize,
+    pub longest: Option<SpanMs>,
+    /// Pauses between sections (where a pause helps the listener).
+    pub at_boundaries: usize,
+    /// Pauses over 1.2 s inside a section.
+    pub long_inside: Vec<SpanMs>,
+}
+
+/// Reviews the pauses; `marks_ms` are the section marks in milliseconds from the take's start.
+pub fn review_pauses(figures: &DeliveryFigures, marks_ms: &[u64]) -> PauseReview {
+    let near_mark = |p: &SpanMs| marks_ms.iter().any(|&m| m + NEAR_MARK_MS >= p.start && m <= p.end + NEAR_MARK_MS);
+    PauseReview {
+        count: figures.pauses.len(),
+        longest: figures.pauses.iter().copied().max_by_key(SpanMs::ms),
+        at_boundaries: figures.pauses.iter().filter(|p| near_mark(p)).count(),
+        long_inside: figures.pauses.iter().copied().filter(|p| p.ms() > LONG_PAUSE_MS && !near_mark(p)).collect(),
+    }
+}
+
+/// The marks of a take in milliseconds.
+pub fn marks_ms(take: &Take) -> Vec<u64> {
+    if take.rate == 0 {
+        return Vec::new();
+    }
+    take.marks.iter().map(|&m| m * 1000 / u64::from(take.rate)).collect()
+}
+
+/// Words a minute of each section, from its words and the time between its marks (the first
+/// from the start of speech, the last to its end); `None` where a section was not marked.
+pub fn section_rates(take: &Take, section_words: &[usize]) -> Vec<Option<f64>> {
+    let Some(speech) = take.delivery.as_ref().and_then(|d| d.speech) else {
+        return vec![None; section_words.len()];
+    };
+    let marks = marks_ms(take);
+    section_words
+        .iter()
+        .enumerate()
+        .map(|(i, &words)| {
+            let start = if i == 0 { speech.start } else { *marks.get(i - 1)? };
+            let end = if i + 1 == section_words.len() { speech.end } else { *marks.get(i)? };
+            let ms = end.checked_sub(start).filter(|&ms| ms > 0)?;
+            (words > 0).then(|| words as f64 * 60_000.0 / ms as f64)
+        })
+        .collect()
+}
+
+/// What is worth saying about the loudness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loudness {
+    Clipping,
+    Uneven,
+    TrailingOff,
+    Steady,
+}
+
+pub fn loudness(figures: &DeliveryFigures) -> Option<Loudness> {
+    if figures.clipped_ppm > CLIPPING_PPM {
+        return Some(Loudness::Clipping);
+    }
+    if figures.loudness_sd_tenth_db? > UNEVEN_TENTH_DB {
+        return Some(Loudness::Uneven);
+    }
+    if figures.end_drop_tenth_db.is_some_and(|drop| drop > TRAILING_TENTH_DB) {
+        return Some(Loudness::TrailingOff);
+    }
+    Some(Loudness::Steady)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: u64, end: u64) -> SpanMs {
+        SpanMs { start, end }
+    }
+
+    #[test]
+    fn melody_by_pitch_variation() {
+        let with = |cents| DeliveryFigures { pitch_sd_cents: Some(cents), ..Default::default() };
+        assert_eq!(melody(&with(60)), Some(Melody::Monotone));
+        assert_eq!(melody(&with(180)), Some(Melody::Varied));
+        assert_eq!(melody(&with(320)), Some(Melody::Lively));
+        assert_eq!(melody(&DeliveryFigures::default()), None);
+    }
+
+    #[test]
+    fn pauses_at_marks_are_boundaries_and_long_ones_inside_are_flagged() {
+        let figures = DeliveryFigures {
+            pauses: vec![span(5_000, 5_600), span(9_000, 10_500), span(14_000, 14_400), span(20_000, 21_300)],
+            ..Default::default()
+        };
+        let review = review_pauses(&figures, &[5_200, 20_400]);
+        assert_eq!(review.count, 4);
+        assert_eq!(review.at_boundaries, 2);
+        assert_eq!(review.long_inside, vec![span(9_000, 10_500)]);
+        assert_eq!(review.longest, Some(span(9_000, 10_500)));
+        assert_eq!(review_pauses(&DeliveryFigures::default(), &[]), PauseReview::default());
+    }
+
+    #[test]
+    fn each_section_has_its_own_rate() {
+        let delivery = DeliveryFigures { speech: Some(span(1_000, 31_000)), ..Default::default() };
+        let take = Take {
+            rate: 16_000,
+            marks: vec![16_000 * 11, 16_000 * 21],
+            delivery: Some(delivery),
+            ..Default::default()
+        };
+        // 10 s, 10 s and 10 s.
+        assert_eq!(section_rates(&take, &[25, 20, 30]), vec![Some(150.0), Some(120.0), Some(180.0)]);
+        // Sections after the last mark pressed have no rate of their own.
+        let unmarked = Take { marks: vec![16_000 * 11], ..take.clone() };
+        assert_eq!(section_rates(&unmarked, &[25, 20, 30]), vec![Some(150.0), None, None]);
+        assert_eq!(section_rates(&Take::default(), &[10]), vec![None]);
+    }
+
+    #[test]
+    fn loudness_in_order_of_what_matters_most() {
+        let base =
+            DeliveryFigures { loudness_sd_tenth_db: Some(30), end_drop_tenth_db: Some(20), ..Default::default() };
+        assert_eq!(loudness(&base), Some(Loudness::Steady));
+        assert_eq!(
+            loudness(&DeliveryFigures { end_drop_tenth_db: Some(120), ..base.clone() }),
+            Some(Loudness::TrailingOff)
+        );
+        assert_eq!(
+            loudness(&DeliveryFigures { loudness_sd_tenth_db: Some(75), ..base.clone() }),
+            Some(Loudness::Uneven)
+        );
+        assert_eq!(loudness(&DeliveryFigures { clipped_ppm: 5_000, ..base }), Some(Loudness::Clipping));
+    }
+}

@@ -1,0 +1,130 @@
+//! The voice on the Rehearse page with a stand-in microphone that "hears" a spoken fixture:
+//! the switch, a recorded run with section marks, the measured delivery beside the timings,
+//! the take kept beside the document and referenced from the attempt; and no microphone.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{app, run_until, sample_copy};
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use pitchcraft::app::voice::{FakeMicrophone, Listening, Microphone, OnSamples, Playing};
+use pitchcraft::app::{FakeClock, Launch};
+use pitchcraft::ui::Page;
+use pitchcraft_voice::VoiceError;
+use pitchcraft_voice::device::InputDevice;
+
+fn spoken() -> Arc<[i16]> {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pitchcraft-voice/tests/fixtures/en-pauses.flac");
+    let audio = pitchcraft_voice::audio::read(&fixture).unwrap();
+    pitchcraft_voice::take::to_take_samples(&audio).unwrap().into()
+}
+
+#[test]
+fn a_recorded_run_is_measured_kept_beside_the_document_and_played_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let clock = FakeClock::default();
+    let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(spoken()));
+    let (mut harness, _) = app(Launch {
+        file: Some(file.clone()),
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(microphone),
+        ..Launch::default()
+    });
+    harness.get_by_label("Record my voice").click();
+    harness.run_ok();
+    assert!(harness.state().settings().rehearse.record, "the switch is remembered in the settings");
+    assert!(harness.query_by_label("Check the microphone").is_some());
+
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(3));
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("Recording").is_some());
+    clock.advance(Duration::from_millis(4_100));
+    harness.key_press(Key::Space); // the first section ends
+    harness.run_ok();
+    clock.advance(Duration::from_millis(4_000));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+
+    assert!(harness.query_by_label("Your voice").is_some());
+    run_until(&mut harness, |h| h.query_by_label_contains("You spoke for").is_some());
+    assert!(harness.query_by_label_contains("You paused 2 times; the longest pause was 1.0 s").is_some());
+    assert!(harness.query_by_label("Play").is_some());
+    let before = harness.state().session().unwrap().document.rehearsals.len();
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    assert_eq!(harness.state().session().unwrap().document.rehearsals.len(), before + 1);
+
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    let take = attempt.take.expect("the attempt refers to its take");
+    assert_eq!(take.rate, 16_000);
+    assert_eq!(take.marks, [113_600], "the mark 7.1 s after the take began (count-in included), in samples");
+    let delivery = take.delivery.expect("figures kept");
+    assert_eq!(delivery.pauses.len(), 2);
+    let folder = dir.path().join("sanne.brand.recordings");
+    let kept = folder.join(&take.file);
+    assert!(kept.exists(), "{} beside the document", kept.display());
+    assert!(
+        std::fs::read_dir(&folder).unwrap().all(|e| e.unwrap().path().extension().is_none_or(|x| x != "wav")),
+        "no WAV left"
+    );
+    let size = std::fs::metadata(&kept).unwrap().len() as f64;
+    let minutes = spoken().len() as f64 / 16_000.0 / 60.0;
+    assert!(size / minutes <= 1_000_000.0, "{size} bytes for {minutes:.2} min");
+    // Its pace is measured over the speech, not over the clock (which ran on 3 s of count-in).
+    let speech = delivery.speech.unwrap();
+    let kept = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    assert_eq!(kept.measured_words_per_minute(), Some(f64::from(kept.words) * 60_000.0 / speech.ms() as f64));
+    assert!((speech.ms() as i64 - 10_184).abs() < 150, "{speech:?}");
+}
+
+struct NoMicrophone;
+
+impl Microphone for NoMicrophone {
+    fn devices(&self) -> Result<Vec<InputDevice>, VoiceError> {
+        Err(VoiceError::NoAudio("no sound server is running".into()))
+    }
+    fn listen(&self, _: Option<&str>, _: OnSamples) -> Result<Box<dyn Listening>, VoiceError> {
+        Err(VoiceError::NoAudio("no sound server is running".into()))
+    }
+    fn play(&self, _: Arc<[i16]>, _: u32, _: usize) -> Result<Box<dyn Playing>, VoiceError> {
+        Err(VoiceError::NoAudio("no sound server is running".into()))
+    }
+}
+
+#[test]
+fn without_a_microphone_the_page_says_so_and_rehearsing_still_works() {
+    let clock = FakeClock::default();
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(Arc::new(NoMicrophone)),
+        language: Some(pitchcraft::model::Language::Nl),
+        ..Launch::default()
+    });
+    harness.get_by_label("Neem mijn stem op").click();
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("Er is geen microfoon beschikbaar").is_some());
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(8));
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("De opname is gestopt").is_some(), "said during the run");
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert!(harness.query_by_label("Je stem").is_none(), "no take, no voice section");
+    harness.get_by_label("Deze poging bewaren").click();
+    harness.run_ok();
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    assert!(attempt.take.is_none());
+}
