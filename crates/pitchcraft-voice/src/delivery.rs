@@ -370,6 +370,23 @@ fn standard_deviation(values: &[f64]) -> Option<f64> {
     Some(var.sqrt())
 }
 
+/// The figures kept with an attempt in the document.
+pub fn figures(d: &Delivery) -> pitchcraft_core::model::DeliveryFigures {
+    use pitchcraft_core::model::{DeliveryFigures, SpanMs};
+    let ms = |s: f64| (s * 1000.0).round().max(0.0) as u64;
+    let span = |s: &Span| SpanMs { start: ms(s.start), end: ms(s.end) };
+    DeliveryFigures {
+        speech: d.speech_start.zip(d.speech_end).map(|(start, end)| SpanMs { start: ms(start), end: ms(end) }),
+        pauses: d.pauses.iter().map(span).collect(),
+        syllables: d.syllables,
+        pitch_sd_cents: d.pitch_sd_semitones.map(|st| (st * 100.0).round() as u32),
+        loudness_sd_tenth_db: d.loudness_sd_db.map(|db| (db * 10.0).round() as u32),
+        end_drop_tenth_db: d.phrase_end_drop_db.map(|db| (db * 10.0).round() as i32),
+        clipped_ppm: (d.clipped_fraction * 1e6).round() as u32,
+        possible_fillers: d.possible_fillers.iter().map(span).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,22 +489,5 @@ mod tests {
                 let _ = analyze(&Audio { rate, samples, clipped_fraction: 0.0 }, None).unwrap();
             }
         }
-    }
-}
-
-/// The figures kept with an attempt in the document.
-pub fn figures(d: &Delivery) -> pitchcraft_core::model::DeliveryFigures {
-    use pitchcraft_core::model::{DeliveryFigures, SpanMs};
-    let ms = |s: f64| (s * 1000.0).round().max(0.0) as u64;
-    let span = |s: &Span| SpanMs { start: ms(s.start), end: ms(s.end) };
-    DeliveryFigures {
-        speech: d.speech_start.zip(d.speech_end).map(|(start, end)| SpanMs { start: ms(start), end: ms(end) }),
-        pauses: d.pauses.iter().map(span).collect(),
-        syllables: d.syllables,
-        pitch_sd_cents: d.pitch_sd_semitones.map(|st| (st * 100.0).round() as u32),
-        loudness_sd_tenth_db: d.loudness_sd_db.map(|db| (db * 10.0).round() as u32),
-        end_drop_tenth_db: d.phrase_end_drop_db.map(|db| (db * 10.0).round() as i32),
-        clipped_ppm: (d.clipped_fraction * 1e6).round() as u32,
-        possible_fillers: d.possible_fillers.iter().map(span).collect(),
     }
 }
