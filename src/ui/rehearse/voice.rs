@@ -310,15 +310,13 @@ pub fn advice(language: Language, figures: &DeliveryFigures, take: &OutcomeTake)
         None => out.push((t(Tr::VoicePausesNone).to_owned(), false)),
         Some(longest) => {
             let seconds = decimal(language, longest.ms() as f64 / 1000.0, 1);
-            out.push((
-                fill(
-                    t(Tr::VoicePauses),
-                    &[("count", &review.count), ("seconds", &seconds), ("at", &clock(longest.start))],
-                ),
-                false,
-            ));
-            if review.at_boundaries > 0 {
-                out.push((fill(t(Tr::VoicePausesPraise), &[("count", &review.at_boundaries)]), false));
+            let key = if review.count == 1 { Tr::VoicePausesOne } else { Tr::VoicePauses };
+            let at = clock(longest.start);
+            out.push((fill(t(key), &[("count", &review.count), ("seconds", &seconds), ("at", &at)]), false));
+            match review.at_boundaries {
+                0 => {}
+                1 => out.push((t(Tr::VoicePausesPraiseOne).to_owned(), false)),
+                n => out.push((fill(t(Tr::VoicePausesPraise), &[("count", &n)]), false)),
             }
             for pause in &review.long_inside {
                 let seconds = decimal(language, pause.ms() as f64 / 1000.0, 1);
@@ -531,7 +529,7 @@ mod tests {
             [
                 "You spoke for 28.0 s from your first word to your last, at 150 words a minute.",
                 "You paused 2 times; the longest pause was 1.6 s, at 0:15.",
-                "1 of your pauses fell between sections: that gives your listener room to follow.",
+                "One of your pauses fell between sections: that gives your listener room to follow.",
                 "At 0:15 you paused for 1.6 s in the middle of a section. A pause that long loses your listener; keep it under a second.",
                 "About 95 syllables were heard; the text has about 100.",
                 "Your pitch varied by 0.8 semitones, which sounds flat. Let your voice rise on what matters and fall at the end of a sentence.",
@@ -560,5 +558,18 @@ mod tests {
         let said = advice(Language::Nl, &skipped, &take(&[], skipped.clone()));
         assert!(said.iter().any(|(s, warn)| *warn && s == tr(Language::Nl, Tr::VoiceSyllablesSkipped)), "{said:?}");
         assert!(said.iter().any(|(s, _)| s == tr(Language::Nl, Tr::VoicePausesNone)));
+        // One pause, at a mark: said in the singular.
+        let one = DeliveryFigures {
+            speech: Some(SpanMs { start: 0, end: 20_000 }),
+            pauses: vec![SpanMs { start: 9_800, end: 10_400 }],
+            ..Default::default()
+        };
+        let said: Vec<String> =
+            advice(Language::Nl, &one, &take(&[10], one.clone())).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(said[1], "Je pauzeerde één keer, 0,6 s lang, op 0:09.");
+        assert_eq!(
+            said[2],
+            "Eén van je pauzes viel tussen de onderdelen: zo krijgt je luisteraar ruimte om te volgen."
+        );
     }
 }
