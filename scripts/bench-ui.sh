@@ -5,6 +5,8 @@
 # RUNS starts), and CPU over 20 s with a rehearsal timer running, next to hello
 # repainting once a second (what a timer needs). Prints name=value lines, then the
 # ratios to hello.
+# With PulseAudio installed, also the same run recording the voice from a private daemon's
+# null sink, and what recording adds (needs pulseaudio and pulseaudio-utils).
 # Usage: scripts/bench-ui.sh [RUNS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,20 @@ scripts/with-xvfb.sh -- bash -c "
   HELLO_REPAINT_MS=1000 python3 scripts/rehearse_probe.py hello_1hz 3 20 -- target/release/examples/hello
   PITCHCRAFT_AUTOSTART_REHEARSAL=1 python3 scripts/rehearse_probe.py timer 3 20 -- target/release/pitchcraft '$sample'
 " | tee "$out"
+if command -v pulseaudio >/dev/null && command -v pactl >/dev/null; then
+    pulse=$(mktemp -d)
+    export XDG_RUNTIME_DIR=$pulse HOME=$pulse PULSE_SERVER=unix:$pulse/pulse/native
+    pulseaudio -n --daemonize=no --exit-idle-time=-1 --load="module-native-protocol-unix auth-anonymous=1" \
+        --load="module-null-sink sink_name=vmic" >/dev/null 2>&1 &
+    daemon=$!
+    trap 'kill $daemon 2>/dev/null || true' EXIT
+    for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+    pactl set-default-source vmic.monitor
+    scripts/with-xvfb.sh -- bash -c "
+      PITCHCRAFT_AUTOSTART_REHEARSAL=1 python3 scripts/rehearse_probe.py timer_again 3 20 -- target/release/pitchcraft '$sample'
+      PITCHCRAFT_AUTOSTART_REHEARSAL=1 PITCHCRAFT_AUTOSTART_RECORD=1 python3 scripts/rehearse_probe.py timer_recording 3 20 -- target/release/pitchcraft '$sample'
+    " | tee -a "$out"
+fi
 python3 - "$out" <<'PY'
 import sys
 values = {}
@@ -37,4 +53,7 @@ for who in ("pitchcraft", "pitchcraft_document"):
     for figure in ("startup_ms", "rss_mib", "idle_cpu_percent"):
         ratio(f"{who}_{figure}", f"{who}_{figure}", f"hello_{figure}")
 ratio("timer_cpu_percent", "timer_cpu_percent", "hello_1hz_cpu_percent")
+if "timer_recording_cpu_percent" in values:
+    added = values["timer_recording_cpu_percent"] - values["timer_again_cpu_percent"]
+    print(f"recording_adds_cpu_percent={added:.2f}")
 PY

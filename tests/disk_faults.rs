@@ -4,6 +4,8 @@
 //! namespace, so that nothing is left mounted even when a test dies.
 
 mod common;
+#[path = "support/pulse.rs"]
+mod pulse;
 #[path = "support/tools.rs"]
 mod tools;
 
@@ -304,6 +306,43 @@ fn a_real_full_disk_keeps_every_file_as_it_was() {
     let problem = report.backup_problem.expect("the failed backup is reported");
     assert!(problem.contains("read-only") && problem.contains(".pitchcraft-backups"), "{problem}");
     assert_eq!(std::fs::read(&path).unwrap(), b"(format: 1)");
+}
+
+#[test]
+fn a_take_recorded_onto_a_full_disk_keeps_what_fit_and_says_so() {
+    if rerun_in_private_mount_namespace("a_take_recorded_onto_a_full_disk_keeps_what_fit_and_says_so") {
+        return;
+    }
+    let Some(server) = pulse::PulseServer::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // 64 KiB: room for about two seconds of a 16 kHz take.
+    let _tmpfs = mount(&["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path().to_str().unwrap()]);
+    let take = dir.path().join("take.wav");
+    let out = Command::cargo_bin("pitchcraft")
+        .unwrap()
+        .args(["voice", "record", "--seconds", "6"])
+        .arg(&take)
+        .envs(server.env())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("kept") && said.contains("No space left"), "{said}");
+    // What fit is a take `voice analyze` reads.
+    let json =
+        Command::cargo_bin("pitchcraft").unwrap().args(["voice", "analyze", "--json"]).arg(&take).output().unwrap();
+    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let kept = json["duration_seconds"].as_f64().unwrap();
+    assert!((1.0..=2.1).contains(&kept), "{kept} s kept");
+    // The recordings folder gone (its parent removed): the app's recording does not start
+    // and says why; the run goes on (tests/ui_voice.rs shows the page without a recording).
+    let gone = dir.path().join("moved-away/sanne.brand.recordings/take.wav");
+    std::fs::write(dir.path().join("moved-away"), b"a file where the folder was").unwrap_or(());
+    let microphone = pitchcraft::app::voice::FakeMicrophone(vec![0i16; 16].into());
+    let error =
+        pitchcraft::app::voice::Recording::start(&microphone, None, gone, Instant::now()).err().expect("no folder");
+    assert!(error.to_string().contains("moved-away"), "{error}");
 }
 
 #[test]

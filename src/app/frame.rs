@@ -260,6 +260,14 @@ impl PitchcraftApp {
         self.settings.rehearse.auto_scroll = auto_scroll;
         let now = (self.clock)();
         ui::rehearse::start(&mut self.rehearse, &self.settings.rehearse, &session.document, pitch, now);
+        // PITCHCRAFT_AUTOSTART_RECORD: and record the voice (the benchmark of recording's cost).
+        if std::env::var_os("PITCHCRAFT_AUTOSTART_RECORD").is_some() {
+            self.settings.rehearse.record = true;
+            let recordings = pitchcraft_voice::recordings::folder_for(session.path());
+            let microphone = self.microphone.as_ref();
+            let voice = &mut self.rehearse.voice;
+            ui::rehearse::voice::start_recording(voice, &self.settings.rehearse, microphone, &recordings, pitch, now);
+        }
     }
 
     /// A close request from the window manager or Quit: let it through only when

@@ -98,12 +98,13 @@ pub(super) fn record(out: &Path, seconds: Option<f64>, device: Option<&str>) -> 
         }
     }
     let seconds = writer.seconds();
-    if let Err(e) = writer.finish() {
-        return complain(e);
-    }
-    match failure {
-        Some(why) => complain(format_args!("{}: {seconds:.1} s kept; {why}", out.display())),
-        None => {
+    let finished = writer.finish();
+    match (failure, finished) {
+        (Some(why), _) => {
+            complain(format_args!("{}: what was recorded is kept ({seconds:.1} s heard); {why}", out.display()))
+        }
+        (None, Err(e)) => complain(e),
+        (None, Ok(_)) => {
             say(format_args!("{}: {seconds:.1} s recorded", out.display()));
             ExitCode::SUCCESS
         }

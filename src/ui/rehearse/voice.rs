@@ -94,19 +94,31 @@ fn clock(ms: u64) -> String {
 
 /// Starts recording the run just started, when the person asked for it.
 pub(super) fn begin(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
-    let voice = &mut cx.state.voice;
+    start_recording(&mut cx.state.voice, cx.settings, cx.microphone, &cx.recordings, pitch, cx.now);
+}
+
+/// Starts recording a run of `pitch` into `recordings` when `settings` ask for it; a
+/// recording of an earlier run still going is thrown away.
+pub fn start_recording(
+    voice: &mut VoiceState,
+    settings: &super::RehearseSettings,
+    microphone: &dyn crate::app::voice::Microphone,
+    recordings: &std::path::Path,
+    pitch: &Pitch,
+    now: Instant,
+) {
     voice.problem = None;
     voice.marks.clear();
     if let Some(old) = voice.recording.take() {
         old.discard();
     }
-    if !cx.settings.record {
+    if !settings.record {
         return;
     }
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let file = take_name(Stamp(now), &pitch.id);
-    let wav = cx.recordings.join(file.replace(".flac", ".wav"));
-    match Recording::start(cx.microphone, cx.settings.input_device.as_deref(), wav, cx.now) {
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+    let file = take_name(Stamp(stamp), &pitch.id);
+    let wav = recordings.join(file.replace(".flac", ".wav"));
+    match Recording::start(microphone, settings.input_device.as_deref(), wav, now) {
         Ok(recording) => {
             voice.recording = Some(recording);
             voice.file = Some(file);
