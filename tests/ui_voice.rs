@@ -82,9 +82,27 @@ fn a_recorded_run_is_measured_kept_beside_the_document_and_played_back() {
     assert!(size / minutes <= 1_000_000.0, "{size} bytes for {minutes:.2} min");
     // Its pace is measured over the speech, not over the clock (which ran on 3 s of count-in).
     let speech = delivery.speech.unwrap();
-    let kept = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
-    assert_eq!(kept.measured_words_per_minute(), Some(f64::from(kept.words) * 60_000.0 / speech.ms() as f64));
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    assert_eq!(attempt.measured_words_per_minute(), Some(f64::from(attempt.words) * 60_000.0 / speech.ms() as f64));
     assert!((speech.ms() as i64 - 10_184).abs() < 150, "{speech:?}");
+
+    // Back on the setup, the attempt's take plays from the history.
+    harness.get_all_by_label("Listen to this attempt").next().expect("▶ in the history").click();
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("Your take of").is_some());
+    assert!(harness.query_by_label("Play").is_some());
+
+    // The attempt removed: its take stays while the removal can be undone…
+    // The newest attempt is the first row.
+    harness.get_all_by_label("Delete this attempt").next().unwrap().click();
+    harness.run_ok();
+    assert!(harness.state().session().unwrap().document.rehearsals.iter().all(|a| a.take.is_none()));
+    common::press_command(&mut harness, egui::Key::S);
+    run_until(&mut harness, |h| !h.state().session().unwrap().is_dirty());
+    assert!(kept.exists(), "still undoable: the take stays");
+    // …and goes when the document is closed, its removal saved and no longer undoable.
+    common::press_command(&mut harness, egui::Key::N);
+    assert!(!kept.exists(), "gone for good");
 }
 
 struct NoMicrophone;

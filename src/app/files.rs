@@ -67,10 +67,28 @@ impl PitchcraftApp {
         }
     }
 
+    /// The open document is about to be closed and its undo history with it: attempts
+    /// removed (and saved) are gone for good, so their takes are deleted. Only for a saved
+    /// document whose file holds what is open; recordings of runs never finished stay.
+    pub(super) fn release_takes(&mut self) {
+        let Some(session) = &self.session else { return };
+        let Some(path) = session.path() else { return };
+        if session.is_dirty() {
+            return;
+        }
+        let referenced: Vec<&str> =
+            session.document.rehearsals.iter().filter_map(|a| a.take.as_ref()).map(|t| t.file.as_str()).collect();
+        pitchcraft_voice::recordings::forget_unreferenced(
+            &pitchcraft_voice::recordings::folder_for(Some(path)),
+            &referenced,
+        );
+    }
+
     /// Does what was pending, without asking again.
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
+                self.release_takes();
                 let document = BrandDocument::new_for("", self.settings.language);
                 self.session = Some(Session::untitled(document, Origin::New));
                 self.page = Page::Discover;
@@ -91,6 +109,7 @@ impl PitchcraftApp {
             Pending::OpenBackup(path) => self.open_backup(&path),
             Pending::CreateAt(path) => self.create_at(path),
             Pending::Quit => {
+                self.release_takes();
                 self.close_allowed = true;
                 self.want_close = true;
             }
@@ -107,6 +126,10 @@ impl PitchcraftApp {
                         fill(self.tr(Tr::NoticeMigrated), &[("old", &old), ("new", &crate::model::CURRENT_FORMAT)]);
                     self.notify(NoticeLevel::Info, text);
                 }
+                self.release_takes();
+                let folder = pitchcraft_voice::recordings::folder_for(Some(&path));
+                // A run recorded when the app was killed: its WAV is made whole again.
+                pitchcraft_voice::recordings::repair_unfinished(&folder);
                 self.session = Some(Session::from_file(path, loaded.document, loaded.stamp));
                 self.discover.reset_positions();
                 self.prompt = None;
@@ -119,6 +142,7 @@ impl PitchcraftApp {
     pub(super) fn open_sample(&mut self) {
         match storage::sample_document_on(super::clock::today()) {
             Ok(document) => {
+                self.release_takes();
                 self.session = Some(Session::untitled(document, Origin::Sample));
                 self.notify(NoticeLevel::Info, self.tr(Tr::NoticeSample).to_owned());
             }
@@ -137,6 +161,7 @@ impl PitchcraftApp {
                 });
                 let original = original.unwrap_or_else(|| backup.to_path_buf());
                 let text = fill(self.tr(Tr::NoticeBackup), &[("file", &original.display())]);
+                self.release_takes();
                 self.session = Some(Session::untitled(loaded.document, Origin::Backup(original)));
                 self.notify(NoticeLevel::Info, text);
             }
@@ -152,6 +177,7 @@ impl PitchcraftApp {
                 self.settings.remember(&path);
                 let mut session = Session::untitled(document, Origin::New);
                 session.moved_to(path, report.stamp);
+                self.release_takes();
                 self.session = Some(session);
                 self.page = Page::Discover;
                 self.prompt = None;

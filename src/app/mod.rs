@@ -375,5 +375,6 @@ impl eframe::App for PitchcraftApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Quitting already saved; this catches a session ended by the system.
         self.flush_before_exit();
+        self.release_takes();
     }
 }

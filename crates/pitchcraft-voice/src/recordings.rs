@@ -55,6 +55,25 @@ pub fn carry_over(from: &Path, to: &Path, files: &[&str], move_them: bool) -> Ve
     failed
 }
 
+/// Deletes the kept takes (FLAC) in `folder` that no attempt refers to any more: called when
+/// a saved document is closed, so an attempt removed, saved and no longer undoable is gone
+/// for good, and its take with it. Recordings of unfinished runs (WAV) are never deleted.
+/// Returns the files deleted.
+pub fn forget_unreferenced(folder: &Path, referenced: &[&str]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let mut deleted = Vec::new();
+    for path in entries.flatten().map(|entry| entry.path()) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let is_take = path.extension().is_some_and(|e| e == "flac");
+        if is_take && !referenced.contains(&name.as_str()) && std::fs::remove_file(&path).is_ok() {
+            deleted.push(path);
+        }
+    }
+    // An empty folder goes too.
+    let _ = std::fs::remove_dir(folder);
+    deleted
+}
+
 /// A WAV left in the folder by a take that never finished (the app was killed): its header
 /// is repaired so any player opens it. Returns the files repaired.
 pub fn repair_unfinished(folder: &Path) -> Vec<PathBuf> {
@@ -111,6 +130,27 @@ mod tests {
     fn take_names_sort_by_time() {
         assert_eq!(take_name(time_stamp::Stamp(1_795_879_800), "pitch-1"), "20261128-153000-pitch-1.flac");
         assert_eq!(take_name(time_stamp::Stamp(0), "a/b c"), "19700101-000000-a_b_c.flac");
+    }
+
+    #[test]
+    fn only_takes_no_attempt_refers_to_are_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sanne.brand.recordings");
+        std::fs::create_dir_all(&folder).unwrap();
+        for name in ["kept.flac", "removed.flac", "unfinished.wav", "notes.txt"] {
+            std::fs::write(folder.join(name), b"x").unwrap();
+        }
+        let deleted = forget_unreferenced(&folder, &["kept.flac"]);
+        assert_eq!(deleted, vec![folder.join("removed.flac")]);
+        for name in ["kept.flac", "unfinished.wav", "notes.txt"] {
+            assert!(folder.join(name).exists(), "{name}");
+        }
+        // Nothing kept: the folder goes.
+        std::fs::remove_file(folder.join("unfinished.wav")).unwrap();
+        std::fs::remove_file(folder.join("notes.txt")).unwrap();
+        forget_unreferenced(&folder, &[]);
+        assert!(!folder.exists());
+        assert!(forget_unreferenced(&dir.path().join("none"), &[]).is_empty());
     }
 
     #[test]

@@ -180,14 +180,26 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                     .unwrap_or_default()
                     .to_owned();
                 let position = positions.get(index).copied();
-                delete_button(ui, position, &date, cx);
+                ui.horizontal(|ui| {
+                    delete_button(ui, position, &date, cx);
+                    if attempt.take.is_some() {
+                        let name = cx.t(Tr::VoiceListen);
+                        let listen = ui.small_button("▶").on_hover_text(name);
+                        listen.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+                        if listen.clicked() {
+                            cx.state.voice.listening_to = position;
+                        }
+                    }
+                });
                 ui.label(&date);
                 ui.label(if attempt.revision == 0 { "—".to_owned() } else { attempt.revision.to_string() });
                 let seconds = attempt.duration_ms as f64 / 1000.0;
                 let over = seconds > target;
                 let text = egui::RichText::new(format!("{seconds:.1} s"));
                 ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
-                ui.label(attempt.words_per_minute().map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
+                // Measured from the voice when it was recorded.
+                let wpm = attempt.measured_words_per_minute().or_else(|| attempt.words_per_minute());
+                ui.label(wpm.map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
                 in_rate(ui, attempt, position, cx);
                 ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
                 ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
@@ -195,6 +207,17 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 ui.end_row();
             }
         });
+    }
+    // The take picked in the table, to play back with the text.
+    let listening =
+        cx.state.voice.listening_to.and_then(|at| cx.document.rehearsals.get(at)).filter(|a| a.pitch == pitch.id);
+    if let Some(attempt) = listening.cloned()
+        && let Some(take) = &attempt.take
+    {
+        ui.add_space(theme::SPACE_M);
+        let date = attempt.at.to_string().replace('T', " ").get(..16).unwrap_or_default().to_owned();
+        ui.heading(fill(cx.t(Tr::VoiceListeningTo), &[("date", &date)]));
+        super::voice::player(ui, cx, pitch, take);
     }
 }
 

@@ -73,6 +73,8 @@ pub struct VoiceState {
     check: Option<Check>,
     measuring: Option<Receiver<Measured>>,
     player: Option<Player>,
+    /// The attempt (its place in the document) whose take is open for listening.
+    pub listening_to: Option<usize>,
 }
 
 impl VoiceState {

@@ -705,6 +705,8 @@ keys! {
     VoiceHeading,
     VoiceJumpTo,
     VoiceLevel,
+    VoiceListen,
+    VoiceListeningTo,
     VoiceLively,
     VoiceLoudnessSteady,
     VoiceLoudnessUneven,

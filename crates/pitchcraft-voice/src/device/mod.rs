@@ -1,15 +1,21 @@
 //! The microphone and the speakers. On Linux this speaks the PulseAudio protocol in pure Rust
-//! (PipeWire desktops serve it too); elsewhere there is no audio device yet, which the app says
-//! where recording would be.
+//! (PipeWire desktops serve it too); on macOS and Windows cpal (cpal on Linux would need ALSA's
+//! C headers to build); elsewhere there is no audio device, which the app says where
+//! recording would be.
 
 #[cfg(target_os = "linux")]
 mod pulse;
 #[cfg(target_os = "linux")]
 pub use pulse::{Capture, Playback, capture, input_devices, play};
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(any(target_os = "macos", target_os = "windows"))]
+mod cpal_host;
+#[cfg(any(target_os = "macos", target_os = "windows"))]
+pub use cpal_host::{Capture, Playback, capture, input_devices, play};
+
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
 mod none;
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
 pub use none::{Capture, Playback, capture, input_devices, play};
 
 /// An input the person can record from.
