@@ -146,3 +146,42 @@ fn without_a_microphone_the_page_says_so_and_rehearsing_still_works() {
     let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
     assert!(attempt.take.is_none());
 }
+
+#[test]
+fn takes_of_a_new_document_move_beside_it_at_its_first_save_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = FakeClock::default();
+    let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(spoken()));
+    let (mut harness, dialogs) = app(Launch {
+        sample: true,
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(microphone),
+        ..Launch::default()
+    });
+    harness.get_by_label("Record my voice").click();
+    harness.run_ok();
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(12));
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label_contains("You spoke for").is_some());
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    let file = harness.state().session().unwrap().document.rehearsals.last().unwrap().take.clone().unwrap().file;
+    let temporary = pitchcraft_voice::recordings::folder_for(None).join(&file);
+    assert!(temporary.exists(), "kept in the temporary folder while the document has no file");
+
+    dialogs.answer(pitchcraft::app::Picked::Path(dir.path().join("sanne.brand.ron")));
+    common::press_command_shift(&mut harness, Key::S);
+    harness.state_mut().finish_saves();
+    harness.run_ok();
+    let beside = dir.path().join("sanne.brand.recordings").join(&file);
+    assert!(beside.exists(), "moved beside the document");
+    assert!(!temporary.exists());
+    assert!(pitchcraft_voice::audio::read(&beside).is_ok());
+}

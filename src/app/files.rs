@@ -72,7 +72,12 @@ impl PitchcraftApp {
     /// document whose file holds what is open; recordings of runs never finished stay.
     pub(super) fn release_takes(&mut self) {
         let Some(session) = &self.session else { return };
-        let Some(path) = session.path() else { return };
+        let Some(path) = session.path() else {
+            // A document that never had a file is gone with its takes (Save As moved any it
+            // kept beside the file it got).
+            let _ = std::fs::remove_dir_all(pitchcraft_voice::recordings::folder_for(None));
+            return;
+        };
         if session.is_dirty() {
             return;
         }

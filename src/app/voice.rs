@@ -116,7 +116,7 @@ impl Playing for FakePlaying {
 #[derive(Default)]
 struct Shared {
     writer: Mutex<Option<TakeWriter>>,
-    /// The loudest sample of the last delivery, as f32 bits (the level meter).
+    /// The loudest sample since the level was last read, as f32 bits (the level meter).
     peak: AtomicU32,
     failure: Mutex<Option<String>>,
 }
@@ -140,7 +140,9 @@ impl Recording {
         let to = shared.clone();
         let on_samples = Box::new(move |samples: &[i16]| {
             let peak = samples.iter().map(|s| s.unsigned_abs()).max().unwrap_or(0);
-            to.peak.store((f32::from(peak) / 32_768.0).to_bits(), Ordering::Relaxed);
+            let level = f32::from(peak) / 32_768.0;
+            // Positive floats order as their bits do: the loudest since the last reading.
+            to.peak.fetch_max(level.to_bits(), Ordering::Relaxed);
             let Ok(mut writer) = to.writer.lock() else { return };
             if let Some(w) = writer.as_mut()
                 && let Err(e) = w.write(samples)
@@ -161,9 +163,10 @@ impl Recording {
         }
     }
 
-    /// The level of the last samples heard, 0 to 1.
+    /// The loudest level heard since the last call, 0 to 1; the meter reads it each frame, so
+    /// a meter drawn once a second still shows whether anything was heard in that second.
     pub fn level(&self) -> f32 {
-        f32::from_bits(self.shared.peak.load(Ordering::Relaxed))
+        f32::from_bits(self.shared.peak.swap(0, Ordering::Relaxed))
     }
 
     /// The sample position of `now` in the take.

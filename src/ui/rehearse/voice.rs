@@ -182,7 +182,11 @@ pub(super) fn poll(ctx: &egui::Context, voice: &mut VoiceState, outcome: Option<
 pub(super) fn setup(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
     let language = cx.language;
     let t = |key| tr(language, key);
-    ui.checkbox(&mut cx.settings.record, t(Tr::VoiceRecord)).on_hover_text(t(Tr::VoiceRecordTip));
+    let switch = ui.checkbox(&mut cx.settings.record, t(Tr::VoiceRecord)).on_hover_text(t(Tr::VoiceRecordTip));
+    if switch.changed() {
+        // Looked up again each time the switch is turned on: a headset may have come since.
+        cx.state.voice.devices = None;
+    }
     if !cx.settings.record {
         return;
     }
@@ -282,7 +286,10 @@ fn level_meter(ui: &mut egui::Ui, language: Language, level: f32) {
     ui.add(bar).on_hover_text(tr(language, Tr::VoiceLevel));
 }
 
-/// "● Recording" and the level while a run is recorded (or why it is not).
+/// "● Recording" and the level while a run is recorded (or why it is not). Drawn with the
+/// timer's frames, once a second, and never asking for more: a meter moving ten times a
+/// second cost a quarter of a core, ten times the timer (BENCHMARKS.md, #13). The check
+/// before the run has the live meter.
 pub(super) fn during_run(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
     let voice = &cx.state.voice;
     if let Some(recording) = &voice.recording {
@@ -294,7 +301,6 @@ pub(super) fn during_run(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
                 ui.label(egui::RichText::new(text).color(theme::warn_color(ui)));
             }
         });
-        ui.ctx().request_repaint_after(Duration::from_millis(100));
     } else if let Some(problem) = &voice.problem {
         let text = fill(cx.t(Tr::VoiceRecordingFailed), &[("error", problem)]);
         ui.label(egui::RichText::new(text).color(theme::warn_color(ui)));
