@@ -41,6 +41,22 @@ fn wait_for(what: &str, done: impl Fn() -> bool) {
     }
 }
 
+/// Starts `voice record OUT [extra…]` against `server` (its output captured) and waits until
+/// the recording runs (the file appears).
+fn start_recording(server: &PulseServer, out: &Path, extra: &[&str]) -> std::process::Child {
+    let child = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        .args(["voice", "record"])
+        .args(extra)
+        .arg(out)
+        .envs(server.env())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for("the recording to start", || out.exists());
+    child
+}
+
 fn seconds(json: &serde_json::Value, key: &str) -> f64 {
     json[key].as_f64().unwrap_or_else(|| panic!("{key} in {json}"))
 }
@@ -58,15 +74,7 @@ fn devices_lists_the_inputs_with_the_default_marked() {
 fn what_is_played_into_the_microphone_is_recorded_and_its_pause_found() {
     let Some(server) = PulseServer::start() else { return };
     let out = server.dir.path().join("take.wav");
-    let mut record = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["voice", "record", "--seconds", "14"])
-        .arg(&out)
-        .envs(server.env())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The file appears once the recording runs.
-    wait_for("the recording to start", || out.exists());
+    let mut record = start_recording(&server, &out, &["--seconds", "14"]);
     server.play(&fixture("en-pauses.flac"));
     let status = record.wait().unwrap();
     assert!(status.success());
@@ -87,13 +95,7 @@ fn what_is_played_into_the_microphone_is_recorded_and_its_pause_found() {
 fn a_killed_recorder_leaves_a_file_that_holds_all_but_the_last_second() {
     let Some(server) = PulseServer::start() else { return };
     let out = server.dir.path().join("killed.wav");
-    let mut record = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["voice", "record"])
-        .arg(&out)
-        .envs(server.env())
-        .spawn()
-        .unwrap();
-    wait_for("the recording to start", || out.exists());
+    let mut record = start_recording(&server, &out, &[]);
     let began = Instant::now();
     std::thread::sleep(Duration::from_millis(3_000));
     record.kill().unwrap(); // SIGKILL: no chance to finish the file
@@ -110,14 +112,7 @@ fn ctrl_c_and_a_lost_sound_server_both_finish_the_file() {
     let Some(mut server) = PulseServer::start() else { return };
     // Ctrl+C (SIGINT): the file is finished, exit 0.
     let out = server.dir.path().join("interrupted.wav");
-    let record = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["voice", "record"])
-        .arg(&out)
-        .envs(server.env())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for("the recording to start", || out.exists());
+    let record = start_recording(&server, &out, &[]);
     std::thread::sleep(Duration::from_millis(1_500));
     assert!(Process::new("kill").args(["-INT", &record.id().to_string()]).status().unwrap().success());
     let output = record.wait_with_output().unwrap();
@@ -130,14 +125,7 @@ fn ctrl_c_and_a_lost_sound_server_both_finish_the_file() {
 
     // The sound server goes away mid-take: what was recorded is kept, and it says so.
     let out = server.dir.path().join("lost.wav");
-    let record = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["voice", "record", "--seconds", "60"])
-        .arg(&out)
-        .envs(server.env())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for("the recording to start", || out.exists());
+    let record = start_recording(&server, &out, &["--seconds", "60"]);
     std::thread::sleep(Duration::from_millis(1_500));
     server.kill();
     let output = record.wait_with_output().unwrap();
