@@ -48,7 +48,8 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Audio, VoiceError> {
         return decode_flac(&bytes);
     }
     if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WAVE") {
-        repair_wav_header(&mut bytes)?;
+        let len = bytes.len() as u64;
+        repair_wav_header(&mut bytes, len)?;
         return decode_wav(bytes);
     }
     Err(VoiceError::UnknownFormat)
@@ -63,9 +64,10 @@ pub(crate) struct WavLayout {
     pub data_len: u32,
 }
 
-/// Walks the chunks of a RIFF/WAVE file. A `data` chunk whose size is zero or runs past the
-/// end (a recording that was never finished) gets the length that is really there.
-pub(crate) fn wav_layout(bytes: &[u8]) -> Result<WavLayout, VoiceError> {
+/// Walks the chunks at the head of a RIFF/WAVE file `file_len` bytes long. A `data` chunk
+/// whose size is zero or runs past the end (a recording that was never finished) gets the
+/// length that is really there.
+pub(crate) fn wav_layout(bytes: &[u8], file_len: u64) -> Result<WavLayout, VoiceError> {
     let broken = |why: &str| VoiceError::BrokenWav(why.to_owned());
     let mut at = 12;
     let mut block_align = None;
@@ -80,9 +82,9 @@ pub(crate) fn wav_layout(bytes: &[u8]) -> Result<WavLayout, VoiceError> {
             block_align = Some(u16::from_le_bytes([bytes[body + 12], bytes[body + 13]]));
         } else if id == b"data" {
             let align = block_align.ok_or_else(|| broken("the data comes before the format"))?;
-            let align = usize::from(align.max(1));
-            let there = bytes.len() - body;
-            let declared = size as usize;
+            let align = u64::from(align.max(1));
+            let there = file_len.saturating_sub(body as u64);
+            let declared = u64::from(size);
             let len = if declared == 0 || declared > there { there } else { declared };
             let len = len / align * align;
             let data_len = u32::try_from(len).map_err(|_| broken("its data is over 4 GB"))?;
@@ -94,9 +96,10 @@ pub(crate) fn wav_layout(bytes: &[u8]) -> Result<WavLayout, VoiceError> {
     Err(broken(if block_align.is_none() { "it has no format chunk" } else { "it has no data" }))
 }
 
-/// Makes the sizes in a WAV header say what the file holds.
-pub(crate) fn repair_wav_header(bytes: &mut [u8]) -> Result<bool, VoiceError> {
-    let layout = wav_layout(bytes)?;
+/// Makes the sizes in the head of a WAV file `file_len` bytes long say what the file holds.
+/// Returns whether anything changed, and where the header (up to the data) ends.
+pub(crate) fn repair_wav_header(bytes: &mut [u8], file_len: u64) -> Result<(bool, usize), VoiceError> {
+    let layout = wav_layout(bytes, file_len)?;
     let riff_len = (layout.data_size_at + 4 + layout.data_len as usize - 8) as u32;
     let mut changed = false;
     for (at, value) in [(4, riff_len), (layout.data_size_at, layout.data_len)] {
@@ -106,7 +109,7 @@ pub(crate) fn repair_wav_header(bytes: &mut [u8]) -> Result<bool, VoiceError> {
             changed = true;
         }
     }
-    Ok(changed)
+    Ok((changed, layout.data_size_at + 4))
 }
 
 fn decode_wav(bytes: Vec<u8>) -> Result<Audio, VoiceError> {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use flacenc::component::BitRepr;
 use flacenc::error::Verify;
 
-use crate::audio::{self, wav_layout};
+use crate::audio;
 use crate::resample::{RATE, resample};
 use crate::{Audio, VoiceError};
 
@@ -119,37 +119,24 @@ fn header(rate: u32, data_bytes: u64) -> [u8; HEADER_LEN as usize] {
 /// Makes a WAV header left unfinished (a killed recorder) say what the file holds. Returns
 /// whether it had to change anything. Only the two size fields are written.
 pub fn repair(path: &Path) -> Result<bool, VoiceError> {
+    let io = VoiceError::io(path);
     let mut file = OpenOptions::new().read(true).write(true).open(path).map_err(VoiceError::io(path))?;
+    let len = file.metadata().map_err(VoiceError::io(path))?.len();
+    // The header is at the head; the data runs to the end of the file.
     let mut head = vec![0u8; 64 * 1024];
     let read = read_up_to(&mut file, &mut head).map_err(VoiceError::io(path))?;
     head.truncate(read);
-    let len = file.metadata().map_err(VoiceError::io(path))?.len();
-    // The layout is read from the head; the data runs to the end of the file.
-    let mut probe = head.clone();
-    if let Some(layout) = wav_layout(&head).ok().filter(|l| l.data_size_at + 4 <= head.len()) {
-        let body = layout.data_size_at as u64 + 4;
-        let align = u64::from(u16::from_le_bytes([head[32], head[33]]).max(1));
-        let there = (len - body) / align * align;
-        let declared =
-            u64::from(u32::from_le_bytes(head[layout.data_size_at..body as usize].try_into().unwrap_or([0; 4])));
-        let data = if declared == 0 || declared > len - body { there } else { declared };
-        let data = u32::try_from(data).unwrap_or(u32::MAX / 2);
-        let riff = (body + u64::from(data) - 8) as u32;
-        probe[4..8].copy_from_slice(&riff.to_le_bytes());
-        probe[layout.data_size_at..body as usize].copy_from_slice(&data.to_le_bytes());
-        if probe == head {
-            return Ok(false);
-        }
-        let io = VoiceError::io(path);
-        return (|| {
-            file.seek(SeekFrom::Start(0))?;
-            file.write_all(&probe[..body as usize])?;
-            file.sync_data()
-        })()
-        .map(|()| true)
-        .map_err(io);
+    let (changed, header_end) = audio::repair_wav_header(&mut head, len)?;
+    if !changed {
+        return Ok(false);
     }
-    wav_layout(&head).map(|_| false)
+    (|| {
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(&head[..header_end])?;
+        file.sync_data()
+    })()
+    .map(|()| true)
+    .map_err(io)
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -250,6 +237,35 @@ mod tests {
         assert_eq!(u32::from_le_bytes(repaired[40..44].try_into().unwrap()) as usize, bytes.len() - 44);
         assert!(hound::WavReader::open(&path).is_ok());
         assert!(matches!(repair(&dir.path().join("gone.wav")), Err(VoiceError::Io { .. })));
+    }
+
+    #[test]
+    fn a_header_with_more_chunks_than_ours_is_repaired_too() {
+        // 32-bit float stereo: a longer format chunk, the data further on.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("float.wav");
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 48_000,
+            bits_per_sample: 32,
+            sample_format: hound::SampleFormat::Float,
+        };
+        let mut writer = hound::WavWriter::create(&path, spec).unwrap();
+        for i in 0..4_000 {
+            writer.write_sample(i as f32 / 8_000.0).unwrap();
+        }
+        writer.finalize().unwrap();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let data_at = bytes.windows(4).position(|w| w == b"data").unwrap();
+        assert!(data_at > 36, "not the canonical layout");
+        bytes[4..8].fill(0);
+        bytes[data_at + 4..data_at + 8].fill(0);
+        bytes.extend([1, 2, 3]); // part of a frame
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(repair(&path).unwrap());
+        let reader = hound::WavReader::open(&path).unwrap();
+        assert_eq!(reader.len(), 4_000);
+        assert!(!repair(&path).unwrap(), "once is enough");
     }
 
     #[test]

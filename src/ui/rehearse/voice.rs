@@ -55,7 +55,8 @@ enum Check {
 /// A take being played.
 pub struct Player {
     file: String,
-    samples: Arc<[i16]>,
+    /// The take's samples, or why they cannot be played (read once, not every frame).
+    loaded: Result<Arc<[i16]>, String>,
     playing: Option<Box<dyn Playing>>,
     /// Where playing started or the scrubber stands, in samples.
     at: u64,
@@ -89,9 +90,9 @@ fn decimal(language: Language, value: f64, places: usize) -> String {
     if language == Language::Nl { text.replace('.', ",") } else { text }
 }
 
-/// "0:07", "1:32".
+/// "0:07", "1:32": where in the take.
 fn clock(ms: u64) -> String {
-    format!("{}:{:02}", ms / 60_000, ms / 1000 % 60)
+    crate::logic::timer::clock(ms / 1000)
 }
 
 /// Starts recording the run just started, when the person asked for it.
@@ -436,29 +437,32 @@ fn section_table(ui: &mut egui::Ui, cx: &RehearseContext<'_>, pitch: &Pitch, tak
 
 /// Play, a scrubber, a jump to each section, and the text of the section being heard.
 pub(super) fn player(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pitch, take: &Take) {
-    let path = cx.recordings.join(&take.file);
     ui.add_space(theme::SPACE_S);
-    if !path.exists() {
-        ui.label(egui::RichText::new(fill(cx.t(Tr::VoiceTakeMissing), &[("file", &take.file)])).weak());
-        return;
-    }
     let voice = &mut cx.state.voice;
+    // The file is looked at once per take, not in every frame.
     if voice.player.as_ref().is_none_or(|p| p.file != take.file) {
-        match load_take(&path) {
-            Ok(samples) => voice.player = Some(Player { file: take.file.clone(), samples, playing: None, at: 0 }),
-            Err(e) => {
-                ui.label(fill(tr(cx.language, Tr::VoiceCannotPlay), &[("error", &e)]));
-                return;
-            }
-        }
+        let path = cx.recordings.join(&take.file);
+        let loaded = if path.exists() {
+            load_take(&path).map_err(|e| fill(tr(cx.language, Tr::VoiceCannotPlay), &[("error", &e)]))
+        } else {
+            Err(fill(tr(cx.language, Tr::VoiceTakeMissing), &[("file", &take.file)]))
+        };
+        voice.player = Some(Player { file: take.file.clone(), loaded, playing: None, at: 0 });
     }
     let Some(player) = voice.player.as_mut() else { return };
+    let samples = match &player.loaded {
+        Ok(samples) => samples.clone(),
+        Err(why) => {
+            ui.label(egui::RichText::new(why.as_str()).weak());
+            return;
+        }
+    };
     if player.playing.as_ref().is_some_and(|p| p.is_finished()) {
         player.playing = None;
         player.at = 0;
     }
     let position = player.playing.as_ref().map_or(player.at, |p| p.position());
-    let total = player.samples.len() as u64;
+    let total = samples.len() as u64;
     let mut seconds = position as f64 / f64::from(RATE);
     let mut seek = None;
     let language = cx.language;
@@ -496,7 +500,7 @@ pub(super) fn player(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pi
         let at = at.min(total);
         player.at = at;
         player.playing = None;
-        match cx.microphone.play(player.samples.clone(), RATE, at as usize) {
+        match cx.microphone.play(samples, RATE, at as usize) {
             Ok(playing) => player.playing = Some(playing),
             Err(e) => cx.state.voice.problem = Some(e.to_string()),
         }

@@ -254,7 +254,8 @@ pub enum Display {
     CountDown,
 }
 
-fn clock(seconds: u64) -> String {
+/// Whole seconds as m:ss.
+pub fn clock(seconds: u64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
