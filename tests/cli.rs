@@ -1,13 +1,12 @@
 //! The `pitchcraft` command line: each command, its exit codes and messages.
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::pitchcraft;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn pitchcraft() -> Command {
-    Command::cargo_bin("pitchcraft").unwrap()
-}
 
 fn write(dir: &Path, name: &str, contents: &[u8]) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -94,9 +93,21 @@ fn new_creates_and_never_overwrites() {
         .stderr(predicate::str::contains("already exists; not overwritten"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
+    // On the day it was written for, the sample is written as it is embedded; on any other
+    // day its network dates move with the day (passed in, never the machine's).
     let sample = dir.path().join("sample.brand.ron");
-    pitchcraft().arg("new").arg(&sample).arg("--sample").assert().success();
+    pitchcraft()
+        .arg("new")
+        .arg(&sample)
+        .args(["--sample", "--today", pitchcraft::storage::SAMPLE_DAY])
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&sample).unwrap(), pitchcraft::storage::SAMPLE_RON);
+    let later = dir.path().join("later.brand.ron");
+    pitchcraft().arg("new").arg(&later).args(["--sample", "--today", "2028-02-29"]).assert().success();
+    let moved = pitchcraft::storage::sample_document_on("2028-02-29".parse().unwrap()).unwrap();
+    assert_eq!(pitchcraft::storage::load(&later).unwrap().document, moved);
+    assert_ne!(moved, pitchcraft::storage::sample_document().unwrap());
 }
 
 #[test]
@@ -487,8 +498,7 @@ fn draft_prints_the_five_sections_and_the_hooks_and_never_writes_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sanne.brand.ron");
     std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
-    let out = Command::cargo_bin("pitchcraft")
-        .unwrap()
+    let out = cli::pitchcraft()
         .args(["draft"])
         .arg(&file)
         .args(["--audience", "hospital-boards", "--target", "30"])
@@ -511,8 +521,7 @@ fn draft_json_has_every_field_and_warns_about_mixed_languages() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sanne.brand.ron");
     std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
-    let out = Command::cargo_bin("pitchcraft")
-        .unwrap()
+    let out = cli::pitchcraft()
         .args(["draft"])
         .arg(&file)
         .args(["--lang", "nl", "--target", "60", "--wpm", "130", "--json"])
@@ -538,7 +547,7 @@ fn draft_of_a_document_without_audiences_speaks_to_a_general_listener() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("noor.brand.ron");
     std::fs::write(&file, "(format: 2, person: (name: \"Noor Visser\", role: \"Project manager\"))").unwrap();
-    let out = Command::cargo_bin("pitchcraft").unwrap().args(["draft"]).arg(&file).args(["--json"]).output().unwrap();
+    let out = cli::pitchcraft().args(["draft"]).arg(&file).args(["--json"]).output().unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(json["audience"].is_null());
@@ -552,21 +561,13 @@ fn draft_of_a_bad_file_or_an_unknown_audience_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sanne.brand.ron");
     std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
-    Command::cargo_bin("pitchcraft")
-        .unwrap()
-        .args(["draft"])
-        .arg(&file)
-        .args(["--audience", "investors"])
-        .assert()
-        .code(1)
-        .stderr(
-            predicates::str::contains("no audience with the id \"investors\"")
-                .and(predicates::str::contains("hospital-boards")),
-        );
+    cli::pitchcraft().args(["draft"]).arg(&file).args(["--audience", "investors"]).assert().code(1).stderr(
+        predicates::str::contains("no audience with the id \"investors\"")
+            .and(predicates::str::contains("hospital-boards")),
+    );
     let broken = dir.path().join("broken.brand.ron");
     std::fs::write(&broken, "(format: 2, person: (name: ").unwrap();
-    Command::cargo_bin("pitchcraft")
-        .unwrap()
+    cli::pitchcraft()
         .args(["draft"])
         .arg(&broken)
         .assert()

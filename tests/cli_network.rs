@@ -1,13 +1,13 @@
 //! The network on the command line: `people import/export`, `followups`, `brief` and the
 //! sample's dates, all with a fixed `--today`.
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::pitchcraft;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-
-fn pitchcraft() -> Command {
-    Command::cargo_bin("pitchcraft").unwrap()
-}
 
 /// A copy of the sample, dated as if created on 2026-11-28.
 fn sample_in(dir: &Path) -> PathBuf {

@@ -2,6 +2,10 @@
 //! PulseAudio daemon whose null sink's monitor is the microphone. `voice devices`, `voice
 //! record` (to the second, on Ctrl+C, killed, the device lost) and `voice analyze`.
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::pitchcraft;
+
 #[path = "support/pulse.rs"]
 mod pulse;
 #[path = "support/tools.rs"]
@@ -11,12 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use pulse::PulseServer;
-
-fn pitchcraft() -> Command {
-    Command::cargo_bin("pitchcraft").unwrap()
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pitchcraft-voice/tests/fixtures").join(name)
@@ -44,7 +43,7 @@ fn wait_for(what: &str, done: impl Fn() -> bool) {
 /// Starts `voice record OUT [extra…]` against `server` (its output captured) and waits until
 /// the recording runs (the file appears).
 fn start_recording(server: &PulseServer, out: &Path, extra: &[&str]) -> std::process::Child {
-    let child = Process::new(env!("CARGO_BIN_EXE_pitchcraft"))
+    let child = cli::process()
         .args(["voice", "record"])
         .args(extra)
         .arg(out)

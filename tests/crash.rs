@@ -7,9 +7,12 @@
 //! `PITCHCRAFT_CRASH_SEED` the random seed (printed, so a failure can be replayed);
 //! `scripts/crash-test.sh` runs it with the closing line shown.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use pitchcraft::model::{BrandDocument, Note};
@@ -78,7 +81,7 @@ fn killing_a_save_at_any_moment_never_corrupts_or_loses_the_document() {
     // How long one save takes here (a running estimate).
     let mut save_time = Duration::from_millis(100);
     for kill in 1..=kills {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+        let mut child = cli::process()
             .arg("save-loop")
             .arg(&file)
             .arg(&first_file)

@@ -3,6 +3,9 @@
 //! line against real mounts (a tiny tmpfs, a read-only bind mount) in a private mount
 //! namespace, so that nothing is left mounted even when a test dies.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 mod common;
 #[path = "support/pulse.rs"]
 mod pulse;
@@ -14,7 +17,6 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::CommandCargoExt;
 use common::{app, sample_copy};
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, SaveStatus};
@@ -200,7 +202,7 @@ fn unformatted_sample(dir: &Path) -> PathBuf {
 }
 
 fn pitchcraft(args: &[&Path]) -> (bool, String) {
-    let out = Command::cargo_bin("pitchcraft").unwrap().args(args).output().unwrap();
+    let out = cli::pitchcraft().args(args).output().unwrap();
     (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -318,19 +320,13 @@ fn a_take_recorded_onto_a_full_disk_keeps_what_fit_and_says_so() {
     // 64 KiB: room for about two seconds of a 16 kHz take.
     let _tmpfs = mount(&["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path().to_str().unwrap()]);
     let take = dir.path().join("take.wav");
-    let out = Command::cargo_bin("pitchcraft")
-        .unwrap()
-        .args(["voice", "record", "--seconds", "6"])
-        .arg(&take)
-        .envs(server.env())
-        .output()
-        .unwrap();
+    let out =
+        cli::pitchcraft().args(["voice", "record", "--seconds", "6"]).arg(&take).envs(server.env()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("kept") && said.contains("No space left"), "{said}");
     // What fit is a take `voice analyze` reads.
-    let json =
-        Command::cargo_bin("pitchcraft").unwrap().args(["voice", "analyze", "--json"]).arg(&take).output().unwrap();
+    let json = cli::pitchcraft().args(["voice", "analyze", "--json"]).arg(&take).output().unwrap();
     assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let kept = json["duration_seconds"].as_f64().unwrap();

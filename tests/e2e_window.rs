@@ -5,6 +5,9 @@
 //!
 //! Needs `Xvfb` and `xdotool` (`apt-get install -y xvfb xdotool`; `.ci/run` installs them).
 
+#[path = "support/cli.rs"]
+mod cli;
+
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
@@ -46,7 +49,7 @@ fn xdotool(display: &Display, args: &[&str]) -> Output {
 
 /// Starts the app on `file` with fresh settings, in English.
 fn start(display: &Display, file: &Path, settings: &Path) -> App {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+    let mut child = cli::process()
         .arg(file)
         .env("PITCHCRAFT_TRACE_FRAMES", "1")
         .stderr(Stdio::piped())

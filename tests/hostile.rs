@@ -2,6 +2,9 @@
 //! `analyze`. Each either works or fails with a clear message (exit 1); nothing is
 //! overwritten that failed to load; no panic, no hang (every command under 2 s).
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -93,7 +96,7 @@ fn documents() -> Vec<Case> {
 /// Runs the app's binary with `args`, killing it when it takes longer than [`LIMIT`].
 fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let started = Instant::now();
-    let output = assert_cmd::Command::cargo_bin("pitchcraft").unwrap().args(args).timeout(LIMIT).output().unwrap();
+    let output = cli::pitchcraft().args(args).timeout(LIMIT).output().unwrap();
     let took = started.elapsed();
     assert!(took < LIMIT, "{args:?} took {took:?}");
     if took > LIMIT / 4 {

@@ -4,11 +4,13 @@
 //!
 //! Needs an X server: it uses $DISPLAY, or starts its own Xvfb (install `xvfb`).
 
+#[path = "support/cli.rs"]
+mod cli;
+
 #[path = "support/xvfb.rs"]
 mod xvfb;
 
 use std::path::Path;
-use std::process::Command;
 
 use xvfb::{Display, display};
 
@@ -19,7 +21,7 @@ struct Frame {
 }
 
 fn screenshot(display: &Display, out: &Path, args: &[&str]) -> Frame {
-    let status = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+    let status = cli::process()
         .arg("screenshot")
         .arg(out)
         .args(args)
@@ -80,7 +82,7 @@ fn the_real_window_renders_a_non_blank_frame() {
 
 /// A screenshot run with extra environment variables: its exit status and stderr.
 fn screenshot_with(display: &Display, out: &Path, env: &[(&str, &str)]) -> (std::process::Output, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
+    let output = cli::process()
         .arg("screenshot")
         .arg(out)
         .args(["--page", "card", "--size", "800x600"])
@@ -132,10 +134,7 @@ fn each_renderer_draws_and_a_failing_one_falls_back_to_the_other() {
 /// The About step of a new document for `name`, as the window shows it.
 fn about_step_of(display: &Display, dir: &Path, file: &str, name: &str) -> Frame {
     let document = dir.join(format!("{file}.brand.ron"));
-    let created = Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["new", document.to_str().unwrap(), "--name", name])
-        .status()
-        .unwrap();
+    let created = cli::process().args(["new", document.to_str().unwrap(), "--name", name]).status().unwrap();
     assert!(created.success());
     screenshot(
         display,

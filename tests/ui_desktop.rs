@@ -1,6 +1,9 @@
 //! What the desktop hands the app: several files at start, files dropped on the window,
 //! and Help → About with the version and where things live.
 
+#[path = "support/cli.rs"]
+mod cli;
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -26,10 +29,7 @@ impl egui::DroppedFile for Dropped {
 
 fn second_document(dir: &Path) -> PathBuf {
     let path = dir.join("jan.brand.ron");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pitchcraft"))
-        .args(["new", path.to_str().unwrap(), "--name", "Jan Bakker"])
-        .status()
-        .unwrap();
+    let status = cli::process().args(["new", path.to_str().unwrap(), "--name", "Jan Bakker"]).status().unwrap();
     assert!(status.success());
     path
 }

@@ -145,7 +145,7 @@ impl PitchcraftApp {
 
     /// Opens a copy of the built-in sample; it has no file until the user saves it.
     pub(super) fn open_sample(&mut self) {
-        match storage::sample_document_on(super::clock::today()) {
+        match storage::sample_document_on(self.today()) {
             Ok(document) => {
                 self.release_takes();
                 self.session = Some(Session::untitled(document, Origin::Sample));

@@ -138,7 +138,7 @@ impl PitchcraftApp {
                     let cx = ui::network::NetworkContext {
                         document: &session.document,
                         language,
-                        today: super::clock::today(),
+                        today: self.today(),
                         state: &mut self.network,
                         out: &mut out,
                     };

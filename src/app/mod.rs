@@ -58,6 +58,9 @@ pub struct Launch {
     pub ephemeral: bool,
     /// Where "now" comes from (a fake clock in tests; the monotonic clock otherwise).
     pub clock: Option<Clock>,
+    /// The calendar day to work on (tests pass theirs in; otherwise `PITCHCRAFT_TODAY` or
+    /// the local day, looked up when needed, so a window left open overnight moves on).
+    pub today: Option<chrono::NaiveDate>,
     /// Start rehearsing the first pitch at once, with auto-scroll or without (benchmarks
     /// of the running timer).
     pub autostart_rehearsal: Option<bool>,
@@ -138,6 +141,8 @@ pub struct PitchcraftApp {
     /// The Card page's own state.
     card: crate::ui::card::CardState,
     clock: Clock,
+    /// A fixed calendar day (tests), else today's, asked each time.
+    today: Option<chrono::NaiveDate>,
     autostart_rehearsal: Option<bool>,
     frames: u64,
     /// The recent files as last checked on disk; `None` until the welcome screen needs them.
@@ -201,6 +206,7 @@ impl PitchcraftApp {
             rehearse: Default::default(),
             card: Default::default(),
             clock: launch.clock.clone().unwrap_or_else(system_clock),
+            today: launch.today,
             autostart_rehearsal: launch.autostart_rehearsal,
             frames: 0,
             recent_files: None,
@@ -233,6 +239,11 @@ impl PitchcraftApp {
     /// The text of `key` in the current language.
     fn tr(&self, key: Tr) -> &'static str {
         i18n::tr(self.settings.language, key)
+    }
+
+    /// The calendar day the app works on: the one it was launched with, else today's.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today.unwrap_or_else(today)
     }
 
     /// The open document, if any.

@@ -47,7 +47,7 @@ impl PitchcraftApp {
                 let text = if what == NetworkFile::ExportContacts {
                     vcard::export(&document.people)
                 } else {
-                    let today = super::clock::today();
+                    let today = self.today();
                     let events: Vec<_> = document.events.iter().collect();
                     let open: Vec<_> = network::agenda(document, today).all().collect();
                     calendar::export(document, &events, &open, chrono::Utc::now().naive_utc())

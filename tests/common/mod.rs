@@ -7,6 +7,12 @@ use egui_kittest::Harness;
 use pitchcraft::app::{Launch, PitchcraftApp, ScriptedDialogs};
 use pitchcraft::model::Language;
 
+/// The calendar day every test works on unless it passes its own: the day the sample was
+/// written for, so nothing a test asserts depends on the machine's date, zone or locale.
+pub fn test_day() -> chrono::NaiveDate {
+    pitchcraft::storage::SAMPLE_DAY.parse().unwrap()
+}
+
 /// A harness around the whole app, with scripted file dialogs.
 pub fn app(launch: Launch) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs) {
     app_sized(launch, egui::vec2(1280.0, 800.0))
@@ -16,7 +22,12 @@ pub fn app(launch: Launch) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs)
 pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, PitchcraftApp>, ScriptedDialogs) {
     let dialogs = ScriptedDialogs::default();
     let answers = dialogs.clone();
-    let launch = Launch { ephemeral: true, language: launch.language.or(Some(Language::En)), ..launch };
+    let launch = Launch {
+        ephemeral: true,
+        language: launch.language.or(Some(Language::En)),
+        today: launch.today.or(Some(test_day())),
+        ..launch
+    };
     let mut harness =
         Harness::builder().with_size(size).build_eframe(move |cc| PitchcraftApp::new(cc, launch, Box::new(answers)));
     harness.run_ok();
