@@ -2,123 +2,15 @@
 //! only create commands; the app applies them in one place at the end of the frame, so
 //! undo, autosave and dirty tracking have one path.
 
-use std::fmt;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::Pending;
 use crate::i18n::Tr;
 use crate::logic::discover::Step;
-use crate::logic::undo::EditKey;
-use crate::model::{BrandDocument, Language};
-use crate::ui::{Page, ThemeChoice};
-
-/// A change to the open document, applied by the app so that it can be undone.
-pub struct DocEdit {
-    /// What it edits, so typing in one field becomes one undo step.
-    pub key: Option<EditKey>,
-    apply: Box<dyn FnOnce(&mut BrandDocument)>,
-}
-
-impl DocEdit {
-    /// An edit that is its own undo step (adding, removing, moving things).
-    pub fn step(apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
-        Self { key: None, apply: Box::new(apply) }
-    }
-
-    /// An edit of one field that merges with the edits of the same field just before it.
-    pub fn typing(key: EditKey, apply: impl FnOnce(&mut BrandDocument) + 'static) -> Self {
-        Self { key: Some(key), apply: Box::new(apply) }
-    }
-
-    /// Applies the edit.
-    pub fn apply(self, document: &mut BrandDocument) {
-        (self.apply)(document);
-    }
-}
-
-impl fmt::Debug for DocEdit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocEdit").field("key", &self.key).finish_non_exhaustive()
-    }
-}
-
-/// The network's files the app reads and writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NetworkFile {
-    /// Contacts in, from a vCard file.
-    ImportContacts,
-    /// The people out, as vCard 4.0.
-    ExportContacts,
-    /// Follow-ups and events out, as iCalendar.
-    ExportCalendar,
-}
-
-impl NetworkFile {
-    /// The label in menus and on buttons.
-    pub fn label(self) -> Tr {
-        match self {
-            NetworkFile::ImportContacts => Tr::NetImportContacts,
-            NetworkFile::ExportContacts => Tr::NetExportContacts,
-            NetworkFile::ExportCalendar => Tr::NetExportCalendar,
-        }
-    }
-}
-
-/// A file format the card is exported in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CardFormat {
-    /// A print-ready PDF.
-    Pdf,
-    /// A self-contained HTML page.
-    Html,
-    /// Markdown text.
-    Markdown,
-    /// Business cards, ten to a sheet with crop marks, as a PDF.
-    BusinessCards,
-}
-
-impl CardFormat {
-    /// The file name ending.
-    pub fn extension(self) -> &'static str {
-        match self {
-            CardFormat::Pdf | CardFormat::BusinessCards => "pdf",
-            CardFormat::Html => "html",
-            CardFormat::Markdown => "md",
-        }
-    }
-
-    /// The ending of a suggested file name: `sanne.card.pdf`, `sanne.business-cards.pdf`.
-    pub fn suggested_suffix(self) -> String {
-        match self {
-            CardFormat::BusinessCards => "business-cards.pdf".to_owned(),
-            other => format!("card.{}", other.extension()),
-        }
-    }
-}
-
-/// What the user chose in the "unsaved changes" prompt.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedChoice {
-    /// Save first, then go on.
-    Save,
-    /// Throw the changes away and go on.
-    Discard,
-    /// Do not go on.
-    Cancel,
-}
-
-/// What the user chose when the file changed on disk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConflictChoice {
-    /// Drop my changes and load the file as it is now.
-    ReloadTheirs,
-    /// Save my version as a new file beside it, and keep working in that copy.
-    KeepMineAsCopy,
-    /// Replace the file with my version.
-    Overwrite,
-}
+use crate::model::Language;
+pub use crate::state::{CardFormat, ConflictChoice, DocEdit, NetworkFile, UnsavedChoice};
+use crate::state::{Page, Pending, ThemeChoice};
 
 /// A request to the app.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, PitchcraftApp};
 use pitchcraft::model::CardSection;
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 
 /// Runs frames until the preview typeset on the worker thread has arrived.
 fn wait_for_preview(harness: &mut Harness<'_, PitchcraftApp>) {

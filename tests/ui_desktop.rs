@@ -87,7 +87,7 @@ fn dropping_a_file_on_unsaved_work_asks_first() {
     new_brand_named(&mut harness, "Sanne");
     harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(jan)));
     harness.run_ok();
-    assert!(harness.state().prompt_is(|prompt| matches!(prompt, pitchcraft::ui::prompts::Prompt::Unsaved { .. })));
+    assert!(harness.state().prompt_is(|prompt| matches!(prompt, pitchcraft::state::Prompt::Unsaved { .. })));
     assert_eq!(name(&harness), "Sanne");
 }
 

@@ -265,7 +265,7 @@ fn an_audience_is_addressed_formally_or_informally_and_strategic_ones_start_form
     use pitchcraft::model::Address;
     let (mut harness, _) = app(Launch {
         sample: true,
-        page: Some(pitchcraft::ui::Page::Discover),
+        page: Some(pitchcraft::state::Page::Discover),
         step: Some(Step::Audiences),
         ..Launch::default()
     });

@@ -12,7 +12,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use pitchcraft::app::{Launch, PitchcraftApp};
 use pitchcraft::logic::discover::Step;
 use pitchcraft::model::Language;
-use pitchcraft::ui::{Page, ThemeChoice};
+use pitchcraft::state::{Page, ThemeChoice};
 
 const SMALL: egui::Vec2 = egui::vec2(800.0, 600.0);
 

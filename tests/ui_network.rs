@@ -8,7 +8,7 @@ use common::app;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::Launch;
 use pitchcraft::model::Network;
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 
 /// Scrolls a field into view, focuses it by a click and types into it.
 fn type_into(harness: &mut egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, label: &str, text: &str) {

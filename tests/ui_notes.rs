@@ -7,7 +7,7 @@ use common::app;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, PitchcraftApp};
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 
 fn opened_urls(harness: &Harness<'_, PitchcraftApp>) -> Vec<String> {
     harness

@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, PitchcraftApp};
 use pitchcraft::logic::draft::word_count;
 use pitchcraft::model::{Pitch, SectionKind};
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 
 fn pitch<'a>(harness: &'a Harness<'_, PitchcraftApp>, title: &str) -> &'a Pitch {
     let document = &harness.state().session().expect("a document").document;

@@ -10,7 +10,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{FakeClock, Launch};
 use pitchcraft::logic::timer::Phase;
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 
 #[test]
 fn rehearse_with_marks_rate_and_keep() {

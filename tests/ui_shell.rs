@@ -8,8 +8,8 @@ use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, SaveStatus};
 use pitchcraft::i18n::{Tr, tr};
 use pitchcraft::model::Language;
-use pitchcraft::ui::Page;
-use pitchcraft::ui::prompts::Prompt;
+use pitchcraft::state::Page;
+use pitchcraft::state::Prompt;
 
 #[test]
 fn every_page_is_reached_by_clicking_its_label_in_both_languages() {
@@ -253,7 +253,7 @@ fn zoom_and_theme_come_from_the_view_menu_and_shortcuts() {
     harness.run_ok();
     harness.get_by_label("Dark").click();
     harness.run_ok();
-    assert_eq!(harness.state().settings().theme, pitchcraft::ui::ThemeChoice::Dark);
+    assert_eq!(harness.state().settings().theme, pitchcraft::state::ThemeChoice::Dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
 

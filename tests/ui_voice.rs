@@ -13,7 +13,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::voice::{FakeMicrophone, Listening, Microphone, OnSamples, Playing};
 use pitchcraft::app::{FakeClock, Launch};
-use pitchcraft::ui::Page;
+use pitchcraft::state::Page;
 use pitchcraft_voice::VoiceError;
 use pitchcraft_voice::device::InputDevice;
 

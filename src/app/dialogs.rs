@@ -84,19 +84,9 @@ impl Picked {
     /// A name typed without an ending gets `.brand.ron`.
     pub fn with_brand_suffix(self) -> Self {
         match self {
-            Picked::Path(path) => Picked::Path(with_brand_suffix(path)),
+            Picked::Path(path) => Picked::Path(crate::storage::with_brand_suffix(path)),
             other => other,
         }
-    }
-}
-
-/// `sanne` → `sanne.brand.ron`; a name that already ends in `.ron` is kept.
-pub fn with_brand_suffix(path: PathBuf) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    if name.is_empty() || name.ends_with(".ron") {
-        path
-    } else {
-        path.with_file_name(format!("{name}{}", crate::storage::FILE_SUFFIX))
     }
 }
 
@@ -139,17 +129,5 @@ impl FileDialogs for ScriptedDialogs {
 
     fn save_export(&mut self, _title: &str, _suggested_name: &str, _extension: &str) -> Picked {
         self.next()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typed_names_get_the_brand_suffix() {
-        assert_eq!(with_brand_suffix("/a/sanne".into()), PathBuf::from("/a/sanne.brand.ron"));
-        assert_eq!(with_brand_suffix("/a/sanne.brand.ron".into()), PathBuf::from("/a/sanne.brand.ron"));
-        assert_eq!(with_brand_suffix("/a/old.ron".into()), PathBuf::from("/a/old.ron"));
     }
 }

@@ -11,7 +11,7 @@ use super::{NoticeAction, NoticeLevel, Picked, PitchcraftApp};
 use crate::card::{BusinessCards, Card};
 use crate::command::CardFormat;
 use crate::i18n::{Tr, fill};
-use crate::ui::prompts::{PathPurpose, Prompt};
+use crate::state::{PathPurpose, Prompt};
 
 /// The card of `document` in `format`, as bytes, and what had to be left out.
 pub fn card_bytes(

@@ -4,33 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::session::{Origin, Session};
 use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{ConflictChoice, UnsavedChoice};
 use crate::i18n::{Tr, fill};
 use crate::model::BrandDocument;
-use crate::storage::{self, BackupPolicy, SaveError, SaveOutcome, WriteFault};
-use crate::ui::Page;
-use crate::ui::prompts::{LoadFailure, PathPurpose, Prompt};
-
-/// What to do once unsaved changes are dealt with.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Start a new document.
-    New,
-    /// Show the open dialog.
-    Open,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Open a copy of the sample.
-    OpenSample,
-    /// Open a copy of this backup.
-    OpenBackup(PathBuf),
-    /// Create an empty document at this path and open it.
-    CreateAt(PathBuf),
-    /// Close the window.
-    Quit,
-}
+use crate::state::{LoadFailure, Origin, Page, PathPurpose, Pending, Prompt, Session};
+use crate::storage::{self, BackupPolicy, LoadError, SaveError, SaveOutcome, WriteFault};
 
 impl PitchcraftApp {
     /// Runs `pending` now if nothing would be lost, or asks first.
@@ -139,7 +118,7 @@ impl PitchcraftApp {
                 self.discover.reset_positions();
                 self.prompt = None;
             }
-            Err(error) => self.prompt = Some(Prompt::LoadFailed(LoadFailure::new(&error))),
+            Err(error) => self.prompt = Some(Prompt::LoadFailed(load_failure(&error))),
         }
     }
 
@@ -170,7 +149,7 @@ impl PitchcraftApp {
                 self.session = Some(Session::untitled(loaded.document, Origin::Backup(original)));
                 self.notify(NoticeLevel::Info, text);
             }
-            Err(error) => self.prompt = Some(Prompt::LoadFailed(LoadFailure::new(&error))),
+            Err(error) => self.prompt = Some(Prompt::LoadFailed(load_failure(&error))),
         }
     }
 
@@ -440,6 +419,34 @@ fn copy_path(path: &Path, label: &str) -> PathBuf {
         .unwrap_or_else(|| path.with_extension("copy.ron"))
 }
 
+/// Collects what the "could not open" prompt shows about `error`: the line in question
+/// and the newest backup are looked up on disk here, in the shell, not by the prompt.
+fn load_failure(error: &LoadError) -> LoadFailure {
+    LoadFailure {
+        path: error.path.clone(),
+        summary: error.to_string(),
+        excerpt: error.position().and_then(|(line, column)| excerpt(&error.path, line, column)),
+        backup: storage::newest_backup(&error.path),
+        not_found: error.is_not_found(),
+        show_details: false,
+    }
+}
+
+/// The line at `line` with a caret under `column`, shortened around the column.
+fn excerpt(path: &std::path::Path, line: usize, column: usize) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() > storage::MAX_FILE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let source: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let start = column.saturating_sub(60);
+    let end = (column + 60).min(source.len());
+    let shown: String = source.get(start..end.max(start))?.iter().collect();
+    let caret = " ".repeat(column.saturating_sub(1) - start) + "^";
+    Some(format!("{line:>5} | {shown}\n      | {caret}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,5 +459,14 @@ mod tests {
         assert_eq!(first.file_name().unwrap(), "sanne (my copy).brand.ron");
         std::fs::write(&first, "").unwrap();
         assert_eq!(copy_path(&original, "my copy").file_name().unwrap(), "sanne (my copy 2).brand.ron");
+    }
+
+    #[test]
+    fn the_excerpt_points_at_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.brand.ron");
+        std::fs::write(&path, "(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)").unwrap();
+        let shown = excerpt(&path, 3, 25).unwrap();
+        assert_eq!(shown, "    3 |     person: (name: \"x\" headline: \"y\"),\n      |                         ^");
     }
 }

@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use egui::ViewportCommand;
 
-use super::files::Pending;
 use super::{NoticeLevel, PitchcraftApp};
 use crate::command::Command;
 use crate::i18n::Tr;
-use crate::ui::{self, menu::MenuModel, prompts::Prompt};
+use crate::state::Pending;
+use crate::state::Prompt;
+use crate::ui::{self, menu::MenuModel};
 
 impl PitchcraftApp {
     pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
@@ -80,7 +81,7 @@ impl PitchcraftApp {
         };
         // While a rehearsal runs, the teleprompter gets the room: no navigation or status
         // bar, and in full screen no menu either.
-        let rehearsing = self.page == ui::Page::Rehearse && self.rehearse.in_run((self.clock)());
+        let rehearsing = self.page == crate::state::Page::Rehearse && self.rehearse.in_run((self.clock)());
         let fullscreen = ui.ctx().input(|input| input.viewport().fullscreen.unwrap_or(false));
         if !(rehearsing && fullscreen) {
             egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::show(ui, &menu, &mut out));
@@ -98,7 +99,7 @@ impl PitchcraftApp {
         egui::CentralPanel::default().show(ui, |ui| {
             ui::widgets::notices(ui, language, &self.notices, &mut out);
             match &self.session {
-                Some(session) if self.page == ui::Page::Discover => {
+                Some(session) if self.page == crate::state::Page::Discover => {
                     let cx = ui::discover::StepContext {
                         document: &session.document,
                         language,
@@ -108,7 +109,7 @@ impl PitchcraftApp {
                     };
                     ui::discover::show(ui, self.settings.discover_step, cx);
                 }
-                Some(session) if self.page == ui::Page::Pitches => {
+                Some(session) if self.page == crate::state::Page::Pitches => {
                     let cx = ui::pitches::PitchContext {
                         document: &session.document,
                         language,
@@ -117,7 +118,7 @@ impl PitchcraftApp {
                     };
                     ui::pitches::show(ui, cx);
                 }
-                Some(session) if self.page == ui::Page::Rehearse => {
+                Some(session) if self.page == crate::state::Page::Rehearse => {
                     let cx = ui::rehearse::RehearseContext {
                         document: &session.document,
                         language,
@@ -131,10 +132,10 @@ impl PitchcraftApp {
                     };
                     ui::rehearse::show(ui, cx);
                 }
-                Some(session) if self.page == ui::Page::Card => {
+                Some(session) if self.page == crate::state::Page::Card => {
                     ui::card::show(ui, language, &session.document, &mut self.card, &mut out);
                 }
-                Some(session) if self.page == ui::Page::Network => {
+                Some(session) if self.page == crate::state::Page::Network => {
                     let cx = ui::network::NetworkContext {
                         document: &session.document,
                         language,
@@ -144,7 +145,7 @@ impl PitchcraftApp {
                     };
                     ui::network::show(ui, cx);
                 }
-                Some(session) if self.page == ui::Page::Notes => {
+                Some(session) if self.page == crate::state::Page::Notes => {
                     ui::notes::show(ui, language, &session.document, &mut self.notes, &mut out);
                 }
                 Some(_) => {}
@@ -211,7 +212,7 @@ impl PitchcraftApp {
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::GoTo(page) => self.page = page,
             Command::SetStep(step) => {
-                self.page = ui::Page::Discover;
+                self.page = crate::state::Page::Discover;
                 self.settings.discover_step = step;
                 self.discover.focus_first_field = true;
             }
@@ -238,7 +239,7 @@ impl PitchcraftApp {
 
     fn show_about(&mut self) {
         let document = self.session.as_ref().and_then(|session| session.path().map(|path| path.to_path_buf()));
-        self.prompt = Some(Prompt::About(ui::prompts::About {
+        self.prompt = Some(Prompt::About(crate::state::About {
             backups: document.as_deref().map(crate::storage::backup_dir),
             document,
             settings: super::settings::settings_path(),
@@ -255,7 +256,7 @@ impl PitchcraftApp {
         let Some(auto_scroll) = self.autostart_rehearsal.take() else { return };
         let Some(session) = &self.session else { return };
         let Some(pitch) = session.document.pitches.first() else { return };
-        self.page = ui::Page::Rehearse;
+        self.page = crate::state::Page::Rehearse;
         self.settings.rehearse.count_in = false;
         self.settings.rehearse.auto_scroll = auto_scroll;
         let now = (self.clock)();

@@ -11,27 +11,24 @@ pub mod files;
 mod frame;
 mod network;
 mod screenshot;
-pub mod session;
 pub mod settings;
 pub mod voice;
 
 use std::path::PathBuf;
 
+pub use crate::state::{Notice, NoticeAction, NoticeLevel, Origin, Pending, SaveStatus, Session};
 pub use clock::{Clock, FakeClock, system_clock, today};
 pub use dialogs::{FileDialogs, Picked, ScriptedDialogs, SystemDialogs};
 pub use export::open_in_viewer;
-pub use files::Pending;
 pub use screenshot::ScreenshotPlan;
 pub use screenshot::ScreenshotResult;
-pub use session::{Origin, SaveStatus, Session};
 pub use settings::Settings;
 
 use crate::command::Command;
 use crate::i18n::{self, Tr};
 use crate::model::Language;
+use crate::state::{Page, Prompt, ThemeChoice};
 use crate::storage::SaveWorker;
-use crate::ui::prompts::Prompt;
-use crate::ui::{Page, ThemeChoice};
 
 /// How the app was started.
 #[derive(Default)]
@@ -84,35 +81,6 @@ impl Launch {
 /// starts slowly), so the app calls it on a thread of its own.
 pub type OpenPdf = std::sync::Arc<dyn Fn(&std::path::Path) -> Result<(), String> + Send + Sync>;
 
-/// A message shown above the page until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    /// How serious it is.
-    pub level: NoticeLevel,
-    /// The sentence.
-    pub text: String,
-    /// A button that goes with it ("Undo", "Save PDF…").
-    pub action: Option<NoticeAction>,
-}
-
-/// What a notice's button does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeAction {
-    /// Undo the edit the notice is about.
-    Undo,
-    /// Save the card as a PDF (when it could not be opened for printing).
-    SavePdf,
-}
-
-/// Severity of a [`Notice`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeLevel {
-    /// Good to know.
-    Info,
-    /// Something went wrong, nothing was lost.
-    Warning,
-}
-
 /// The Pitchcraft application.
 pub struct PitchcraftApp {
     settings: Settings,
@@ -156,7 +124,7 @@ pub struct PitchcraftApp {
     /// Writing the settings failed and the person was told.
     settings_failing: bool,
     /// A Save As on the save thread: where to, and what to do once it is written.
-    save_as_pending: Option<(PathBuf, Option<files::Pending>)>,
+    save_as_pending: Option<(PathBuf, Option<Pending>)>,
     /// How PDFs are opened for printing.
     open_pdf: OpenPdf,
     microphone: std::sync::Arc<dyn voice::Microphone>,

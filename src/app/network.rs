@@ -7,7 +7,7 @@ use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, fill};
 use crate::logic::{calendar, network, vcard};
-use crate::ui::prompts::{PathPurpose, Prompt};
+use crate::state::{PathPurpose, Prompt};
 
 /// vCard files larger than this are refused (an address book of 100,000 cards is smaller).
 const MAX_VCARD_BYTES: u64 = 64 * 1024 * 1024;

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::logic::discover::Step;
 use crate::model::Language;
+use crate::state::{Page, ThemeChoice};
 use crate::storage::{Disk, write_atomically_on};
-use crate::ui::{Page, ThemeChoice};
 
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;

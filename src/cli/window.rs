@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::{LangArg, PageArg, StepArg, ThemeArg, complain, say};
 use crate::app::{Launch, PitchcraftApp, ScreenshotPlan, SystemDialogs};
 use crate::identity::APP_ID;
-use crate::ui::{Page, ThemeChoice};
+use crate::state::{Page, ThemeChoice};
 
 /// What a screenshot shows.
 pub(super) struct Shot {

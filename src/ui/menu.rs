@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::command::Command;
 use crate::i18n::{Tr, tr};
 use crate::model::Language;
-use crate::ui::ThemeChoice;
+use crate::state::ThemeChoice;
 
 /// What the menu needs to know.
 pub struct MenuModel<'a> {

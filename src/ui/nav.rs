@@ -3,7 +3,7 @@
 use crate::command::Command;
 use crate::i18n::tr;
 use crate::model::Language;
-use crate::ui::Page;
+use crate::state::Page;
 use crate::ui::theme;
 
 /// Draws the page list.

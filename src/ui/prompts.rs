@@ -3,115 +3,11 @@
 
 use std::path::PathBuf;
 
-use crate::app::Pending;
 use crate::command::{Command, ConflictChoice, UnsavedChoice};
 use crate::i18n::{Tr, fill, tr};
 use crate::model::Language;
-use crate::storage::{self, LoadError};
+use crate::state::{About, LoadFailure, PathPurpose, Prompt};
 use crate::ui::theme;
-
-/// What a typed path is for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    /// Open that file.
-    Open,
-    /// Save there, then continue.
-    SaveAs(Option<Pending>),
-    /// Export the card there.
-    Export(crate::command::CardFormat),
-    /// Import contacts from there, or export people or the calendar there.
-    Network(crate::command::NetworkFile),
-}
-
-/// A prompt on top of the app.
-#[derive(Debug)]
-pub enum Prompt {
-    /// Edits would be lost: save, discard or cancel.
-    Unsaved {
-        /// What happens afterwards.
-        then: Pending,
-        /// Why saving failed, when it did.
-        error: Option<String>,
-    },
-    /// The file changed on disk since it was opened.
-    Conflict {
-        /// The file.
-        path: PathBuf,
-    },
-    /// A file could not be opened.
-    LoadFailed(LoadFailure),
-    /// Something went wrong; nothing was lost.
-    Error {
-        /// The sentence to show.
-        message: String,
-    },
-    /// Help → About: the version and where things live.
-    About(About),
-    /// No file dialog could be shown: the user types a path.
-    TypePath {
-        /// Open or save.
-        purpose: PathPurpose,
-        /// The path typed so far.
-        text: String,
-    },
-}
-
-/// What Help → About shows besides the version: where this person's things are.
-#[derive(Debug, Default)]
-pub struct About {
-    /// The open document's file, if it has one.
-    pub document: Option<PathBuf>,
-    /// Its backups' folder.
-    pub backups: Option<PathBuf>,
-    /// The settings file.
-    pub settings: Option<PathBuf>,
-}
-
-/// Everything the "could not open" prompt shows.
-#[derive(Debug)]
-pub struct LoadFailure {
-    /// The file.
-    pub path: PathBuf,
-    /// `FILE:LINE:COLUMN: message`.
-    pub summary: String,
-    /// The offending line with a caret under the column, when known.
-    pub excerpt: Option<String>,
-    /// The newest backup of the file, if any.
-    pub backup: Option<PathBuf>,
-    /// The file does not exist (offer to create it).
-    pub not_found: bool,
-    /// Whether the details are unfolded.
-    pub show_details: bool,
-}
-
-impl LoadFailure {
-    /// Collects what the prompt shows about `error`.
-    pub fn new(error: &LoadError) -> Self {
-        Self {
-            path: error.path.clone(),
-            summary: error.to_string(),
-            excerpt: error.position().and_then(|(line, column)| excerpt(&error.path, line, column)),
-            backup: storage::newest_backup(&error.path),
-            not_found: error.is_not_found(),
-            show_details: false,
-        }
-    }
-}
-
-/// The line at `line` with a caret under `column`, shortened around the column.
-fn excerpt(path: &std::path::Path, line: usize, column: usize) -> Option<String> {
-    if std::fs::metadata(path).ok()?.len() > storage::MAX_FILE_BYTES {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let source: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
-    let start = column.saturating_sub(60);
-    let end = (column + 60).min(source.len());
-    let shown: String = source.get(start..end.max(start))?.iter().collect();
-    let caret = " ".repeat(column.saturating_sub(1) - start) + "^";
-    Some(format!("{line:>5} | {shown}\n      | {caret}"))
-}
 
 /// Shows the prompt as a modal window.
 pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &mut Vec<Command>) {
@@ -185,7 +81,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                         out.push(match purpose {
                             PathPurpose::Open => Command::OpenPath(typed),
                             PathPurpose::SaveAs(then) => {
-                                Command::SaveTo(crate::app::dialogs::with_brand_suffix(typed), then.take())
+                                Command::SaveTo(crate::storage::with_brand_suffix(typed), then.take())
                             }
                             PathPurpose::Export(format) => Command::ExportCardTo(typed, *format),
                             PathPurpose::Network(what) => Command::NetworkFileAt(*what, typed),
@@ -304,18 +200,4 @@ fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure,
 fn buttons(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     ui.add_space(theme::SPACE_M);
     ui.horizontal_wrapped(add);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_excerpt_points_at_the_column() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bad.brand.ron");
-        std::fs::write(&path, "(\n    format: 1,\n    person: (name: \"x\" headline: \"y\"),\n)").unwrap();
-        let shown = excerpt(&path, 3, 25).unwrap();
-        assert_eq!(shown, "    3 |     person: (name: \"x\" headline: \"y\"),\n      |                         ^");
-    }
 }

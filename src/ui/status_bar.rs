@@ -1,8 +1,8 @@
 //! The status bar: which file is open and whether it is saved.
 
-use crate::app::{Origin, SaveStatus, Session};
 use crate::i18n::{Tr, fill, tr};
 use crate::model::Language;
+use crate::state::{Origin, SaveStatus, Session};
 use crate::ui::theme;
 
 /// Draws the status bar.

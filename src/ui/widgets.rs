@@ -1,10 +1,10 @@
 //! Small reusable widgets: free functions that draw and report what the user did.
 
-use crate::app::{Notice, NoticeAction, NoticeLevel};
 use crate::command::{CardFormat, Command, DocEdit};
 use crate::i18n::{Tr, tr};
 use crate::logic::undo::EditKey;
 use crate::model::{BrandDocument, Language};
+use crate::state::{Notice, NoticeAction, NoticeLevel};
 use crate::ui::theme;
 
 /// A large clickable card with a title and one line of detail. Returns true on click.

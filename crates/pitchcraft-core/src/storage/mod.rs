@@ -34,6 +34,12 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The file name ending that marks a brand document.
 pub const FILE_SUFFIX: &str = ".brand.ron";
 
+/// `sanne` → `sanne.brand.ron`; a name that already ends in `.ron` is kept.
+pub fn with_brand_suffix(path: std::path::PathBuf) -> std::path::PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.is_empty() || name.ends_with(".ron") { path } else { path.with_file_name(format!("{name}{}", FILE_SUFFIX)) }
+}
+
 /// A document read from disk, with what is needed to notice later changes to the file.
 #[derive(Debug)]
 pub struct Loaded {
@@ -184,4 +190,16 @@ pub fn sample_document_on(today: chrono::NaiveDate) -> Result<BrandDocument, Doc
         crate::logic::network::shift_dates(&mut document, (today - written).num_days());
     }
     Ok(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_names_get_the_brand_suffix() {
+        assert_eq!(with_brand_suffix("/a/sanne".into()), std::path::PathBuf::from("/a/sanne.brand.ron"));
+        assert_eq!(with_brand_suffix("/a/sanne.brand.ron".into()), std::path::PathBuf::from("/a/sanne.brand.ron"));
+        assert_eq!(with_brand_suffix("/a/old.ron".into()), std::path::PathBuf::from("/a/old.ron"));
+    }
 }

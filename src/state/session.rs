@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::command::DocEdit;
+use super::DocEdit;
 use crate::logic::undo::UndoHistory;
 use crate::model::BrandDocument;
 use crate::storage::{BackupPolicy, DiskStamp, FILE_SUFFIX, SaveJob};
