@@ -3,6 +3,7 @@
 //! undo, autosave and dirty tracking have one path.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -11,6 +12,55 @@ use crate::logic::discover::Step;
 use crate::model::Language;
 pub use crate::state::{CardFormat, ConflictChoice, DocEdit, NetworkFile, UnsavedChoice};
 use crate::state::{Page, Pending, ThemeChoice};
+
+/// What the Rehearse page asks of the recorder and the player, which the shell owns.
+#[derive(Debug)]
+pub enum VoiceRequest {
+    /// Look the microphones up (again: a headset may have come since).
+    LookUpDevices,
+    /// Listen for a few seconds and play back what was heard.
+    CheckMicrophone {
+        /// The frame's monotonic now.
+        at: Instant,
+    },
+    /// A run of this pitch has just started (or restarted): record it when the person
+    /// asked for recordings; an earlier recording still going is thrown away.
+    Record {
+        /// The pitch's id.
+        pitch: String,
+        /// When the run started.
+        at: Instant,
+    },
+    /// The next section starts now.
+    Mark {
+        /// When the mark was pressed.
+        at: Instant,
+    },
+    /// The run ended and waits for its rating: finish the take and measure it.
+    Finish {
+        /// The words and syllables of the text.
+        script: pitchcraft_voice::Script,
+    },
+    /// The run was stopped and thrown away: so is its recording.
+    Discard,
+    /// The finished run was discarded after all: its take's file goes.
+    Forget {
+        /// The take's file name.
+        file: String,
+    },
+    /// Open this take in the player.
+    Open {
+        /// The take's file name.
+        file: String,
+    },
+    /// Play the open take from this sample.
+    Play {
+        /// Where to start, in samples.
+        from: u64,
+    },
+    /// Stop playing, keeping the position.
+    Stop,
+}
 
 /// A request to the app.
 #[derive(Debug)]
@@ -86,6 +136,8 @@ pub enum Command {
     Deleted(String),
     /// Take a file off the recent list.
     ForgetRecent(PathBuf),
+    /// Something of the recorder or the player.
+    Voice(VoiceRequest),
 }
 
 /// Ctrl on Linux and Windows, Cmd on a Mac.
@@ -172,6 +224,7 @@ impl Command {
             | Command::DismissNotice(_)
             | Command::Deleted(_) => Tr::Close,
             Command::ForgetRecent(_) => Tr::CmdForgetRecent,
+            Command::Voice(_) => Tr::VoiceHeading,
         }
     }
 

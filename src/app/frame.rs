@@ -37,6 +37,7 @@ impl PitchcraftApp {
         let dropped = ui::drop::dropped_files(&ctx);
 
         self.autostart();
+        self.take_in_measured(&ctx);
         self.draw(ui);
         self.queue.extend(shortcuts);
         if !dropped.is_empty() {
@@ -119,16 +120,17 @@ impl PitchcraftApp {
                     ui::pitches::show(ui, cx);
                 }
                 Some(session) if self.page == crate::state::Page::Rehearse => {
+                    let now = (self.clock)();
+                    let voice = self.recorder.view(self.microphone.as_ref(), now);
                     let cx = ui::rehearse::RehearseContext {
                         document: &session.document,
                         language,
                         state: &mut self.rehearse,
                         settings: &mut self.settings.rehearse,
-                        now: (self.clock)(),
+                        now,
                         out: &mut out,
                         keys: self.prompt.is_none(),
-                        microphone: self.microphone.as_ref(),
-                        recordings: pitchcraft_voice::recordings::folder_for(session.path()),
+                        voice: &voice,
                     };
                     ui::rehearse::show(ui, cx);
                 }
@@ -234,6 +236,38 @@ impl PitchcraftApp {
                 }
             }
             Command::ForgetRecent(path) => self.settings.forget(&path),
+            Command::Voice(request) => self.voice(request),
+        }
+    }
+
+    /// Hands a request of the Rehearse page to the recorder; a finished run's take goes to
+    /// the outcome waiting for its rating.
+    fn voice(&mut self, request: crate::command::VoiceRequest) {
+        let recordings = pitchcraft_voice::recordings::folder_for(self.session.as_ref().and_then(|s| s.path()));
+        let around = super::recorder::Surroundings {
+            microphone: self.microphone.as_ref(),
+            recordings: &recordings,
+            device: self.settings.rehearse.input_device.as_deref(),
+            record: self.settings.rehearse.record,
+            language: self.settings.language,
+        };
+        if let Some(take) = self.recorder.apply(request, &around)
+            && let Some(outcome) = &mut self.rehearse.outcome
+        {
+            outcome.take = Some(take);
+        }
+    }
+
+    /// The figures of a measured take go to the outcome they belong to; while the recorder
+    /// is busy (measuring, a check, playback) the page is drawn again soon.
+    fn take_in_measured(&mut self, ctx: &egui::Context) {
+        if let Some(measured) = self.recorder.measured()
+            && let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut())
+        {
+            take.measured = Some(measured);
+        }
+        if self.recorder.busy() {
+            ctx.request_repaint_after(Duration::from_millis(50));
         }
     }
 
@@ -264,10 +298,8 @@ impl PitchcraftApp {
         // PITCHCRAFT_AUTOSTART_RECORD: and record the voice (the benchmark of recording's cost).
         if std::env::var_os("PITCHCRAFT_AUTOSTART_RECORD").is_some() {
             self.settings.rehearse.record = true;
-            let recordings = pitchcraft_voice::recordings::folder_for(session.path());
-            let microphone = self.microphone.as_ref();
-            let voice = &mut self.rehearse.voice;
-            ui::rehearse::voice::start_recording(voice, &self.settings.rehearse, microphone, &recordings, pitch, now);
+            let id = pitch.id.clone();
+            self.voice(crate::command::VoiceRequest::Record { pitch: id, at: now });
         }
     }
 

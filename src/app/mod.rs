@@ -10,6 +10,7 @@ mod export;
 pub mod files;
 mod frame;
 mod network;
+mod recorder;
 mod screenshot;
 pub mod settings;
 pub mod voice;
@@ -128,6 +129,8 @@ pub struct PitchcraftApp {
     /// How PDFs are opened for printing.
     open_pdf: OpenPdf,
     microphone: std::sync::Arc<dyn voice::Microphone>,
+    /// The recording, the microphone check, the measuring and the player of the Rehearse page.
+    recorder: recorder::Recorder,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -185,6 +188,7 @@ impl PitchcraftApp {
             save_as_pending: None,
             open_pdf: launch.open_pdf.clone().unwrap_or_else(|| std::sync::Arc::new(export::open_in_viewer)),
             microphone: launch.microphone.clone().unwrap_or_else(|| std::sync::Arc::new(voice::SystemMicrophone)),
+            recorder: Default::default(),
             opening: None,
         };
         if let Some(path) = launch.file {

@@ -13,7 +13,7 @@ use pitchcraft_voice::resample::RATE;
 use pitchcraft_voice::take::TakeWriter;
 use pitchcraft_voice::{Script, VoiceError};
 
-use crate::model::DeliveryFigures;
+pub use crate::state::voice::Measured;
 
 /// Called with each batch of samples heard (16-bit mono at [`RATE`]).
 pub type OnSamples = Box<dyn FnMut(&[i16]) + Send>;
@@ -201,9 +201,6 @@ impl Recording {
         let _ = std::fs::remove_file(wav);
     }
 }
-
-/// What measuring a take gives: its figures, or why there are none.
-pub type Measured = Result<DeliveryFigures, String>;
 
 /// Keeps the recorded WAV as FLAC at `flac` and measures it, on a thread of its own.
 pub fn keep_and_measure(wav: PathBuf, flac: PathBuf, script: Script) -> Receiver<Measured> {

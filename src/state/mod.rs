@@ -15,6 +15,7 @@ mod page;
 mod pending;
 pub mod prompt;
 pub mod session;
+pub mod voice;
 
 pub use answers::{ConflictChoice, UnsavedChoice};
 pub use edit::DocEdit;

@@ -116,7 +116,8 @@ pub struct Outcome {
     pub confidence: Option<u8>,
     /// A note to self.
     pub note: String,
-    /// The recording of the run, when the voice was recorded.
+    /// The recording of the run, when the voice was recorded (handed in by the shell once
+    /// the recording is finished).
     pub take: Option<voice::OutcomeTake>,
 }
 
@@ -164,10 +165,8 @@ pub struct RehearseContext<'a> {
     pub out: &'a mut Vec<Command>,
     /// Whether bare keys may act (no prompt is open).
     pub keys: bool,
-    /// Where the voice is recorded from and played to.
-    pub microphone: &'a dyn crate::app::voice::Microphone,
-    /// The document's recordings folder (a temporary one while it has no file).
-    pub recordings: std::path::PathBuf,
+    /// The recorder and the player as the shell saw them before this frame.
+    pub voice: &'a crate::state::voice::VoiceView,
 }
 
 impl RehearseContext<'_> {
@@ -223,7 +222,6 @@ pub fn show(ui: &mut egui::Ui, mut cx: RehearseContext<'_>) {
         return;
     };
     let now = cx.now;
-    voice::poll(ui.ctx(), &mut cx.state.voice, cx.state.outcome.as_mut());
     let phase = cx.state.timer.as_mut().map(|timer| timer.phase(now));
     match (phase, cx.state.outcome.is_some()) {
         (Some(Phase::CountIn | Phase::Running | Phase::Paused), _) => run::show(ui, &pitch, &mut cx),

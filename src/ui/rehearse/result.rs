@@ -112,7 +112,8 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             if ui.button(cx.t(Tr::DiscardAttempt)).clicked() {
                 // No attempt refers to the take of a discarded run.
                 if let Some(take) = cx.state.outcome.as_ref().and_then(|o| o.take.as_ref()) {
-                    let _ = std::fs::remove_file(cx.recordings.join(&take.file));
+                    let file = take.file.clone();
+                    cx.out.push(Command::Voice(crate::command::VoiceRequest::Forget { file }));
                 }
                 cx.state.outcome = None;
                 cx.state.timer = None;

@@ -189,9 +189,9 @@ fn finish(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
     let (Some(timer), Some(run)) = (&mut cx.state.timer, cx.state.run.clone()) else { return };
     let Some(duration) = timer.finish(cx.now) else { return };
     let section_ms = timer.section_times(cx.now).iter().map(|d| d.as_millis() as u64).collect();
-    let take = super::voice::end(cx, pitch);
+    super::voice::end(cx, pitch);
     cx.state.outcome =
-        Some(Outcome { run, duration, section_ms, clarity: None, confidence: None, note: String::new(), take });
+        Some(Outcome { run, duration, section_ms, clarity: None, confidence: None, note: String::new(), take: None });
     cx.state.confirm_stop = false;
 }
 

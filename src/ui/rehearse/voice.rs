@@ -1,87 +1,30 @@
 //! The voice on the Rehearse page: the "Record my voice" switch, the microphone and its check
 //! before a run; the level while recording; after the run, the measured delivery with one
 //! sentence of advice each, and the take to play back section by section.
+//!
+//! The page reads a [`VoiceView`] the shell took before the frame and asks for changes with
+//! [`VoiceRequest`]s: the recorder, the player and their threads belong to the shell.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use pitchcraft_voice::device::InputDevice;
-use pitchcraft_voice::recordings::{take_name, time_stamp::Stamp};
 use pitchcraft_voice::resample::RATE;
 
-use super::{Outcome, RehearseContext};
-use crate::app::voice::{Measured, Playing, Recording, keep_and_measure, load_take};
+use super::RehearseContext;
+use crate::command::{Command, VoiceRequest};
 use crate::i18n::{Tr, fill, tr};
 use crate::logic::rehearsal::spoken_sections;
 use crate::logic::voice::{Loudness, Melody, loudness, marks_ms, melody, review_pauses, section_rates};
 use crate::model::{DeliveryFigures, Language, Pitch, Take};
+use crate::state::voice::CheckView;
+pub use crate::state::voice::OutcomeTake;
 use crate::ui::pitches::section_name;
 use crate::ui::theme;
-
-/// How long the microphone check listens.
-const CHECK: Duration = Duration::from_secs(3);
-
-/// The take of a finished run, while it is measured and rated.
-#[derive(Clone, Debug)]
-pub struct OutcomeTake {
-    pub file: String,
-    pub marks: Vec<u64>,
-    /// The figures once measured (or why not).
-    pub measured: Option<Measured>,
-    /// The words and syllables of the text, to hold the take against.
-    pub script: pitchcraft_voice::Script,
-}
-
-impl OutcomeTake {
-    /// The take as the attempt keeps it.
-    pub fn to_take(&self) -> Take {
-        Take {
-            file: self.file.clone(),
-            rate: RATE,
-            marks: self.marks.clone(),
-            delivery: self.measured.as_ref().and_then(|m| m.as_ref().ok()).cloned(),
-        }
-    }
-}
-
-enum Check {
-    Listening(Recording, Instant, PathBuf),
-    Playing(Box<dyn Playing>),
-    Silent,
-}
-
-/// A take being played.
-pub struct Player {
-    file: String,
-    /// The take's samples, or why they cannot be played (read once, not every frame).
-    loaded: Result<Arc<[i16]>, String>,
-    playing: Option<Box<dyn Playing>>,
-    /// Where playing started or the scrubber stands, in samples.
-    at: u64,
-}
 
 /// What the voice part of the page keeps between frames.
 #[derive(Default)]
 pub struct VoiceState {
-    recording: Option<Recording>,
-    file: Option<String>,
-    marks: Vec<u64>,
-    /// Why this run is not recorded, or stopped being.
-    pub problem: Option<String>,
-    devices: Option<Result<Vec<InputDevice>, String>>,
-    check: Option<Check>,
-    measuring: Option<Receiver<Measured>>,
-    player: Option<Player>,
     /// The attempt (its place in the document) whose take is open for listening.
     pub listening_to: Option<usize>,
-}
-
-impl VoiceState {
-    pub fn is_recording(&self) -> bool {
-        self.recording.is_some()
-    }
 }
 
 /// "1,5" in Dutch, "1.5" in English.
@@ -95,88 +38,39 @@ fn clock(ms: u64) -> String {
     crate::logic::timer::clock(ms / 1000)
 }
 
-/// Starts recording the run just started, when the person asked for it.
-pub(super) fn begin(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
-    start_recording(&mut cx.state.voice, cx.settings, cx.microphone, &cx.recordings, pitch, cx.now);
+fn ask(cx: &mut RehearseContext<'_>, request: VoiceRequest) {
+    cx.out.push(Command::Voice(request));
 }
 
-/// Starts recording a run of `pitch` into `recordings` when `settings` ask for it; a
-/// recording of an earlier run still going is thrown away.
-pub fn start_recording(
-    voice: &mut VoiceState,
-    settings: &super::RehearseSettings,
-    microphone: &dyn crate::app::voice::Microphone,
-    recordings: &std::path::Path,
-    pitch: &Pitch,
-    now: Instant,
-) {
-    voice.problem = None;
-    voice.marks.clear();
-    if let Some(old) = voice.recording.take() {
-        old.discard();
+/// Asks for the run just started to be recorded (the shell records when the person asked
+/// for it, and throws away a recording of an earlier run still going).
+pub(super) fn begin(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
+    let at = cx.now;
+    ask(cx, VoiceRequest::Record { pitch: pitch.id.clone(), at });
+}
+
+/// Keeps where a section mark was pressed.
+pub(super) fn mark(cx: &mut RehearseContext<'_>) {
+    if cx.voice.is_recording() {
+        let at = cx.now;
+        ask(cx, VoiceRequest::Mark { at });
     }
-    if !settings.record {
+}
+
+/// Ends the recording with the run; the shell keeps the take, measures it on its own thread
+/// and hands it to the outcome.
+pub(super) fn end(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
+    if !cx.voice.is_recording() {
         return;
     }
-    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-    let file = take_name(Stamp(stamp), &pitch.id);
-    let wav = recordings.join(file.replace(".flac", ".wav"));
-    match Recording::start(microphone, settings.input_device.as_deref(), wav, now) {
-        Ok(recording) => {
-            voice.recording = Some(recording);
-            voice.file = Some(file);
-        }
-        Err(e) => voice.problem = Some(e.to_string()),
-    }
-}
-
-/// Keeps where a section mark was pressed, as a sample position of the take.
-pub(super) fn mark(cx: &mut RehearseContext<'_>) {
-    if let Some(recording) = &cx.state.voice.recording {
-        cx.state.voice.marks.push(recording.position(cx.now));
-    }
-}
-
-/// Ends the recording with the run; the take is kept and measured on its own thread.
-pub(super) fn end(cx: &mut RehearseContext<'_>, pitch: &Pitch) -> Option<OutcomeTake> {
-    let voice = &mut cx.state.voice;
-    let recording = voice.recording.take()?;
-    let file = voice.file.take()?;
     let text: Vec<&str> = spoken_sections(pitch).into_iter().map(|(_, text)| text).collect();
     let script = pitchcraft_voice::text::script(&text.join("\n"), pitch.language);
-    match recording.finish() {
-        Ok(wav) => {
-            voice.measuring = Some(keep_and_measure(wav, cx.recordings.join(&file), script));
-            Some(OutcomeTake { file, marks: std::mem::take(&mut voice.marks), measured: None, script })
-        }
-        Err(e) => {
-            voice.problem = Some(e.to_string());
-            None
-        }
-    }
+    ask(cx, VoiceRequest::Finish { script });
 }
 
-/// Throws away the recording of a run that is discarded or restarted.
+/// Throws away the recording of a run that is discarded.
 pub(super) fn discard(cx: &mut RehearseContext<'_>) {
-    if let Some(recording) = cx.state.voice.recording.take() {
-        recording.discard();
-    }
-    cx.state.voice.marks.clear();
-}
-
-/// Takes in the figures when the measuring thread is done.
-pub(super) fn poll(ctx: &egui::Context, voice: &mut VoiceState, outcome: Option<&mut Outcome>) {
-    let Some(rx) = &voice.measuring else { return };
-    match rx.try_recv() {
-        Ok(measured) => {
-            if let Some(take) = outcome.and_then(|o| o.take.as_mut()) {
-                take.measured = Some(measured);
-            }
-            voice.measuring = None;
-        }
-        Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(50)),
-        Err(std::sync::mpsc::TryRecvError::Disconnected) => voice.measuring = None,
-    }
+    ask(cx, VoiceRequest::Discard);
 }
 
 /// The switch, the microphone and its check, before a run.
@@ -184,15 +78,14 @@ pub(super) fn setup(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
     let language = cx.language;
     let t = |key| tr(language, key);
     let switch = ui.checkbox(&mut cx.settings.record, t(Tr::VoiceRecord)).on_hover_text(t(Tr::VoiceRecordTip));
-    if switch.changed() {
-        // Looked up again each time the switch is turned on: a headset may have come since.
-        cx.state.voice.devices = None;
-    }
     if !cx.settings.record {
         return;
     }
-    let microphone = cx.microphone;
-    let devices = cx.state.voice.devices.get_or_insert_with(|| microphone.devices().map_err(|e| e.to_string())).clone();
+    // Looked up again each time the switch is turned on: a headset may have come since.
+    let Some(devices) = cx.voice.devices.clone().filter(|_| !switch.changed()) else {
+        ask(cx, VoiceRequest::LookUpDevices);
+        return;
+    };
     let mut check = false;
     match devices {
         Err(error) => {
@@ -224,60 +117,30 @@ pub(super) fn setup(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
         }
     }
     if check {
-        start_check(cx);
+        let at = cx.now;
+        ask(cx, VoiceRequest::CheckMicrophone { at });
     }
     show_check(ui, cx);
 }
 
-fn start_check(cx: &mut RehearseContext<'_>) {
-    let wav = std::env::temp_dir().join(format!("pitchcraft-mic-check-{}.wav", std::process::id()));
-    let _ = std::fs::remove_file(&wav);
-    cx.state.voice.problem = None;
-    match Recording::start(cx.microphone, cx.settings.input_device.as_deref(), wav.clone(), cx.now) {
-        Ok(recording) => cx.state.voice.check = Some(Check::Listening(recording, cx.now + CHECK, wav)),
-        Err(e) => cx.state.voice.problem = Some(e.to_string()),
-    }
-}
-
-fn show_check(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>) {
-    let language = cx.language;
-    let t = |key| tr(language, key);
-    let voice = &mut cx.state.voice;
-    match voice.check.take() {
-        Some(Check::Listening(recording, until, wav)) if cx.now < until => {
-            let left = (until - cx.now).as_secs_f64().ceil();
-            ui.label(fill(t(Tr::VoiceCheckListening), &[("seconds", &left)]));
-            level_meter(ui, cx.language, recording.level());
+fn show_check(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
+    match &cx.voice.check {
+        CheckView::Listening { seconds_left, level } => {
+            ui.label(fill(cx.t(Tr::VoiceCheckListening), &[("seconds", seconds_left)]));
+            level_meter(ui, cx.language, *level);
             ui.ctx().request_repaint_after(Duration::from_millis(100));
-            voice.check = Some(Check::Listening(recording, until, wav));
         }
-        Some(Check::Listening(recording, _, wav)) => {
-            let heard = recording.finish().ok().and_then(|wav| load_take(&wav).ok());
-            let _ = std::fs::remove_file(&wav);
-            let loud = heard.as_ref().is_some_and(|s| s.iter().any(|s| s.unsigned_abs() > 300));
-            voice.check = Some(match heard.filter(|_| loud).map(|s| cx.microphone.play(s, RATE, 0)) {
-                Some(Ok(playing)) => Check::Playing(playing),
-                Some(Err(e)) => {
-                    voice.problem = Some(e.to_string());
-                    Check::Silent
-                }
-                None => Check::Silent,
-            });
-            ui.ctx().request_repaint();
-        }
-        Some(Check::Playing(playing)) if !playing.is_finished() => {
-            ui.label(t(Tr::VoiceCheckPlaying));
+        CheckView::Playing => {
+            ui.label(cx.t(Tr::VoiceCheckPlaying));
             ui.ctx().request_repaint_after(Duration::from_millis(100));
-            voice.check = Some(Check::Playing(playing));
         }
-        Some(Check::Playing(_)) | None => {}
-        Some(Check::Silent) => {
-            ui.label(egui::RichText::new(t(Tr::VoiceCheckSilent)).color(theme::warn_color(ui)));
-            voice.check = Some(Check::Silent);
+        CheckView::Silent => {
+            ui.label(egui::RichText::new(cx.t(Tr::VoiceCheckSilent)).color(theme::warn_color(ui)));
         }
+        CheckView::Idle => {}
     }
-    if let Some(problem) = &voice.problem {
-        let text = fill(t(Tr::VoiceUnavailable), &[("error", problem)]);
+    if let Some(problem) = &cx.voice.problem {
+        let text = fill(cx.t(Tr::VoiceUnavailable), &[("error", problem)]);
         ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
     }
 }
@@ -292,17 +155,16 @@ fn level_meter(ui: &mut egui::Ui, language: Language, level: f32) {
 /// second cost a quarter of a core, ten times the timer (BENCHMARKS.md, #13). The check
 /// before the run has the live meter.
 pub(super) fn during_run(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
-    let voice = &cx.state.voice;
-    if let Some(recording) = &voice.recording {
+    if let Some(recording) = &cx.voice.recording {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(format!("● {}", cx.t(Tr::VoiceRecordingNow))).color(theme::error_color(ui)));
-            level_meter(ui, cx.language, recording.level());
-            if let Some(problem) = recording.problem() {
-                let text = fill(cx.t(Tr::VoiceRecordingFailed), &[("error", &problem)]);
+            level_meter(ui, cx.language, recording.level);
+            if let Some(problem) = &recording.problem {
+                let text = fill(cx.t(Tr::VoiceRecordingFailed), &[("error", problem)]);
                 ui.label(egui::RichText::new(text).color(theme::warn_color(ui)));
             }
         });
-    } else if let Some(problem) = &voice.problem {
+    } else if let Some(problem) = &cx.voice.problem {
         let text = fill(cx.t(Tr::VoiceRecordingFailed), &[("error", problem)]);
         ui.label(egui::RichText::new(text).color(theme::warn_color(ui)));
     }
@@ -438,50 +300,32 @@ fn section_table(ui: &mut egui::Ui, cx: &RehearseContext<'_>, pitch: &Pitch, tak
 /// Play, a scrubber, a jump to each section, and the text of the section being heard.
 pub(super) fn player(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pitch, take: &Take) {
     ui.add_space(theme::SPACE_S);
-    let voice = &mut cx.state.voice;
-    // The file is looked at once per take, not in every frame.
-    if voice.player.as_ref().is_none_or(|p| p.file != take.file) {
-        let path = cx.recordings.join(&take.file);
-        let loaded = if path.exists() {
-            load_take(&path).map_err(|e| fill(tr(cx.language, Tr::VoiceCannotPlay), &[("error", &e)]))
-        } else {
-            Err(fill(tr(cx.language, Tr::VoiceTakeMissing), &[("file", &take.file)]))
-        };
-        voice.player = Some(Player { file: take.file.clone(), loaded, playing: None, at: 0 });
-    }
-    let Some(player) = voice.player.as_mut() else { return };
-    let samples = match &player.loaded {
-        Ok(samples) => samples.clone(),
+    // The shell reads the file once per take, not in every frame.
+    let Some(player) = cx.voice.player_of(&take.file).cloned() else {
+        ask(cx, VoiceRequest::Open { file: take.file.clone() });
+        return;
+    };
+    let total = match &player.length {
+        Ok(total) => *total,
         Err(why) => {
             ui.label(egui::RichText::new(why.as_str()).weak());
             return;
         }
     };
-    if player.playing.as_ref().is_some_and(|p| p.is_finished()) {
-        player.playing = None;
-        player.at = 0;
-    }
-    let position = player.playing.as_ref().map_or(player.at, |p| p.position());
-    let total = samples.len() as u64;
+    let position = player.position;
     let mut seconds = position as f64 / f64::from(RATE);
-    let mut seek = None;
+    let mut asked = None;
     let language = cx.language;
     let t = |key| tr(language, key);
     ui.horizontal_wrapped(|ui| {
-        let playing = player.playing.is_some();
-        if ui.button(t(if playing { Tr::VoiceStopPlaying } else { Tr::VoicePlay })).clicked() {
-            if playing {
-                player.playing = None;
-                player.at = position;
-            } else {
-                seek = Some(position);
-            }
+        if ui.button(t(if player.playing { Tr::VoiceStopPlaying } else { Tr::VoicePlay })).clicked() {
+            asked = Some(if player.playing { VoiceRequest::Stop } else { VoiceRequest::Play { from: position } });
         }
         let label = ui.label(t(Tr::VoicePosition)).id;
         let slider =
             egui::Slider::new(&mut seconds, 0.0..=total as f64 / f64::from(RATE)).suffix(" s").fixed_decimals(1);
         if ui.add(slider).labelled_by(label).changed() {
-            seek = Some((seconds * f64::from(RATE)) as u64);
+            asked = Some(VoiceRequest::Play { from: (seconds * f64::from(RATE)) as u64 });
         }
     });
     let sections = spoken_sections(pitch);
@@ -491,19 +335,13 @@ pub(super) fn player(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pi
             ui.label(t(Tr::VoiceJumpTo));
             for ((kind, _), start) in sections.iter().zip(&starts) {
                 if ui.small_button(t(section_name(*kind))).clicked() {
-                    seek = Some(*start);
+                    asked = Some(VoiceRequest::Play { from: *start });
                 }
             }
         });
     }
-    if let Some(at) = seek {
-        let at = at.min(total);
-        player.at = at;
-        player.playing = None;
-        match cx.microphone.play(samples, RATE, at as usize) {
-            Ok(playing) => player.playing = Some(playing),
-            Err(e) => cx.state.voice.problem = Some(e.to_string()),
-        }
+    if let Some(request) = asked {
+        ask(cx, request);
     }
     // The text of the section being heard.
     let heard = starts.iter().rposition(|&start| start <= position).unwrap_or(0);
@@ -512,10 +350,10 @@ pub(super) fn player(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pi
         ui.label(egui::RichText::new(t(section_name(*kind))).strong());
         ui.add(egui::Label::new(egui::RichText::new(*text).size(theme::LEAD_SIZE)).wrap());
     }
-    if cx.state.voice.player.as_ref().is_some_and(|p| p.playing.is_some()) {
+    if player.playing {
         ui.ctx().request_repaint_after(Duration::from_millis(100));
     }
-    if let Some(problem) = &cx.state.voice.problem {
+    if let Some(problem) = &cx.voice.problem {
         ui.label(fill(t(Tr::VoiceCannotPlay), &[("error", problem)]));
     }
 }

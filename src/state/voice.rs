@@ -1,0 +1,106 @@
+//! What the Rehearse page sees of the microphone and the player: a plain snapshot the shell
+//! takes before the page is drawn, and the take of a finished run. The recorder, the
+//! player, their threads and streams stay with the shell; the page asks for changes with
+//! [`VoiceRequest`](crate::command::VoiceRequest)s.
+
+use pitchcraft_voice::Script;
+use pitchcraft_voice::device::InputDevice;
+use pitchcraft_voice::resample::RATE;
+
+use crate::model::{DeliveryFigures, Take};
+
+/// What measuring a take gives: its figures, or why there are none.
+pub type Measured = Result<DeliveryFigures, String>;
+
+/// The take of a finished run, while it is measured and rated.
+#[derive(Clone, Debug)]
+pub struct OutcomeTake {
+    /// Its file name in the document's recordings folder.
+    pub file: String,
+    /// Where each section mark was pressed, as sample positions.
+    pub marks: Vec<u64>,
+    /// The figures once measured (or why not).
+    pub measured: Option<Measured>,
+    /// The words and syllables of the text, to hold the take against.
+    pub script: Script,
+}
+
+impl OutcomeTake {
+    /// The take as the attempt keeps it.
+    pub fn to_take(&self) -> Take {
+        Take {
+            file: self.file.clone(),
+            rate: RATE,
+            marks: self.marks.clone(),
+            delivery: self.measured.as_ref().and_then(|m| m.as_ref().ok()).cloned(),
+        }
+    }
+}
+
+/// The microphone check before a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum CheckView {
+    /// Not checked (or the check is over and its playback ended).
+    #[default]
+    Idle,
+    /// Listening: whole seconds left, and the loudest level since the last frame (0 to 1).
+    Listening {
+        /// Whole seconds left to listen.
+        seconds_left: u64,
+        /// The level meter, 0 to 1.
+        level: f32,
+    },
+    /// Playing back what was heard.
+    Playing,
+    /// Nothing was heard.
+    Silent,
+}
+
+/// A run being recorded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordingView {
+    /// The loudest level since the last frame, 0 to 1.
+    pub level: f32,
+    /// Why the recording stopped early, if it did (a full disk).
+    pub problem: Option<String>,
+}
+
+/// The take open in the player.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlayerView {
+    /// The take's file name.
+    pub file: String,
+    /// Its length in samples at [`RATE`], or why it cannot be played (said in words).
+    pub length: Result<u64, String>,
+    /// The sample being played, or where playing would start.
+    pub position: u64,
+    /// Whether it is playing now.
+    pub playing: bool,
+}
+
+/// Everything the page reads of the voice in one frame.
+#[derive(Clone, Debug, Default)]
+pub struct VoiceView {
+    /// The input devices, once looked up (or why they could not be).
+    pub devices: Option<Result<Vec<InputDevice>, String>>,
+    /// The microphone check.
+    pub check: CheckView,
+    /// The run being recorded, if one is.
+    pub recording: Option<RecordingView>,
+    /// The take open in the player.
+    pub player: Option<PlayerView>,
+    /// Why recording or playing did not work, the last time it was tried.
+    pub problem: Option<String>,
+}
+
+impl VoiceView {
+    /// True while a run is recorded.
+    pub fn is_recording(&self) -> bool {
+        self.recording.is_some()
+    }
+
+    /// The player, when it holds `file`.
+    pub fn player_of(&self, file: &str) -> Option<&PlayerView> {
+        self.player.as_ref().filter(|player| player.file == file)
+    }
+}
