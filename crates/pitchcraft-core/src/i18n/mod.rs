@@ -42,17 +42,23 @@ pub fn language_key(language: Language) -> Tr {
     }
 }
 
-/// The texts of one language, indexed by key.
-struct Table(Vec<Option<&'static str>>);
+/// The texts of one language, indexed by page and place of the key.
+struct Table(Vec<Vec<Option<&'static str>>>);
 
 impl Table {
     fn parse(source: &'static str) -> Self {
         let map = parse_language_file(source).unwrap_or_default();
-        Self(Tr::ALL.iter().map(|key| map.get(key.name()).copied()).collect())
+        let mut pages: Vec<Vec<Option<&'static str>>> = Tr::page_sizes().map(|size| vec![None; size]).collect();
+        for key in Tr::all() {
+            let (page, place) = key.index();
+            pages[page][place] = map.get(key.name()).copied();
+        }
+        Self(pages)
     }
 
     fn get(&self, key: Tr) -> Option<&'static str> {
-        self.0.get(key as usize).copied().flatten()
+        let (page, place) = key.index();
+        self.0.get(page)?.get(place).copied().flatten()
     }
 }
 
@@ -144,7 +150,7 @@ mod tests {
     fn check(source: &str, language: &str) {
         let map = parse_language_file(source).unwrap_or_else(|error| panic!("{language}: {error}"));
         let english = parse_language_file(EN_RON).unwrap();
-        for key in Tr::ALL {
+        for key in Tr::all() {
             let text = map.get(key.name()).unwrap_or_else(|| panic!("{language} misses the key {}", key.name()));
             assert!(!text.trim().is_empty(), "{language}: {} is empty", key.name());
             assert_eq!(
@@ -155,7 +161,7 @@ mod tests {
             );
         }
         for name in map.keys() {
-            assert!(Tr::ALL.iter().any(|key| key.name() == name), "{language} has unknown key {name}");
+            assert!(Tr::all().any(|key| key.name() == name), "{language} has unknown key {name}");
         }
     }
 
