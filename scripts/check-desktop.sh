@@ -16,9 +16,9 @@ id=io.github.pitchcraft.Pitchcraft
 step() { printf '\n== %s\n' "$*"; }
 
 step "desktop file, metainfo, MIME type"
-desktop-file-validate "packaging/linux/$id.desktop"
-appstreamcli validate --no-net "packaging/linux/$id.metainfo.xml"
-xmllint --noout "packaging/linux/$id.mime.xml"
+desktop-file-validate "assets/$id.desktop"
+appstreamcli validate --no-net "assets/$id.metainfo.xml"
+xmllint --noout "assets/$id.mime.xml"
 
 step "package"
 scripts/package-deb.sh --debug

@@ -28,5 +28,5 @@ case "${1:-}" in
 esac
 
 mkdir -p target
-gzip -9n --stdout packaging/linux/pitchcraft.1 > target/pitchcraft.1.gz
+gzip -9n --stdout assets/pitchcraft.1 > target/pitchcraft.1.gz
 cargo deb -p pitchcraft "${args[@]}" --output target/debian/

@@ -3,7 +3,7 @@
 # apt-get install librsvg2-bin). The PNGs are kept in git, so building needs no renderer;
 # run this after changing the SVG.
 set -euo pipefail
-cd "$(dirname "$0")/../packaging/linux/icons/hicolor"
+cd "$(dirname "$0")/../assets/icons/hicolor"
 id=io.github.pitchcraft.Pitchcraft
 for size in 16 22 24 32 48 64 128 256 512; do
     mkdir -p "${size}x${size}/apps"

@@ -54,7 +54,7 @@ fn the_manual_page_matches_the_command_line() {
     let command = pitchcraft::cli::Cli::command().version(pitchcraft::identity::VERSION);
     let mut rendered = Vec::new();
     clap_mangen::Man::new(command).render(&mut rendered).unwrap();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/linux/pitchcraft.1");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/pitchcraft.1");
     if std::env::var_os("PITCHCRAFT_UPDATE_MAN").is_some() {
         std::fs::write(&path, &rendered).unwrap();
     }
