@@ -27,8 +27,7 @@ pub const LICENSE: &str = env!("CARGO_PKG_LICENSE");
 pub const HOMEPAGE: &str = env!("CARGO_PKG_HOMEPAGE");
 
 /// The app's icon, 256 px (the window icon; the desktop uses the installed set).
-pub const ICON_PNG: &[u8] =
-    include_bytes!("../assets/icons/hicolor/256x256/apps/io.github.pitchcraft.Pitchcraft.png");
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/hicolor/256x256/apps/io.github.pitchcraft.Pitchcraft.png");
 
 /// The window icon, decoded from [`ICON_PNG`] (8-bit RGBA, as the icon script writes it).
 pub fn window_icon() -> Option<egui::IconData> {

@@ -56,6 +56,13 @@ fn start_recording(server: &PulseServer, out: &Path, extra: &[&str]) -> std::pro
     child
 }
 
+/// Waits until the WAV being recorded at `out` holds `seconds` of audio (16 kHz, 16-bit mono
+/// after a 44-byte header): a condition, not a guess at how long the server takes.
+fn wait_until_recorded(out: &Path, seconds: f64) {
+    let bytes = 44 + (seconds * 16_000.0 * 2.0) as u64;
+    wait_for("the recording to grow", || std::fs::metadata(out).is_ok_and(|m| m.len() >= bytes));
+}
+
 fn seconds(json: &serde_json::Value, key: &str) -> f64 {
     json[key].as_f64().unwrap_or_else(|| panic!("{key} in {json}"))
 }
@@ -96,7 +103,7 @@ fn a_killed_recorder_leaves_a_file_that_holds_all_but_the_last_second() {
     let out = server.dir.path().join("killed.wav");
     let mut record = start_recording(&server, &out, &[]);
     let began = Instant::now();
-    std::thread::sleep(Duration::from_millis(3_000));
+    wait_until_recorded(&out, 3.0);
     record.kill().unwrap(); // SIGKILL: no chance to finish the file
     let recorded = began.elapsed().as_secs_f64();
     record.wait().unwrap();
@@ -112,7 +119,7 @@ fn ctrl_c_and_a_lost_sound_server_both_finish_the_file() {
     // Ctrl+C (SIGINT): the file is finished, exit 0.
     let out = server.dir.path().join("interrupted.wav");
     let record = start_recording(&server, &out, &[]);
-    std::thread::sleep(Duration::from_millis(1_500));
+    wait_until_recorded(&out, 1.25);
     assert!(Process::new("kill").args(["-INT", &record.id().to_string()]).status().unwrap().success());
     let output = record.wait_with_output().unwrap();
     assert!(output.status.success());
@@ -125,7 +132,7 @@ fn ctrl_c_and_a_lost_sound_server_both_finish_the_file() {
     // The sound server goes away mid-take: what was recorded is kept, and it says so.
     let out = server.dir.path().join("lost.wav");
     let record = start_recording(&server, &out, &["--seconds", "60"]);
-    std::thread::sleep(Duration::from_millis(1_500));
+    wait_until_recorded(&out, 1.25);
     server.kill();
     let output = record.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(1));

@@ -123,9 +123,10 @@ fn window_of(display: &Display, app: &mut App) -> String {
         if let Some(window) = window
             && app.frames.load(Ordering::SeqCst) >= 3
         {
-            // Layout and fonts settle within the first frames.
+            // Layout and fonts settle within the first frames; focusing draws one more.
+            let seen = app.frames.load(Ordering::SeqCst);
             xdotool(display, &["windowfocus", "--sync", &window]);
-            std::thread::sleep(Duration::from_millis(300));
+            wait_for_frame(app, seen);
             return window;
         }
         assert!(Instant::now() < deadline, "no window appeared within 60 s");
