@@ -93,7 +93,9 @@ fn print_without_a_pdf_viewer_says_so_and_offers_to_save_the_pdf() {
     let out = dir.path().join("sanne.card.pdf");
     dialogs.answer(Picked::Path(out.clone()));
     harness.get_by_label("Save PDF…").click();
-    harness.run_ok();
+    // The PDF is written off the UI thread: wait for the file (written atomically, so it
+    // exists only when whole).
+    run_until(&mut harness, |_| out.exists());
     assert!(std::fs::read(&out).expect("saved").starts_with(b"%PDF-"));
     assert!(notice_texts(&harness).iter().all(|text| !text.starts_with("No PDF viewer")), "the offer is taken");
 }

@@ -183,8 +183,10 @@ fn check(name: &str, document: &BrandDocument, audience: Option<&Audience>, seco
     if drafted.placeholders.is_empty() {
         let words: usize = drafted.sections.iter().map(|s| word_count(&s.text)).sum();
         let budget = total_budget(seconds, wpm) as f64;
-        let off = (words as f64 - budget).abs() / budget;
-        assert!(off <= 0.15, "{case}: {words} words for {budget:.0} ({:.0}% off): {text}", off * 100.0);
+        // Over the time is what the page then flags; under it, the draft says what the profile
+        // holds and never pads it out.
+        let ratio = words as f64 / budget;
+        assert!((0.5..=1.05).contains(&ratio), "{case}: {words} words for {budget:.0} ({:.0}%): {text}", ratio * 100.0);
     }
 
     let analysis = analyze(&spoken_text, language, wpm);

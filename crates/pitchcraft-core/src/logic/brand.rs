@@ -4,7 +4,8 @@
 
 use crate::i18n::words::{contains_phrase, lower_words, words};
 use crate::i18n::{Tr, fill, tr};
-use crate::logic::compose::grammar::{self, Phrase};
+use crate::logic::compose::read::{Field, read};
+use crate::logic::compose::say::{self, How};
 use crate::logic::compose::{fragment, numbers};
 use crate::logic::discover::has_number;
 use crate::model::{BrandDocument, BrandParts, Goal, Language, Network};
@@ -45,22 +46,23 @@ fn signature_metric(document: &BrandDocument) -> Option<String> {
 }
 
 /// Brand statements in several phrasings, from the parts and the rest of the profile.
-/// Phrasings whose ingredients are missing are left out; no parts, no phrasings. The parts
-/// go through the drafts' language layer, so a first-person "how" ("I plan routes…")
-/// becomes "by planning routes…", and numbers are said aloud.
+/// Phrasings whose ingredients are missing are left out: no phrasing while who or what
+/// they achieve is empty, or cannot be read. The parts go through the drafts' read → say
+/// path, so a first-person "how" ("I plan routes…") becomes "by planning routes…", Dutch
+/// verb clusters take "te" where a speaker puts it, and numbers are said aloud.
 pub fn statement_variants(document: &BrandDocument, language: Language) -> Vec<String> {
     let parts = &document.brand_parts;
     let who = fragment::lower_first(&fragment::clause(&parts.who));
-    let outcome = grammar::outcome(&parts.outcome, language);
-    if who.is_empty() || outcome.is_empty() {
+    let Some(outcome) = say::outcome(&read(&parts.outcome, Field::Outcome, language), language).map(|s| s.text) else {
+        return Vec::new();
+    };
+    if who.is_empty() {
         return Vec::new();
     }
-    let (how, own_sentence) = match (grammar::how(&parts.how, language), language) {
-        (Phrase::Verbal(how), Language::En) if !how.is_empty() => (format!("by {how}"), None),
-        (Phrase::Noun(how), Language::En) if !how.is_empty() => (format!("with {how}"), None),
-        (Phrase::Verbal(how) | Phrase::Noun(how), Language::Nl) if !how.is_empty() => (format!("door {how}"), None),
-        (Phrase::Sentence(sentence), _) => (String::new(), Some(fragment::sentence(&sentence))),
-        _ => (String::new(), None),
+    let (how, own_sentence) = match say::how(&read(&parts.how, Field::How, language), language) {
+        Some((How::Joined(how), _)) => (how, None),
+        Some((How::Sentence(sentence), _)) => (String::new(), Some(sentence)),
+        None => (String::new(), None),
     };
     let said = |text: String| numbers::speak(&text, language);
     let mut variants = Vec::new();
@@ -83,23 +85,30 @@ pub fn statement_variants(document: &BrandDocument, language: Language) -> Vec<S
         variants.push(said(fill(tr(language, Tr::BrandVariantValues), &args)));
     }
     let metric = signature_metric(document).and_then(|metric| numbers::metric(&metric, language));
-    if let (Some(metric), false) = (metric, how.is_empty()) {
-        let args =
-            [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how), ("metric", &metric.text())];
+    if let (Some(numbers::Spoken::Amount(metric) | numbers::Spoken::Change(metric)), false) = (metric, how.is_empty()) {
+        let args = [("who", &who as &dyn std::fmt::Display), ("outcome", &outcome), ("how", &how), ("metric", &metric)];
         variants.push(said(fill(tr(language, Tr::BrandVariantProof), &args)));
     }
     variants
 }
 
-/// Headlines to start from: role and outcome, role and top skill.
+/// Headlines to start from: role and outcome, role and top skill; none over the limit the
+/// step sets ([`crate::logic::discover::HEADLINE_LIMIT`]).
 pub fn headline_suggestions(document: &BrandDocument, language: Language) -> Vec<String> {
+    let mut suggestions = headline_candidates(document, language);
+    suggestions.retain(|text| text.chars().count() <= crate::logic::discover::HEADLINE_LIMIT);
+    suggestions
+}
+
+fn headline_candidates(document: &BrandDocument, language: Language) -> Vec<String> {
     let role = part(&document.person.role);
     if role.is_empty() {
         return Vec::new();
     }
     let mut suggestions = Vec::new();
-    let (who, outcome) = (part(&document.brand_parts.who), part(&document.brand_parts.outcome));
-    if !who.is_empty() && !outcome.is_empty() {
+    let who = fragment::lower_first(&part(&document.brand_parts.who));
+    let outcome = say::outcome(&read(&document.brand_parts.outcome, Field::Outcome, language), language);
+    if let (false, Some(outcome)) = (who.is_empty(), outcome.map(|said| said.text)) {
         let args = [("role", &role as &dyn std::fmt::Display), ("who", &who), ("outcome", &outcome)];
         suggestions.push(fill(tr(language, Tr::HeadlineRoleOutcome), &args));
     }
@@ -123,7 +132,8 @@ pub fn suggested_parts(document: &BrandDocument) -> BrandParts {
     if parts.how.trim().is_empty()
         && let Some(skill) = document.expertise.iter().find(|skill| !skill.description.trim().is_empty())
     {
-        parts.how = lower_first(&part(&skill.description));
+        // "I connect …" keeps its capital: never a lower-case "i".
+        parts.how = fragment::lower_first(&part(&skill.description));
     }
     parts
 }
@@ -213,7 +223,7 @@ mod tests {
         let variants = statement_variants(&document, Language::Nl);
         assert_eq!(
             variants,
-            ["Ik help ouderen sneller thuis te herstellen. Ik koppel daarvoor vrijwilligers aan ouderen."]
+            ["Ik help ouderen sneller thuis te herstellen. Daarvoor koppel ik vrijwilligers aan ouderen."]
         );
     }
 

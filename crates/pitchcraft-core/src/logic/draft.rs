@@ -10,9 +10,9 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::compose::sections::Parts;
+use super::compose::sections::{Parts, Use};
 use crate::i18n::{Tr, fill, tr};
-use crate::logic::analysis::detect_language;
+use crate::logic::analysis::LONG_SENTENCE_WORDS;
 use crate::model::{Audience, BrandDocument, Language, Section, SectionKind};
 
 /// Share of the words per section, in speaking order (hook, who I am, value, proof, ask).
@@ -80,10 +80,13 @@ pub struct Draft {
     pub placeholders: Vec<SectionKind>,
     /// What the person should know: placeholders, languages mixed.
     pub warnings: Vec<DraftWarning>,
+    /// Per section, in speaking order: the fields it drew on, how each was read and the
+    /// rule that said it (`pitchcraft draft --explain`).
+    pub explained: Vec<(SectionKind, Vec<Use>)>,
 }
 
-/// The language most of the profile is written in: the document's own setting, unless its
-/// words say otherwise.
+/// The language most of the profile is written in: the document's own setting, unless the
+/// language detector is confident its words are in the other one.
 pub fn profile_language(document: &BrandDocument) -> Language {
     let text = [
         document.brand_statement.as_str(),
@@ -92,7 +95,11 @@ pub fn profile_language(document: &BrandDocument) -> Language {
         &document.person.role,
     ]
     .join(" ");
-    if word_count(&text) >= 6 { detect_language(&text) } else { document.language }
+    if word_count(&text) >= 6 {
+        crate::lang::confident_language(&text).unwrap_or(document.language)
+    } else {
+        document.language
+    }
 }
 
 /// Hooks for `audience`: a question about the listener's world, a number, a short story.
@@ -115,14 +122,16 @@ pub fn draft(
     // where the proof does not say the number already, so that it is said once).
     let story = parts.story_hook();
     let number = parts.number_hook().filter(|_| !parts.result_has_metric());
-    let (hooks, number_told) = match (parts.question_hook(), story, number) {
+    let question = parts.question_hook();
+    let asked = question.is_some();
+    let (hooks, number_told) = match (question, story, number) {
         (Some(question), Some(story), _) => (vec![question.clone(), format!("{question} {story}")], false),
         (Some(question), None, _) => (vec![question], false),
         (None, Some(story), _) => (vec![story], false),
         (None, None, Some(number)) => (vec![number], true),
         (None, None, None) => (vec![tr(language, Tr::DraftHookPlaceholder).to_owned()], false),
     };
-    let options = [hooks, parts.who(), parts.value(), parts.proof(number_told), parts.ask()];
+    let options = [hooks, parts.who(), parts.value(asked), parts.proof(number_told), parts.ask()];
     let chosen = closest_to_budget(&options, section_budgets(target_seconds, wpm));
     let sections: Vec<Section> = SectionKind::ALL
         .iter()
@@ -138,7 +147,8 @@ pub fn draft(
     }
     warnings.extend(parts.other_language_fields());
     let hooks = if all_hooks.is_empty() { vec![tr(language, Tr::DraftHookPlaceholder).to_owned()] } else { all_hooks };
-    Draft { sections, hooks, placeholders, warnings }
+    let explained = SectionKind::ALL.into_iter().zip(parts.explain()).collect();
+    Draft { sections, hooks, placeholders, warnings, explained }
 }
 
 /// True for a placeholder sentence: `[…]`.
@@ -147,12 +157,23 @@ pub fn is_placeholder(text: &str) -> bool {
     text.starts_with('[') && text.ends_with(']')
 }
 
+/// Words of the longest sentence of `text`.
+fn longest_sentence(text: &str) -> usize {
+    text.split(['.', '?', '!']).map(word_count).max().unwrap_or(0)
+}
+
 /// The phrasing of each section whose lengths together come closest to the budget, with
 /// each section near its own share. Every combination is tried (at most a few hundred).
+/// What the feedback would remark on costs most (S6): going over the target, a section far
+/// over its share, a sentence over the long-sentence limit.
 fn closest_to_budget(options: &[Vec<String>; 5], budgets: [usize; 5]) -> [usize; 5] {
     let total = budgets.iter().sum::<usize>().max(1) as f64;
     let lengths: Vec<Vec<usize>> =
         options.iter().map(|list| list.iter().map(|text| word_count(text)).collect()).collect();
+    let long: Vec<Vec<bool>> = options
+        .iter()
+        .map(|list| list.iter().map(|text| longest_sentence(text) > LONG_SENTENCE_WORDS).collect())
+        .collect();
     let mut best: Option<(f64, [usize; 5])> = None;
     let mut choice = [0usize; 5];
     loop {
@@ -167,7 +188,13 @@ fn closest_to_budget(options: &[Vec<String>; 5], budgets: [usize; 5]) -> [usize;
                 length > shortest && length as f64 > budgets[s] as f64 * crate::logic::remarks::SECTION_SLACK
             })
             .count();
-        let cost = (words as f64 - total).abs() / total + 0.1 * spread / total + 0.1 * overlong as f64;
+        let over_target = words as f64 > total;
+        let too_long = (0..5).filter(|&s| long[s][choice[s]] && long[s].iter().any(|l| !l)).count();
+        let cost = (words as f64 - total).abs() / total
+            + 0.1 * spread / total
+            + 0.5 * overlong as f64
+            + if over_target { 0.3 } else { 0.0 }
+            + too_long as f64;
         if best.is_none_or(|(best_cost, _)| cost < best_cost) {
             best = Some((cost, choice));
         }

@@ -238,8 +238,13 @@ mod tests {
     fn a_draft_or_restore_keeps_the_current_words_as_a_revision() {
         let mut pitch = Pitch { sections: empty_sections(), ..Pitch::default() };
         set_section(&mut pitch, SectionKind::Ask, "Shall we talk?".into());
-        let draft =
-            Draft { sections: empty_sections(), hooks: Vec::new(), placeholders: Vec::new(), warnings: Vec::new() };
+        let draft = Draft {
+            sections: empty_sections(),
+            hooks: Vec::new(),
+            placeholders: Vec::new(),
+            warnings: Vec::new(),
+            explained: Vec::new(),
+        };
         apply_draft(&mut pitch, draft, "Before the draft", at(1));
         assert_eq!(pitch.revisions.len(), 1);
         assert_eq!(section_text(&pitch.revisions[0].clone().into_pitch(), SectionKind::Ask), "Shall we talk?");

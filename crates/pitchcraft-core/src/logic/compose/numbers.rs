@@ -224,21 +224,60 @@ pub fn speak(text: &str, language: Language) -> String {
     kept.join(" ")
 }
 
-/// How a metric is said after "That is" / "Dat is".
+/// How a metric is said: after "That is" / "Dat is", or as a sentence of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Spoken {
     /// An amount, a noun phrase: "18 percent less energy", "180,000 euros saved".
     Amount(String),
     /// A change from one figure to another: "a rise from 81 to 96 percent".
     Change(String),
+    /// A whole sentence: "Approvals became four times faster."
+    Sentence(String),
 }
 
 impl Spoken {
     /// The phrase.
     pub fn text(&self) -> &str {
         match self {
-            Spoken::Amount(text) | Spoken::Change(text) => text,
+            Spoken::Amount(text) | Spoken::Change(text) | Spoken::Sentence(text) => text,
         }
+    }
+
+    /// How it was said, in a few words (`pitchcraft draft --explain`).
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Spoken::Amount(_) => "the amount said aloud, after \"that is\"",
+            Spoken::Change(_) => "a rise or fall from one figure to the other",
+            Spoken::Sentence(_) => "a multiple of a comparative, as a sentence",
+        }
+    }
+}
+
+/// "4x faster approvals" → "Approvals became four times faster."; "3x snellere
+/// goedkeuringen" → "Goedkeuringen werden drie keer sneller." `None` when the word after the
+/// multiple is not a comparative.
+fn times_comparative(value: &Number, rest: &str, language: Language) -> Option<String> {
+    let mut words = rest.split_whitespace();
+    let comparative = words.next()?.to_lowercase();
+    let thing: Vec<&str> = words.collect();
+    if thing.is_empty() {
+        return None;
+    }
+    let lex = crate::lang::lexicon(language);
+    let thing = super::fragment::capitalise(&thing.join(" "));
+    match language {
+        Language::En if lex.is_comparative(&comparative) => {
+            Some(format!("{thing} became {} {comparative}.", times(value.value, &value.digits, language)))
+        }
+        Language::Nl => {
+            // "snellere" is the comparative of "snel" before a noun; said after it: "sneller".
+            let predicative = comparative.strip_suffix('e').unwrap_or(&comparative);
+            let base = predicative.strip_suffix("der").or_else(|| predicative.strip_suffix("er"))?;
+            let known =
+                lex.is_adjective(base) || lex.is_adjective(&format!("{base}{}", &base[base.len().saturating_sub(1)..]));
+            known.then(|| format!("{thing} werden {} {predicative}.", times(value.value, &value.digits, language)))
+        }
+        Language::En => None,
     }
 }
 
@@ -265,11 +304,31 @@ pub fn metric(metric: &str, language: Language) -> Option<Spoken> {
         let unit = if *from_percent || *to_percent { format!(" {}", percent(language)) } else { String::new() };
         let rising = to.value > from.value;
         let (a, b) = (say_number(from, language), say_number(to, language));
+        // What is measured, said once: the words after the second figure ("4 dagen
+        // doorlooptijd": "dagen doorlooptijd") and before the first ("lead time from …").
+        let words: Vec<&str> = metric.split_whitespace().collect();
+        let is_figure = |word: &str| {
+            number(word.trim_start_matches(['+', '-', '−']).trim_end_matches(['%', '.', ',', ';', ':']))
+                .is_some_and(|(_, rest)| rest.is_empty())
+        };
+        let first = words.iter().position(|w| is_figure(w)).unwrap_or(0);
+        let last = words.iter().rposition(|w| is_figure(w)).unwrap_or(0);
+        let connectors = ["from", "van", "to", "naar", "tot", "→", "->"];
+        let before: Vec<&str> =
+            words[..first].iter().copied().filter(|w| !connectors.contains(&w.to_lowercase().as_str())).collect();
+        let after = words[last + 1..].join(" ");
+        let after = if after.is_empty() { String::new() } else { format!(" {after}") };
+        let before = before.join(" ");
         let phrase = match (en, rising) {
-            (true, true) => format!("a rise from {a} to {b}{unit}"),
-            (true, false) => format!("a fall from {a} to {b}{unit}"),
-            (false, true) => format!("een stijging van {a} naar {b}{unit}"),
-            (false, false) => format!("een daling van {a} naar {b}{unit}"),
+            (true, true) => format!("a rise from {a} to {b}{unit}{after}"),
+            (true, false) => format!("a fall from {a} to {b}{unit}{after}"),
+            (false, true) => format!("een stijging van {a} naar {b}{unit}{after}"),
+            (false, false) => format!("een daling van {a} naar {b}{unit}{after}"),
+        };
+        let phrase = match (before.is_empty(), en) {
+            (true, _) => phrase,
+            (false, true) => format!("{phrase} in {}", super::fragment::lower_first(&before)),
+            (false, false) => format!("{phrase} {}", super::fragment::lower_first(&before)),
         };
         return Some(Spoken::Change(phrase));
     }
@@ -319,8 +378,16 @@ pub fn metric(metric: &str, language: Language) -> Option<Spoken> {
                 format!("{said}{unit_word} {more_or_less} {thing}")
             }
             ("×" | "x" | "X", _) => {
+                if let Some(sentence) = times_comparative(&value, rest, language) {
+                    return Some(Spoken::Sentence(sentence));
+                }
+                // "2× zoveel aanmeldingen" says "zoveel" once; "2× the bookings" "the" once.
+                let thing = ["zoveel ", "meer ", "as many ", "as much ", "the "]
+                    .iter()
+                    .find_map(|word| rest.strip_prefix(word))
+                    .unwrap_or(rest);
                 let times = times(value.value, &value.digits, language);
-                if en { format!("{times} the {rest}") } else { format!("{times} zoveel {rest}") }
+                if en { format!("{times} the {thing}") } else { format!("{times} zoveel {thing}") }
             }
             _ => return Some(Spoken::Amount(speak(&metric, language))),
         };
@@ -368,12 +435,12 @@ mod tests {
         assert_eq!(en("-18% energy").as_deref(), Some("18 percent less energy"));
         assert_eq!(en("+27% referrals").as_deref(), Some("27 percent more referrals"));
         assert_eq!(en("-50% bread waste").as_deref(), Some("half the bread waste"));
-        assert_eq!(en("81% to 96% on time").as_deref(), Some("a rise from 81 to 96 percent"));
-        assert_eq!(en("on-time rate from 81% to 96%").as_deref(), Some("a rise from 81 to 96 percent"));
+        assert_eq!(en("81% to 96% on time").as_deref(), Some("a rise from 81 to 96 percent on time"));
+        assert_eq!(en("on-time rate from 81% to 96%").as_deref(), Some("a rise from 81 to 96 percent in on-time rate"));
         assert_eq!(en("2× more bookings").as_deref(), Some("twice the bookings"));
         assert_eq!(en("€180,000 saved").as_deref(), Some("180,000 euros saved"));
         assert_eq!(en("faster").as_deref(), None);
-        assert_eq!(nl("verzuim van 9% naar 6%").as_deref(), Some("een daling van negen naar zes procent"));
+        assert_eq!(nl("verzuim van 9% naar 6%").as_deref(), Some("een daling van negen naar zes procent verzuim"));
         assert_eq!(nl("-3 procentpunt verzuim").as_deref(), Some("drie procentpunt minder verzuim"));
         assert_eq!(en("-12 days lead time").as_deref(), Some("12 days less lead time"));
         assert_eq!(nl("-50% terugbellers").as_deref(), Some("half zoveel terugbellers"));
