@@ -543,6 +543,35 @@ fn draft_json_has_every_field_and_warns_about_mixed_languages() {
 }
 
 #[test]
+fn draft_explain_says_per_section_what_was_used_how_it_was_read_and_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sanne.brand.ron");
+    std::fs::write(&file, pitchcraft::storage::SAMPLE_RON).unwrap();
+    let out = cli::pitchcraft().args(["draft"]).arg(&file).args(["--explain"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let explained = text.split("\n--\n").nth(2).expect("the explanation after the hooks");
+    for kind in ["hook:", "who_i_am:", "value:", "proof:", "ask:"] {
+        assert!(explained.lines().any(|line| line.starts_with(kind)), "{kind} in {explained}");
+    }
+    assert!(explained.contains("read as noun phrase"), "{explained}");
+    assert!(explained.contains("said by: "), "{explained}");
+
+    let out = cli::pitchcraft().args(["draft"]).arg(&file).args(["--explain", "--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let explained = json["explained"].as_array().expect("explained in the JSON");
+    assert_eq!(explained.len(), 5);
+    let ask = &explained[4];
+    assert_eq!(ask["kind"], "ask");
+    assert_eq!(ask["uses"][0]["field"], "Your ask");
+    assert!(!ask["uses"][0]["rule"].as_str().unwrap().is_empty());
+    // Without --explain the JSON stays as it was.
+    let out = cli::pitchcraft().args(["draft"]).arg(&file).args(["--json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.get("explained").is_none());
+}
+
+#[test]
 fn draft_of_a_document_without_audiences_speaks_to_a_general_listener() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("noor.brand.ron");

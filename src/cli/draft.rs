@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::complain;
-use crate::logic::draft::{draft, profile_language, word_count};
+use crate::i18n::tr;
+use crate::logic::draft::{Draft, draft, profile_language, word_count};
 use crate::logic::rate::planning_wpm;
 use crate::model::{Language, SectionKind};
 use crate::storage;
@@ -24,6 +25,23 @@ struct Report<'a> {
     sections: Vec<JsonSection>,
     hooks: Vec<String>,
     warnings: Vec<String>,
+    /// With `--explain`: per section, the answers used and how.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explained: Option<Vec<JsonExplained>>,
+}
+
+#[derive(Serialize)]
+struct JsonExplained {
+    kind: &'static str,
+    uses: Vec<JsonUse>,
+}
+
+#[derive(Serialize)]
+struct JsonUse {
+    field: &'static str,
+    typed: String,
+    read_as: &'static str,
+    rule: &'static str,
 }
 
 #[derive(Serialize)]
@@ -42,6 +60,27 @@ fn kind_name(kind: SectionKind) -> &'static str {
     }
 }
 
+/// Per section, each answer used: what was typed, how it was read, the rule that said it.
+fn explanation(drafted: &Draft) -> String {
+    let mut text = String::new();
+    for ((kind, uses), section) in drafted.explained.iter().zip(&drafted.sections) {
+        text.push_str(&format!("{}: {}\n", kind_name(*kind), section.text));
+        if uses.is_empty() {
+            text.push_str("  (no answer used)\n");
+        }
+        for used in uses {
+            let typed = if used.typed.is_empty() { "(empty)".to_owned() } else { format!("\"{}\"", used.typed) };
+            text.push_str(&format!(
+                "  {}: {typed}\n    read as {}; said by: {}\n",
+                tr(Language::En, used.field),
+                used.read_as,
+                used.rule
+            ));
+        }
+    }
+    text
+}
+
 /// What `draft` was asked for.
 pub(super) struct Request<'a> {
     pub file: &'a Path,
@@ -50,6 +89,7 @@ pub(super) struct Request<'a> {
     pub language: Option<Language>,
     pub wpm: Option<u32>,
     pub json: bool,
+    pub explain: bool,
 }
 
 /// Prints the draft of `request.file`; never writes the file.
@@ -94,11 +134,34 @@ pub(super) fn run(request: Request<'_>) -> ExitCode {
                 .collect(),
             hooks: drafted.hooks.clone(),
             warnings: warnings.clone(),
+            explained: request.explain.then(|| {
+                drafted
+                    .explained
+                    .iter()
+                    .map(|(kind, uses)| JsonExplained {
+                        kind: kind_name(*kind),
+                        uses: uses
+                            .iter()
+                            .map(|used| JsonUse {
+                                field: tr(Language::En, used.field),
+                                typed: used.typed.clone(),
+                                read_as: used.read_as,
+                                rule: used.rule,
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            }),
         };
         serde_json::to_string_pretty(&report).map_err(std::io::Error::other).and_then(|text| writeln!(out, "{text}"))
     } else {
         let paragraphs: Vec<&str> = drafted.sections.iter().map(|section| section.text.as_str()).collect();
-        writeln!(out, "{}\n--\n{}", paragraphs.join("\n\n"), drafted.hooks.join("\n"))
+        let mut text = format!("{}\n--\n{}", paragraphs.join("\n\n"), drafted.hooks.join("\n"));
+        if request.explain {
+            text.push_str("\n--\n");
+            text.push_str(&explanation(&drafted));
+        }
+        writeln!(out, "{text}")
     };
     if printed.is_err() {
         return ExitCode::from(1);

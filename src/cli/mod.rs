@@ -146,6 +146,10 @@ pub enum CliCommand {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Say, per section, which answers were used, how each was read and the rule that
+        /// made the sentence.
+        #[arg(long)]
+        explain: bool,
     },
     /// Write the one-page brand card as PDF, HTML or Markdown.
     Card {
@@ -429,13 +433,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 documents::CardRequest { format, paper: paper.map(PaperArg::paper), pitch: pitch.as_deref(), layout };
             documents::card(&file, &out, request)
         }
-        Some(CliCommand::Draft { file, audience, target, lang, wpm, json }) => draft::run(draft::Request {
+        Some(CliCommand::Draft { file, audience, target, lang, wpm, json, explain }) => draft::run(draft::Request {
             file: &file,
             audience: audience.as_deref(),
             target,
             language: lang.map(LangArg::language),
             wpm,
             json,
+            explain,
         }),
         Some(CliCommand::Analyze { file, lang, wpm, target, json }) => {
             analyze::run(file.as_deref(), lang.map(LangArg::language), wpm, target, json)

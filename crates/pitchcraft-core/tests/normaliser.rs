@@ -158,7 +158,7 @@ fn dutch_fragments_become_sentences() {
         ),
         (
             nl("winkels", "voorraad afbouwen", "om elke week de verkoop te meten"),
-            "Ik help winkels voorraad af te bouwen door om elke week de verkoop te meten.",
+            "Ik help winkels voorraad af te bouwen door elke week de verkoop te meten.",
         ),
         // First person: the sentence is built so the fragment fits as written.
         (

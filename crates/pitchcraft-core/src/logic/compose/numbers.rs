@@ -267,7 +267,12 @@ fn times_comparative(value: &Number, rest: &str, language: Language) -> Option<S
     let thing = super::fragment::capitalise(&thing.join(" "));
     match language {
         Language::En if lex.is_comparative(&comparative) => {
-            Some(format!("{thing} became {} {comparative}.", times(value.value, &value.digits, language)))
+            // "twice faster" is no English: two times is "twice as fast".
+            let base = (value.value == 2.0).then(|| english_positive(&comparative)).flatten();
+            Some(match base {
+                Some(base) => format!("{thing} became twice as {base}."),
+                None => format!("{thing} became {} {comparative}.", times(value.value, &value.digits, language)),
+            })
         }
         Language::Nl => {
             // "snellere" is the comparative of "snel" before a noun; said after it: "sneller".
@@ -279,6 +284,47 @@ fn times_comparative(value: &Number, rest: &str, language: Language) -> Option<S
         }
         Language::En => None,
     }
+}
+
+/// "faster" → "fast", "cheaper" → "cheap", "easier" → "easy", "bigger" → "big",
+/// "safer" → "safe", "better" → "good"; `None` for "more" and "less".
+fn english_positive(comparative: &str) -> Option<String> {
+    match comparative {
+        "better" => return Some("good".into()),
+        "worse" => return Some("bad".into()),
+        "more" | "less" | "fewer" | "further" => return None,
+        _ => {}
+    }
+    let stem = comparative.strip_suffix("er")?;
+    let chars: Vec<char> = stem.chars().collect();
+    if let Some(stem) = stem.strip_suffix('i') {
+        return Some(format!("{stem}y"));
+    }
+    if chars.len() >= 2
+        && chars[chars.len() - 1] == chars[chars.len() - 2]
+        && !"aeiouls".contains(chars[chars.len() - 1])
+    {
+        return Some(chars[..chars.len() - 1].iter().collect());
+    }
+    // "safer", "wider", "later", "simpler": the "e" belongs to the adjective. A single
+    // vowel before a single consonant ("wid", "saf") or a consonant before "l" ("simpl").
+    let vowel = |c: char| "aeiou".contains(c);
+    let n = chars.len();
+    let e_back = n >= 3
+        && ((chars[n - 1] == 'l' && !vowel(chars[n - 2]))
+            || (!vowel(chars[n - 1]) && !"wxy".contains(chars[n - 1]) && vowel(chars[n - 2]) && !vowel(chars[n - 3])));
+    if e_back {
+        return Some(format!("{stem}e"));
+    }
+    Some(stem.to_owned())
+}
+
+/// A plural thing takes "fewer", an amount "less": "fewer complaints", "less energy".
+fn less_or_fewer(thing: &str) -> &'static str {
+    let head = thing.split_whitespace().next().unwrap_or("").to_lowercase();
+    let plural =
+        head.len() > 3 && head.ends_with('s') && !["ss", "us", "is", "ics"].iter().any(|end| head.ends_with(end));
+    if plural { "fewer" } else { "less" }
 }
 
 /// The metric said as a speaker would, or `None` when it holds no number.
@@ -328,6 +374,11 @@ pub fn metric(metric: &str, language: Language) -> Option<Spoken> {
         let phrase = match (before.is_empty(), en) {
             (true, _) => phrase,
             (false, true) => format!("{phrase} in {}", super::fragment::lower_first(&before)),
+            // "verzuim van 8% naar 5%": "… vijf procent verzuim"; without a unit the thing
+            // follows "in" ("een stijging van 6,8 naar 8,1 in klanttevredenheid").
+            (false, false) if unit.is_empty() && after.is_empty() => {
+                format!("{phrase} in {}", super::fragment::lower_first(&before))
+            }
             (false, false) => format!("{phrase} {}", super::fragment::lower_first(&before)),
         };
         return Some(Spoken::Change(phrase));
@@ -357,7 +408,7 @@ pub fn metric(metric: &str, language: Language) -> Option<Spoken> {
                 }
             }
             ("%", Some('-' | '−')) => {
-                format!("{said} {} {}{thing}", percent(language), if en { "less" } else { "minder" })
+                format!("{said} {} {}{thing}", percent(language), if en { less_or_fewer(rest) } else { "minder" })
             }
             ("%", Some(_)) => format!("{said} {} {}{thing}", percent(language), if en { "more" } else { "meer" }),
             ("", Some(sign)) => {
@@ -372,7 +423,7 @@ pub fn metric(metric: &str, language: Language) -> Option<Spoken> {
                 let more_or_less = match (sign, en) {
                     ('+', true) => "more",
                     ('+', false) => "meer",
-                    (_, true) => "less",
+                    (_, true) => less_or_fewer(thing),
                     (_, false) => "minder",
                 };
                 format!("{said}{unit_word} {more_or_less} {thing}")

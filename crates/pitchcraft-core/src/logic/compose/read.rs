@@ -188,7 +188,13 @@ fn read_english(text: &str, asked: bool, field: Field) -> Phrase {
     let lower = lowers(&words);
     let first = lower[0].as_str();
     let second = lower.get(1).map(String::as_str).unwrap_or("");
+    // "what happens when …", "who decides": a question word, then its verb.
+    let wh_verb = EN_WH.contains(&first)
+        && first != "that"
+        && matches!(field, Field::Cares | Field::Ask)
+        && lex.verb_forms(second).iter().any(|(_, form)| matches!(form, Form::Third | Form::Past));
     if asked
+        || wh_verb
         || (EN_WH.contains(&first) && (EN_AUX.contains(&second) || second == "if"))
         || (EN_AUX.contains(&first) && (EN_PRONOUNS.contains(&second) || EN_DETERMINERS.contains(&second)))
     {
@@ -286,8 +292,11 @@ fn english_finite_at(lex: &Lexicon, lower: &[String]) -> Option<usize> {
         }
         let forms = lex.verb_forms(word);
         let finite = forms.iter().any(|(_, form)| matches!(form, Form::Infinitive | Form::Third | Form::Past));
-        // "a tour", "their plans": after a determiner it is a noun.
-        let after_determiner = EN_DETERMINERS.contains(&lower[at - 1].as_str());
+        // "a tour", "their plans", "a 15-minute call": after a determiner (and what
+        // measures the thing) it is a noun.
+        let measure = |word: &str| word.chars().any(|c| c.is_ascii_digit() || c == '-');
+        let after_determiner = EN_DETERMINERS.contains(&lower[at - 1].as_str())
+            || (at >= 2 && measure(&lower[at - 1]) && EN_DETERMINERS.contains(&lower[at - 2].as_str()));
         if (!finite && !EN_AUX.contains(&word)) || after_determiner {
             continue;
         }
@@ -432,6 +441,8 @@ fn english_verb_phrase(lex: &Lexicon, words: Vec<String>) -> Option<VerbPhrase> 
                 || EN_PRONOUNS.contains(&next)
                 || EN_WH.contains(&next)
                 || next.ends_with('s')
+                // "and listen to the staff": a word that is only a verb, then its preposition.
+                || (EN_PREPOSITIONS.contains(&next) && !lex.may_be_noun(word))
         });
         let before_det = candidate > 0 && EN_DETERMINERS.contains(&lower[candidate - 1].as_str());
         if object
@@ -463,8 +474,23 @@ fn english_verb_phrase(lex: &Lexicon, words: Vec<String>) -> Option<VerbPhrase> 
 /// A Dutch infinitive at `at`, not used as a noun ("het werken", "de kosten").
 fn nl_infinitive_at(lex: &Lexicon, lower: &[String], at: usize) -> Option<Verb> {
     let word = lower[at].as_str();
-    let verb = lex.infinitive(word)?;
     let before = at.checked_sub(1).map(|b| lower[b].as_str());
+    // After "te" a word in "-en" is an infinitive even where the table lacks the verb
+    // ("te halveren"); it is not split, as a verb the table does not know has no particle.
+    let after_te = before == Some("te") && word.len() > 4 && word.ends_with("en");
+    let verb = match lex.infinitive(word) {
+        Some(verb) => verb,
+        None if after_te => Verb {
+            infinitive: word.to_owned(),
+            particle: None,
+            stem: word[..word.len() - 2].to_owned(),
+            third: String::new(),
+            gerund: String::new(),
+            past: String::new(),
+            participle: String::new(),
+        },
+        None => return None,
+    };
     // "ons", "hun", "haar", "zijn" and "die" are pronouns as often ("bij ons meeluisteren").
     let after_determiner = before.is_some_and(|b| {
         NL_DETERMINERS.contains(&b) && !["meer", "minder", "ons", "hun", "haar", "zijn", "die"].contains(&b)
@@ -546,14 +572,31 @@ fn read_dutch(text: &str, asked: bool, field: Field) -> Phrase {
     if NL_PREPOSITIONS.contains(&first) && !["om", "door"].contains(&first) {
         return Phrase::Prepositional(lower_first(text));
     }
-    // A finite verb somewhere we could not place: not a noun phrase we can trust.
+    // A finite verb somewhere we could not place: not a noun phrase we can trust. A plural
+    // present after a plain noun, with words after it, is one too ("klanten bellen drie
+    // keer", "leerlingen haken af"); after an adjective it is a noun ("stijgende huren").
+    let closed = |at: usize| NL_CLOSERS.iter().any(|closer| lower[..at].contains(&(*closer).to_owned()));
+    let plural_present = |at: usize| {
+        let before = lower[at - 1].as_str();
+        at + 1 < lower.len()
+            && lex.verb_forms(&lower[at]).iter().any(|(_, form)| *form == Form::Infinitive)
+            && !before.ends_with('e')
+            && !lex.is_adjective(before)
+            && !NL_DETERMINERS.contains(&before)
+            && !NL_PREPOSITIONS.contains(&before)
+            && !["en", "of", "te"].contains(&before)
+            && !before.chars().any(|c| c.is_ascii_digit())
+            && lex.verb_forms(before).is_empty()
+    };
     let unplaced = lower.iter().enumerate().any(|(at, w)| {
         at > 0
-            && lex.verb_forms(w).iter().any(|(_, form)| matches!(form, Form::Third | Form::Past))
-            && !NL_CLOSERS.iter().any(|closer| lower[..at].contains(&(*closer).to_owned()))
+            && !closed(at)
+            && (lex.verb_forms(w).iter().any(|(_, form)| matches!(form, Form::Third | Form::Past))
+                || plural_present(at))
     });
     if unplaced {
-        return Phrase::Unknown(text.to_owned());
+        // What they care about, typed as a statement, is said as theirs ("… Herkent u dat?").
+        return if field == Field::Cares { Phrase::Clause(text.to_owned()) } else { Phrase::Unknown(text.to_owned()) };
     }
     Phrase::Noun(lower_first(text))
 }
@@ -584,6 +627,10 @@ fn dutch_finite_at(lex: &Lexicon, lower: &[String]) -> Option<(usize, bool)> {
         let word = lower[at].as_str();
         if NL_PREPOSITIONS.contains(&word) || word == "en" || word == "te" {
             return None;
+        }
+        // "hun afspraken", "de kosten": after a determiner it is a noun.
+        if NL_DETERMINERS.contains(&lower[at - 1].as_str()) {
+            continue;
         }
         let forms = lex.verb_forms(word);
         let plural = forms.iter().any(|(_, form)| *form == Form::Infinitive);

@@ -105,7 +105,12 @@ pub fn how(phrase: &Phrase, language: Language) -> Option<(How, &'static str)> {
         Phrase::Verb(vp) | Phrase::Imperative(vp) if en => {
             (How::Joined(format!("by {}", gerunds(vp))), "by + -ing on each verb")
         }
-        Phrase::Verb(vp) => (How::Joined(format!("door {}", te_clause(vp))), "door + te before the verb cluster"),
+        Phrase::Verb(vp) => {
+            // Typed with its own "door" (or "om"): not said twice.
+            let clause = te_clause(vp);
+            let clause = clause.strip_prefix("door ").or_else(|| clause.strip_prefix("om ")).unwrap_or(&clause);
+            (How::Joined(format!("door {clause}")), "door + te before the verb cluster")
+        }
         Phrase::Gerund(text) if en => (How::Joined(format!("by {text}")), "by + -ing phrase"),
         Phrase::FirstPerson { folds: Some(vp), .. } if en => {
             (How::Joined(format!("by {}", gerunds(vp))), "first person folded into by + -ing")
