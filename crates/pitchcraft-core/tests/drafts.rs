@@ -78,11 +78,41 @@ fn key_number_forms(metric: &str, language: Language) -> Vec<String> {
     }
     if let Some(spoken) = numbers::metric(metric, language) {
         let spoken = spoken.text().to_lowercase();
-        for word in ["half", "twice", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"]
-        {
+        for word in ["half", "twice"] {
             if spoken.split_whitespace().next() == Some(word) {
                 forms.push(word.to_owned());
             }
+        }
+    }
+    // Dutch says the numbers under twenty as words ("van twee naar negen").
+    const DUTCH: [&str; 20] = [
+        "nul",
+        "één",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+    ];
+    const ENGLISH: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    if let Ok(n) = first.parse::<usize>() {
+        match language {
+            Language::Nl if n < 20 => forms.push(DUTCH[n].to_owned()),
+            Language::En if n <= 10 => forms.push(ENGLISH[n].to_owned()),
+            _ => {}
         }
     }
     forms
@@ -117,7 +147,7 @@ fn check(name: &str, document: &BrandDocument, audience: Option<&Audience>, seco
             assert!(sentence.ends_with(['.', '?', '!']), "{case}: no end: {sentence}");
         }
         assert!(!section.text.contains(['(', ')', '[', ']', '{', '}']), "{case}: a bracket: {}", section.text);
-        assert!(!section.text.contains(['%', '€', '×', '$']), "{case}: a symbol not said aloud: {}", section.text);
+        assert!(!section.text.contains(['%', '€', '×', '$', '&']), "{case}: a symbol not said aloud: {}", section.text);
     }
     assert!(!lower_words(&spoken_text).is_empty() || drafted.placeholders.len() == 5);
     assert!(
@@ -147,9 +177,15 @@ fn check(name: &str, document: &BrandDocument, audience: Option<&Audience>, seco
         if hook_or_ask_written {
             let you = word_lists(language).second_person.clone();
             let formal = ["u", "uw"].map(str::to_owned);
-            let addressed = lower_words(&spoken_text)
+            // "you", or a question that takes them in ("Could we compare …?").
+            let joint = ["we", "us", "our", "wij", "ons", "onze"].map(str::to_owned);
+            let asks_together = sentences(&spoken_text)
                 .iter()
-                .any(|word| you.contains(word) || (language == Language::Nl && formal.contains(word)));
+                .any(|sentence| sentence.ends_with('?') && lower_words(sentence).iter().any(|w| joint.contains(w)));
+            let addressed = asks_together
+                || lower_words(&spoken_text)
+                    .iter()
+                    .any(|word| you.contains(word) || (language == Language::Nl && formal.contains(word)));
             assert!(addressed, "{case}: the listener is never addressed: {spoken_text}");
         }
         // Never "their"/"hun" to their face in the questions put to them.

@@ -399,3 +399,229 @@ fn english_hows_headlines_and_questions() {
         ),
     ]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Whole drafts: N21, N22, E11 and S1–S7 on corpus profiles.
+
+mod drafts {
+    use std::path::Path;
+
+    use pitchcraft_core::logic::analysis::analyze;
+    use pitchcraft_core::logic::draft::{Draft, draft, is_placeholder, profile_language};
+    use pitchcraft_core::logic::rate::planning_wpm;
+    use pitchcraft_core::logic::remarks::{Remark, remarks};
+    use pitchcraft_core::model::{Address, Audience, BrandDocument, Network, Pitch, SectionKind};
+    use pitchcraft_core::storage;
+
+    fn profile(name: &str) -> BrandDocument {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/profiles").join(format!("{name}.brand.ron"));
+        storage::load(&path).unwrap_or_else(|error| panic!("{error}")).document
+    }
+
+    fn drafted(document: &BrandDocument, audience: &str, seconds: u32) -> Draft {
+        let language = profile_language(document);
+        let audience = document.audience(audience).unwrap_or_else(|| panic!("no audience {audience}"));
+        draft(document, Some(audience), seconds, language, planning_wpm(document, language))
+    }
+
+    fn text(draft: &Draft) -> String {
+        draft
+            .sections
+            .iter()
+            .filter(|s| !is_placeholder(&s.text))
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    fn section(draft: &Draft, kind: SectionKind) -> &str {
+        &draft.sections.iter().find(|s| s.kind == kind).unwrap().text
+    }
+
+    /// Every audience of the corpus profiles named, with each length.
+    fn cases(names: &[&str]) -> Vec<(String, BrandDocument, Audience, u32)> {
+        let mut all = Vec::new();
+        for name in names {
+            let document = profile(name);
+            for audience in &document.audiences {
+                for seconds in [30, 60, 90] {
+                    all.push((
+                        format!("{name} × {} × {seconds}", audience.id),
+                        document.clone(),
+                        audience.clone(),
+                        seconds,
+                    ));
+                }
+            }
+        }
+        all
+    }
+
+    const DUTCH: &[&str] =
+        &["fatima-el-amrani", "hanneke-vos", "lieke-jansen", "wouter-peeters", "lotte-de-groot", "kees-van-leeuwen"];
+    const ENGLISH: &[&str] =
+        &["grace-okafor", "tom-whitfield", "priya-raman", "amir-haddad", "ellen-smit", "mila-jansen"];
+
+    #[test]
+    fn n21_u_and_je_are_never_mixed() {
+        for (case, document, audience, seconds) in cases(DUTCH) {
+            let said = words(&text(&drafted(&document, &audience.id, seconds)));
+            let (wrong, which): (&[&str], _) = match audience.address() {
+                Address::Formal => (&["jij", "jouw", "jou"], "informal"),
+                Address::Informal => (&["u", "uw"], "formal"),
+            };
+            // "je" is both "you" (informal) and, after a preposition, never formal here.
+            assert!(!said.iter().any(|w| wrong.contains(&w.as_str())), "{case}: {which} words in {said:?}");
+        }
+    }
+
+    #[test]
+    fn n22_no_function_word_of_the_other_language() {
+        let english = ["the", "and", "with", "for", "your", "you", "of", "that", "by"];
+        let dutch = ["de", "het", "een", "en", "met", "voor", "uw", "jouw", "van", "dat", "ik"];
+        for (names, other) in [(DUTCH, &english[..]), (ENGLISH, &dutch[..])] {
+            for (case, document, audience, seconds) in cases(names) {
+                let typed: Vec<String> = words(&ron::to_string(&document).unwrap());
+                let said = words(&text(&drafted(&document, &audience.id, seconds)));
+                let foreign: Vec<&String> =
+                    said.iter().filter(|w| other.contains(&w.as_str()) && !typed.contains(w)).collect();
+                assert!(foreign.is_empty(), "{case}: {foreign:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn e11_the_listener_who_is_the_who_of_the_statement_is_you() {
+        // Priya's statement helps "chief information officers of NHS trusts", her audience.
+        let priya = profile("priya-raman");
+        let value = section(&drafted(&priya, "cios", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("I help you replace ageing systems"), "{value}");
+        // Said to her team, the CIOs stay in the third person.
+        let value = section(&drafted(&priya, "team", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("I help chief information officers of NHS trusts"), "{value}");
+        // From the brand parts, in both languages.
+        let mut ellen = profile("ellen-smit");
+        ellen.brand_statement.clear();
+        ellen.brand_parts.who = "finance directors of housing associations".into();
+        ellen.brand_parts.outcome = "keep their budgets on track".into();
+        ellen.brand_parts.how = "a monthly forecast everyone can read".into();
+        ellen.audiences[0].name = "Finance directors of housing associations".into();
+        let value = section(&drafted(&ellen, &ellen.audiences[0].id.clone(), 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("I help you "), "{value}");
+        assert!(!value.contains("finance directors"), "{value}");
+        let mut fatima = profile("fatima-el-amrani");
+        fatima.brand_parts.who = "directeuren van thuiszorgorganisaties".into();
+        let value = section(&drafted(&fatima, "directeuren", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("Ik help u "), "{value}");
+    }
+
+    #[test]
+    fn s1_the_next_goal_is_told_to_those_who_can_help_reach_it() {
+        let mut told = 0;
+        for (case, document, audience, seconds) in cases(&[DUTCH, ENGLISH].concat()) {
+            let said = text(&drafted(&document, &audience.id, seconds)).to_lowercase();
+            let goal = said.contains("my next goal") || said.contains("mijn volgende doel");
+            if audience.network == Network::Operational {
+                assert!(!goal, "{case}: a goal told to the operational network: {said}");
+            } else if goal {
+                told += 1;
+            }
+        }
+        assert!(told >= 3, "the goal told to strategic or personal audiences in {told} drafts");
+    }
+
+    #[test]
+    fn s2_without_a_statement_the_value_comes_from_the_headline_or_a_description() {
+        let wouter = profile("wouter-peeters");
+        let value = section(&drafted(&wouter, "vakgenoten", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("Ik leid leerlingen op tot vakmensen die blijven."), "{value}");
+        let tom = profile("tom-whitfield");
+        let value = section(&drafted(&tom, "mentors", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("I design online courses people finish."), "{value}");
+        // Without a headline either, a skill's description says it.
+        let mut grace = profile("grace-okafor");
+        grace.brand_parts = Default::default();
+        grace.person.headline.clear();
+        let value = section(&drafted(&grace, "heads", 30), SectionKind::Value).to_owned();
+        assert!(!is_placeholder(&value), "{value}");
+        assert!(value.to_lowercase().contains("forecasts that buyers trust enough to act on"), "{value}");
+    }
+
+    #[test]
+    fn s3_s4_s5_each_number_once_the_ask_last_and_their_world_said_once() {
+        for (case, document, audience, seconds) in cases(&[DUTCH, ENGLISH].concat()) {
+            let drafted = drafted(&document, &audience.id, seconds);
+            let said = text(&drafted);
+            // S3: every figure of the draft once (a year or a count in a story may repeat
+            // only where the person wrote it twice).
+            let figures: Vec<String> =
+                words(&said).into_iter().filter(|w| w.chars().all(|c| c.is_ascii_digit())).collect();
+            for figure in &figures {
+                let typed = ron::to_string(&document).unwrap().matches(figure.as_str()).count();
+                let count = figures.iter().filter(|f| *f == figure).count();
+                assert!(count <= typed.max(1), "{case}: {figure} said {count} times: {said}");
+            }
+            // S4: the ask is last, and no question between the hook and the ask.
+            let ask = section(&drafted, SectionKind::Ask);
+            if !is_placeholder(ask) {
+                assert!(said.trim_end().ends_with('?'), "{case}: {said}");
+            }
+            for kind in [SectionKind::WhoIAm, SectionKind::Value, SectionKind::Proof] {
+                assert!(!section(&drafted, kind).contains('?'), "{case}: a question in {kind:?}");
+            }
+            // S5: what the hook said about their world is not said again.
+            let cares = audience.cares_about.to_lowercase();
+            let first: String = cares.split([';', '.', '(']).next().unwrap_or("").trim().to_owned();
+            if first.split_whitespace().count() >= 3 {
+                let probe: String = first.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+                assert!(said.to_lowercase().matches(&probe).count() <= 1, "{case}: \"{probe}\" twice: {said}");
+            }
+        }
+    }
+
+    #[test]
+    fn s6_a_fresh_draft_draws_no_remark_from_the_feedback() {
+        for (case, document, audience, seconds) in cases(&[DUTCH, ENGLISH].concat()) {
+            let language = profile_language(&document);
+            let wpm = planning_wpm(&document, language);
+            let drafted = drafted(&document, &audience.id, seconds);
+            if !drafted.placeholders.is_empty() {
+                continue;
+            }
+            let pitch =
+                Pitch { target_seconds: seconds, language, sections: drafted.sections.clone(), ..Pitch::default() };
+            let analysis = analyze(&pitch.full_text(), language, wpm);
+            let found: Vec<Remark> = remarks(&pitch, &analysis, wpm)
+                .into_iter()
+                .filter(|remark| matches!(remark, Remark::OverTarget { .. } | Remark::SectionOver { .. }))
+                .collect();
+            assert!(found.is_empty(), "{case}: {found:?}");
+            assert_eq!(analysis.long_sentences, 0, "{case}: a long sentence");
+        }
+    }
+
+    #[test]
+    fn s7_the_short_draft_says_the_role_and_the_place_only_where_it_matters() {
+        for name in [DUTCH, ENGLISH].concat() {
+            let document = profile(name);
+            let role = document.person.role.split(['(', ',']).next().unwrap().trim().to_lowercase();
+            for audience in &document.audiences {
+                let who = section(&drafted(&document, &audience.id, 30), SectionKind::WhoIAm).to_lowercase();
+                assert!(who.contains(&role), "{name} × {}: the role in \"{who}\"", audience.id);
+                let location = document.person.location.to_lowercase();
+                let mentioned = format!("{} {} {}", audience.name, audience.cares_about, audience.ask).to_lowercase();
+                if !location.is_empty() && !mentioned.contains(&location) {
+                    assert!(!who.contains(&location), "{name} × {}: the place without a reason: {who}", audience.id);
+                }
+            }
+        }
+    }
+}

@@ -124,9 +124,13 @@ pub fn draft(
     let number = parts.number_hook().filter(|_| !parts.result_has_metric());
     let question = parts.question_hook();
     let asked = question.is_some();
+    // A short pitch may ask about the first of the things they care about only (S6).
+    let short = parts.short_question_hook();
     let (hooks, number_told) = match (question, story, number) {
-        (Some(question), Some(story), _) => (vec![question.clone(), format!("{question} {story}")], false),
-        (Some(question), None, _) => (vec![question], false),
+        (Some(question), Some(story), _) => {
+            (vec![question.clone(), format!("{question} {story}")].into_iter().chain(short).collect(), false)
+        }
+        (Some(question), None, _) => (std::iter::once(question).chain(short).collect(), false),
         (None, Some(story), _) => (vec![story], false),
         (None, None, Some(number)) => (vec![number], true),
         (None, None, None) => (vec![tr(language, Tr::DraftHookPlaceholder).to_owned()], false),
@@ -227,7 +231,7 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_for_each_sample_audience_fits_its_budget_within_fifteen_percent() {
+    fn a_draft_for_each_sample_audience_stays_within_its_budget_and_uses_most_of_it() {
         let sample = crate::storage::sample_document().unwrap();
         for pitch in sample.pitches.iter().filter(|pitch| pitch.language == Language::En) {
             let audience = sample.audience(&pitch.audience);
@@ -235,8 +239,15 @@ mod tests {
             let drafted = draft(&sample, audience, pitch.target_seconds, pitch.language, wpm);
             let words: usize = drafted.sections.iter().map(|s| word_count(&s.text)).sum();
             let budget = total_budget(pitch.target_seconds, wpm) as f64;
-            let off = (words as f64 - budget).abs() / budget;
-            assert!(off <= 0.15, "{}: {words} words for a budget of {budget:.0} ({:.0}% off)", pitch.id, off * 100.0);
+            // Never over (the feedback would flag it, S6); the phrasings come in steps of a
+            // sentence, so a draft may end a sentence short.
+            let ratio = words as f64 / budget;
+            assert!(
+                (0.75..=1.02).contains(&ratio),
+                "{}: {words} words for a budget of {budget:.0} ({:.0}%)",
+                pitch.id,
+                ratio * 100.0
+            );
             assert_eq!(drafted.sections.len(), 5);
         }
     }

@@ -5,6 +5,7 @@
 /// A fragment for the middle or the end of a sentence: brackets become a clause set off by
 /// commas, runs of punctuation become one mark, and nothing closes it (no `.`, `;`, `?`).
 pub fn clause(text: &str) -> String {
+    let text = &unbracketed(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -72,6 +73,45 @@ pub fn clause(text: &str) -> String {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '-' | '–' | '—')
     })
     .to_owned()
+}
+
+/// Brackets that hold no words ("(!)", "(?)") go with what they hold; one word in brackets
+/// at the very start ("(door) de wachtrij splitsen") is an optional word: kept, without
+/// the brackets.
+fn unbracketed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.trim_start();
+    if let Some(inner) = rest.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && !inner[..close].trim().is_empty()
+        && !inner[..close].contains(char::is_whitespace)
+    {
+        out.push_str(&inner[..close]);
+        rest = &inner[close + 1..];
+    }
+    let mut chars = rest.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let close = match c {
+            '(' => ')',
+            '[' => ']',
+            '{' => '}',
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        match rest[at + 1..].find(close) {
+            Some(end) if !rest[at + 1..at + 1 + end].chars().any(char::is_alphanumeric) => {
+                // Skip the bracket and what it holds.
+                let stop = at + 1 + end;
+                while chars.peek().is_some_and(|(next, _)| *next <= stop) {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A fragment as a whole sentence: capital first, a full stop last (a question keeps its

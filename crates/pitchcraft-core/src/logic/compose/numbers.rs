@@ -165,6 +165,26 @@ fn speak_token(token: &str, next: Option<&str>, language: Language) -> (String, 
         Some('-' | '−') => format!("{} {said}", if language == Language::En { "minus" } else { "min" }),
         _ => said,
     };
+    // "< 5 minuten", "> 90%": said as words.
+    if core == "<" || core == ">" {
+        let said = match (core, language) {
+            ("<", Language::En) => "under",
+            ("<", Language::Nl) => "minder dan",
+            (_, Language::En) => "over",
+            (_, Language::Nl) => "meer dan",
+        };
+        return (format!("{said}{tail}"), false);
+    }
+    // "40+ systems": "over 40 systems", "meer dan 40 systemen".
+    if let Some(digits) = core.strip_suffix('+').filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())) {
+        let (said, _) = speak_token(digits, None, language);
+        let more = if language == Language::En { "over" } else { "meer dan" };
+        return (format!("{more} {said}{tail}"), false);
+    }
+    // "&" is said as the word.
+    if core == "&" || core == "+" {
+        return (format!("{}{tail}", if language == Language::En { "and" } else { "en" }), false);
+    }
     if core == "→" || core == "->" {
         return (format!("{}{tail}", if language == Language::En { "to" } else { "naar" }), false);
     }

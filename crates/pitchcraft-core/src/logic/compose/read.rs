@@ -166,6 +166,27 @@ pub fn read(text: &str, field: Field, language: Language) -> Phrase {
     }
 }
 
+/// Whether `text` can stand after "I help" / "Ik help" as the people helped: a noun phrase,
+/// not a clause ("leveranciers leveren te laat") or a sentence of the person's own.
+pub fn is_group(text: &str, language: Language) -> bool {
+    let text = clause(text);
+    let words = words_of(&text);
+    if words.is_empty() || has_inner_sentence_end(&text) || text.ends_with('?') {
+        return false;
+    }
+    let lower = lowers(&words);
+    if ["i", "ik", "we", "wij", "i'm"].contains(&lower[0].as_str()) {
+        return false;
+    }
+    let closers = ["who", "that", "which", "whose", "die", "dat", "wat", "waar", "waarvan", "wier"];
+    let closer = lower.iter().position(|w| closers.contains(&w.as_str())).unwrap_or(lower.len());
+    let finite = match language {
+        Language::En => english_finite_at(lexicon(language), &lower),
+        Language::Nl => dutch_finite_at(lexicon(language), &lower).map(|(at, _)| at),
+    };
+    finite.is_none_or(|at| at >= closer)
+}
+
 fn words_of(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_owned).collect()
 }
@@ -495,7 +516,15 @@ fn nl_infinitive_at(lex: &Lexicon, lower: &[String], at: usize) -> Option<Verb> 
     let after_determiner = before.is_some_and(|b| {
         NL_DETERMINERS.contains(&b) && !["meer", "minder", "ons", "hun", "haar", "zijn", "die"].contains(&b)
     });
-    if after_determiner {
+    // An inflected adjective ("praktische aanpakken", "nieuwe collega's") stands only
+    // before a noun.
+    let inflected_before = before.is_some_and(|b| {
+        lex.infinitive(b).is_none()
+            && !NL_PRONOUNS.contains(&b)
+            && !NL_DETERMINERS.contains(&b)
+            && nl_inflected_adjective(lex, b)
+    });
+    if after_determiner || inflected_before {
         return None;
     }
     // An infinitive that is a plural noun too is a verb only where a verb can stand: after
@@ -509,6 +538,34 @@ fn nl_infinitive_at(lex: &Lexicon, lower: &[String], at: usize) -> Option<Verb> 
         }
     }
     Some(verb)
+}
+
+/// "praktische", "nieuwe", "snelle", "grote", "lieve", "boze": an adjective with the "-e" it
+/// takes before a noun (OpenTaal lists the plain form).
+fn nl_inflected_adjective(lex: &Lexicon, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('e').filter(|stem| stem.len() > 2) else { return false };
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    let mut candidates = vec![stem.to_owned()];
+    // "snelle" → "snel": a doubled consonant is single in the plain form.
+    if chars[n - 1] == chars[n - 2] {
+        candidates.push(chars[..n - 1].iter().collect());
+    }
+    // "grote" → "groot": a long vowel is written double in a closed syllable.
+    if "aeou".contains(chars[n - 2]) && !"aeiou".contains(chars[n - 1]) && (n < 3 || !"aeiou".contains(chars[n - 3])) {
+        let mut doubled: String = chars[..n - 1].iter().collect();
+        doubled.push(chars[n - 2]);
+        doubled.push(chars[n - 1]);
+        candidates.push(doubled);
+    }
+    // "lieve" → "lief", "boze" → "boos".
+    for (from, to) in [('v', 'f'), ('z', 's')] {
+        if chars[n - 1] == from {
+            let plain: Vec<String> = candidates.iter().map(|c| format!("{}{to}", &c[..c.len() - 1])).collect();
+            candidates.extend(plain);
+        }
+    }
+    candidates.iter().any(|plain| lex.is_adjective(plain))
 }
 
 /// Where the middle field of a Dutch phrase ends: at a relative pronoun or conjunction

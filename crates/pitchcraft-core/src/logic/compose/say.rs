@@ -7,6 +7,7 @@
 use super::fragment::{bare, capitalise, lower_first, sentence};
 use super::read::{Phrase, VerbPhrase};
 use crate::lang::lexicon;
+use crate::lang::lexicon::Form;
 use crate::model::{Address, Language};
 
 /// A realised piece, with the rule that made it (for `pitchcraft draft --explain`).
@@ -193,6 +194,41 @@ pub fn to_listener(text: &str, language: Language, address: Address) -> String {
     out.join(" ")
 }
 
+/// A Dutch clause about "ze"/"zij" said to them: the subject becomes *u* or *je* and its
+/// verbs agree ("ze begrijpen de eisen niet en haken af" → "u begrijpt de eisen niet en
+/// haakt af"). `None` when the clause does not start that way.
+fn dutch_they_to_you(text: &str, address: Address) -> Option<String> {
+    let lex = lexicon(Language::Nl);
+    let mut words: Vec<String> = text.split(' ').map(str::to_owned).collect();
+    if words.len() < 2 || !["ze", "zij"].contains(&bare(&words[0]).as_str()) {
+        return None;
+    }
+    let third = |word: &str| {
+        lex.verb_forms(&bare(word))
+            .into_iter()
+            .find(|(_, form)| *form == Form::Infinitive)
+            .map(|(verb, _)| verb.third.clone())
+            .filter(|third| !third.is_empty())
+    };
+    let first_verb = third(&words[1])?;
+    let you = match address {
+        Address::Formal => "u",
+        Address::Informal => "je",
+    };
+    words[0] = if words[0].starts_with(char::is_uppercase) { capitalise(you) } else { you.to_owned() };
+    words[1] = format!("{first_verb}{}", &words[1][bare(&words[1]).len().min(words[1].len())..]);
+    // A second verb of the same subject: "… en haken daarom af".
+    for at in 2..words.len().saturating_sub(1) {
+        if bare(&words[at]) == "en"
+            && let Some(verb) = third(&words[at + 1])
+        {
+            let tail = words[at + 1][bare(&words[at + 1]).len().min(words[at + 1].len())..].to_owned();
+            words[at + 1] = format!("{verb}{tail}");
+        }
+    }
+    Some(words.join(" "))
+}
+
 /// "Herkent u dat?" / "Herken je dat?" / "Does that sound familiar?"
 fn familiar(language: Language, address: Address) -> &'static str {
     match (language, address) {
@@ -226,6 +262,13 @@ pub fn cares_hook(phrase: &Phrase, language: Language, address: Address) -> Opti
             let clause = you(&te_clause(vp));
             let frame = if formal { "Hoe belangrijk is het voor u om" } else { "Hoe belangrijk is het voor jou om" };
             said(format!("{frame} {clause}?"), "hoe belangrijk is het om + te-clause")
+        }
+        (Phrase::Clause(text), Language::Nl) if dutch_they_to_you(text, address).is_some() => {
+            let yours = dutch_they_to_you(text, address).unwrap_or_default();
+            said(
+                format!("{} {}", sentence(&you(&yours)), familiar(language, address)),
+                "their clause said to them + herkent u dat",
+            )
         }
         (Phrase::Clause(text), _) => said(
             format!("{} {}", sentence(&you(text)), familiar(language, address)),
@@ -448,7 +491,7 @@ pub fn from_headline(headline: &str, language: Language) -> Option<Said> {
 /// from its three parts, read. `None` while who or the outcome is empty. An outcome that
 /// could not be read stays a sentence of its own, as does a "how" that is one.
 pub fn help_sentence(who: &str, outcome: &Phrase, how: &Phrase, language: Language) -> Option<String> {
-    if who.trim().is_empty() || matches!(outcome, Phrase::Empty) {
+    if who.trim().is_empty() || matches!(outcome, Phrase::Empty) || !super::read::is_group(who, language) {
         return None;
     }
     let help = match language {

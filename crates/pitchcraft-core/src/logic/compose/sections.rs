@@ -109,6 +109,38 @@ impl<'a> Parts<'a> {
         say::cares_hook(&self.read.cares, self.language, self.address).map(|said| self.speak(&said.text))
     }
 
+    /// The opening about their world said shorter, for a short pitch whose opening would run
+    /// over its share: "hoge energiekosten en lege schappen" asks about "hoge
+    /// energiekosten"; a "that"-clause drops "for you". `None` where nothing is shorter.
+    pub(crate) fn short_question_hook(&self) -> Option<String> {
+        // A "that"-clause keeps its words and loses the frame's "for you".
+        if let Phrase::ThatClause(text) = &self.read.cares {
+            let yours = fragment::capitalise(&say::to_listener(text, self.language, self.address));
+            let end = if self.language == Language::En { "that is what counts." } else { "daar draait het om." };
+            return Some(self.speak(&format!("{yours}: {end}")));
+        }
+        // Two clauses ("suppliers deliver late and nobody knows …"): the first alone.
+        if let Phrase::Clause(text) = &self.read.cares {
+            let first = [", ", " and ", " en ", " but ", " maar "]
+                .iter()
+                .filter_map(|joint| text.split_once(joint).map(|(first, _)| first))
+                .min_by_key(|first| first.len())?;
+            let phrase = read(first, Field::Cares, self.language);
+            return matches!(phrase, Phrase::Clause(_))
+                .then(|| say::cares_hook(&phrase, self.language, self.address).map(|said| self.speak(&said.text)))
+                .flatten();
+        }
+        let Phrase::Noun(text) = &self.read.cares else { return None };
+        let first = text.split(", ").next()?.split(" and ").next()?.split(" en ").next()?.trim();
+        if first.split_whitespace().count() < 2 || first == text.as_str() {
+            return None;
+        }
+        let phrase = read(first, Field::Cares, self.language);
+        matches!(phrase, Phrase::Noun(_))
+            .then(|| say::cares_hook(&phrase, self.language, self.address).map(|said| self.speak(&said.text)))
+            .flatten()
+    }
+
     /// "Not long ago, our campus used more energy every year."
     pub(crate) fn story_hook(&self) -> Option<String> {
         let situation = fragment::clause(&self.proof?.situation);
@@ -146,8 +178,13 @@ impl<'a> Parts<'a> {
         if name.is_empty() {
             return vec![self.t(Tr::DraftNamePlaceholder).to_owned()];
         }
-        let role = fragment::lower_first(&fragment::clause(&person.role));
-        let organisation = fragment::clause(&person.organisation);
+        // "&" is said as the word, in a role and in a name ("Energie & Zo").
+        let and = |text: String| {
+            let word = if self.language == Language::En { " and " } else { " en " };
+            text.replace(" & ", word)
+        };
+        let role = and(fragment::lower_first(&fragment::clause(&person.role)));
+        let organisation = and(fragment::clause(&person.organisation));
         if role.is_empty() {
             return vec![fill(self.t(Tr::DraftWhoShort), &[("name", &name)])];
         }
