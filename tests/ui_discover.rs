@@ -284,3 +284,68 @@ fn activate_nth(harness: &mut Harness<'_, PitchcraftApp>, label: &str, index: us
     harness.get_all_by_label(label).nth(index).expect(label).click();
     harness.run_ok();
 }
+
+/// The texts of every label on screen that starts with `prefix`.
+fn labels_starting(harness: &Harness<'_, PitchcraftApp>, prefix: &str) -> Vec<String> {
+    harness
+        .root()
+        .query_all(egui_kittest::kittest::by().predicate(|node| {
+            node.label().is_some_and(|label| label.starts_with(prefix))
+                || node.value().is_some_and(|v| v.starts_with(prefix))
+        }))
+        .map(|node| node.accesskit_node().label().or(node.accesskit_node().value()).unwrap_or_default().to_owned())
+        .fold(Vec::new(), |mut found, text| {
+            // A label and its text run say the same: count it once.
+            if !found.contains(&text) {
+                found.push(text);
+            }
+            found
+        })
+}
+
+#[test]
+fn the_sentence_the_pitch_makes_shows_while_the_brand_parts_are_typed() {
+    let mut harness = new_document();
+    harness.state_mut().push(pitchcraft::command::Command::SetStep(Step::Brand));
+    harness.run_ok();
+    assert!(labels_starting(&harness, "In your pitch").is_empty(), "nothing to say yet");
+    type_into(&mut harness, "Who do you help?", "garden centres");
+    type_into(&mut harness, "What do they achieve?", "sell more plants in winter");
+    type_into(&mut harness, "How do you do it?", "plan the displays and train the staff");
+    let shown = labels_starting(&harness, "In your pitch");
+    assert_eq!(
+        shown,
+        [
+            "In your pitch: “I help garden centres sell more plants in winter by planning the displays and training the staff.”"
+        ]
+    );
+    assert!(labels_starting(&harness, "Kept in your own words").is_empty());
+    // A "how" the app cannot fit is said as the person's own sentence, and the page says so.
+    harness.get_by_label("How do you do it?").focus();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("How do you do it?").type_text("Winter displays, and staff who know plants!");
+    harness.run_ok();
+    assert_eq!(
+        labels_starting(&harness, "Kept in your own words").len(),
+        1,
+        "{:?}",
+        labels_starting(&harness, "In your")
+    );
+}
+
+#[test]
+fn each_audience_shows_its_opening_and_its_ask_in_its_own_address() {
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(pitchcraft::state::Page::Discover),
+        step: Some(Step::Audiences),
+        language: Some(pitchcraft::model::Language::Nl),
+        ..Launch::default()
+    });
+    harness.run_ok();
+    let shown = labels_starting(&harness, "In je pitch");
+    assert!(shown.iter().any(|text| text.contains("Where do you stand on waiting lists")), "{shown:?}");
+    assert!(shown.iter().any(|text| text.ends_with("?”")), "{shown:?}");
+    assert!(shown.len() >= 4, "an opening and an ask per audience: {shown:?}");
+}

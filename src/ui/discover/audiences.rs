@@ -4,6 +4,7 @@
 use super::StepContext;
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
+use crate::logic::compose::preview;
 use crate::logic::undo::EditKey;
 use crate::model::{Address, Audience, BrandDocument, Network};
 use crate::ui::names::network_name;
@@ -121,6 +122,7 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
                     audience.cares_about = text;
                 }
             });
+        super::pitch_preview(ui, cx, preview::cares(cx.document, audience));
         TextField::new(&audience.ask, EditKey::of(("audience.ask", index)))
             .label(cx.t(Tr::FieldAsk))
             .hint(cx.t(Tr::HintAsk))
@@ -130,6 +132,7 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
                     audience.ask = text;
                 }
             });
+        super::pitch_preview(ui, cx, preview::ask(cx.document, audience));
         let used_by = cx.document.pitches.iter().filter(|pitch| pitch.audience == audience.id).count();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let remove = ui.small_button(cx.t(Tr::RemoveAudience));

@@ -5,6 +5,7 @@ use super::{Part, StepContext};
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::brand::{headline_suggestions, statement_variants, suggested_parts};
+use crate::logic::compose::preview;
 use crate::logic::discover::HEADLINE_LIMIT;
 use crate::logic::undo::EditKey;
 use crate::model::BrandParts;
@@ -32,6 +33,7 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
             .focus(focus && index == 0)
             .show(ui, cx.out, move |document, text| *field(&mut document.brand_parts) = text);
     }
+    super::pitch_preview(ui, cx, preview::value(document));
     let suggested = suggested_parts(document);
     if suggested != document.brand_parts && ui.button(cx.t(Tr::FillFromAnswers)).clicked() {
         cx.out.push(Command::Edit(DocEdit::step(move |document| document.brand_parts = suggested)));

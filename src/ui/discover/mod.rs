@@ -14,6 +14,7 @@ pub use values::ValuesMode;
 use crate::command::Command;
 use crate::i18n::values::deck_ids;
 use crate::i18n::{Tr, tr};
+use crate::logic::compose::preview::Preview;
 use crate::logic::discover::{Step, progress};
 use crate::model::{BrandDocument, Language};
 use crate::ui::theme;
@@ -75,6 +76,17 @@ pub(super) struct Part<'a, T> {
     hint: Tr,
     current: &'a str,
     field: fn(&mut T) -> &mut String,
+}
+
+/// The sentence the pitch will make of an answer, under its field, and whether the answer
+/// is kept in the person's words; nothing while there is nothing to say.
+pub(super) fn pitch_preview(ui: &mut egui::Ui, cx: &StepContext<'_>, preview: Option<Preview>) {
+    let Some(preview) = preview else { return };
+    let text = crate::i18n::fill(cx.t(Tr::PitchPreview), &[("text", &format!("“{}”", preview.text))]);
+    ui.add(egui::Label::new(egui::RichText::new(text).italics().color(ui.visuals().weak_text_color())).wrap());
+    if preview.kept {
+        ui.add(egui::Label::new(egui::RichText::new(cx.t(Tr::PitchPreviewKept)).small().weak()).wrap());
+    }
 }
 
 /// The name of a step.

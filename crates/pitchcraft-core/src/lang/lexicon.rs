@@ -15,6 +15,7 @@ const NL_ADJECTIVES: &str = include_str!("../../assets/lexicon/nl-adjectives.txt
 const NL_PLURAL_INFINITIVES: &str = include_str!("../../assets/lexicon/nl-plural-infinitives.txt");
 const EN_VERBS: &str = include_str!("../../assets/lexicon/en-verbs.txt");
 const EN_NOUN_VERBS: &str = include_str!("../../assets/lexicon/en-noun-verbs.txt");
+const EN_NOUN_FIRST: &str = include_str!("../../assets/lexicon/en-noun-first.txt");
 const EN_ADJECTIVE_VERBS: &str = include_str!("../../assets/lexicon/en-adjective-verbs.txt");
 const EN_COMPARATIVES: &str = include_str!("../../assets/lexicon/en-comparatives.txt");
 
@@ -105,6 +106,9 @@ pub struct Lexicon {
     ambiguous: HashSet<String>,
     /// English comparatives ("faster", "cheaper", "better").
     comparatives: HashSet<String>,
+    /// English nouns that are verbs too but said as nouns at least as often ("winter",
+    /// "staff", "price"; WordNet's tagged corpus).
+    noun_first: HashSet<String>,
     /// Dutch adjectives ("snel", "kwijt", "nodig"); English adjectives that are verbs too
     /// ("lean", "clean", "open").
     adjectives: HashSet<String>,
@@ -118,6 +122,7 @@ impl Lexicon {
             forms: HashMap::new(),
             ambiguous: HashSet::new(),
             comparatives: HashSet::new(),
+            noun_first: HashSet::new(),
             adjectives: HashSet::new(),
         };
         let form = |text: &str| if text == "-" { String::new() } else { text.to_owned() };
@@ -205,6 +210,7 @@ impl Lexicon {
                     lexicon.verbs.push(verb);
                 }
                 lexicon.ambiguous = EN_NOUN_VERBS.lines().map(str::to_owned).collect();
+                lexicon.noun_first = EN_NOUN_FIRST.lines().map(str::to_owned).collect();
                 lexicon.comparatives = EN_COMPARATIVES.lines().map(str::to_owned).collect();
                 lexicon.adjectives = EN_ADJECTIVE_VERBS.lines().map(str::to_owned).collect();
             }
@@ -329,6 +335,11 @@ impl Lexicon {
     /// English: a comparative ("faster", "better").
     pub fn is_comparative(&self, word: &str) -> bool {
         self.comparatives.contains(word)
+    }
+
+    /// English: a noun that is a verb too, used as a noun at least as often ("winter").
+    pub fn is_noun_first(&self, word: &str) -> bool {
+        self.noun_first.contains(word)
     }
 }
 

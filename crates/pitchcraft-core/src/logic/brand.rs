@@ -181,7 +181,7 @@ pub fn smart(goal: &Goal, language: Language) -> Smart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Horizon;
+    use crate::model::{Horizon, Skill};
 
     #[test]
     fn the_sample_gives_four_english_phrasings() {
@@ -280,6 +280,24 @@ mod tests {
         assert_eq!(parts.who, "hospital board members");
         assert_eq!(parts.how, "mapping patient flows with the people who run them and taking out the waiting");
         assert_eq!(parts.outcome, "");
+    }
+
+    #[test]
+    fn no_phrasing_without_an_outcome_no_lower_case_i_and_no_headline_over_the_limit() {
+        let mut document = BrandDocument::default();
+        document.person.role = "Beleidsadviseur".into();
+        document.brand_parts =
+            BrandParts { who: "wethouders".into(), outcome: String::new(), how: "Ik koppel wijken aan de raad".into() };
+        assert!(statement_variants(&document, Language::Nl).is_empty(), "nothing with an empty outcome");
+        document.expertise =
+            vec![Skill { skill: "Netwerken".into(), description: "I connect teams".into(), ..Default::default() }];
+        document.brand_parts.how.clear();
+        assert_eq!(suggested_parts(&document).how, "I connect teams");
+        document.person.role = "Senior adviseur duurzame gebiedsontwikkeling en participatie bij gemeenten".into();
+        document.brand_parts.outcome = "sneller en met meer draagvlak besluiten nemen over nieuwe wijken".into();
+        for headline in headline_suggestions(&document, Language::Nl) {
+            assert!(headline.chars().count() <= crate::logic::discover::HEADLINE_LIMIT, "{headline}");
+        }
     }
 
     #[test]

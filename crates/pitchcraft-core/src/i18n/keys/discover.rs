@@ -126,6 +126,8 @@ page_keys! {
     OwnValueName,
     Phrasings,
     PhrasingsNeedParts,
+    PitchPreview,
+    PitchPreviewKept,
     PileImportant,
     PileNotImportant,
     PileUnsortTip,

@@ -8,10 +8,12 @@
 //! - [`read`]: an answer as a typed phrase, or `Unknown`, kept in the person's words;
 //! - [`say`]: a phrase in the sentence it goes into (Dutch *te* in verb clusters, English
 //!   "-ing" on coordinated verbs, the listener as "you" / *u* / *je*, questions);
-//! - [`sections`]: the plan of each section, in phrasings of different lengths.
+//! - [`sections`]: the plan of each section, in phrasings of different lengths;
+//! - [`preview`]: the sentence one answer becomes, shown while the person types.
 
 pub mod fragment;
 pub mod numbers;
+pub mod preview;
 pub mod read;
 pub mod say;
 pub mod sections;

@@ -268,9 +268,15 @@ fn read_english(text: &str, asked: bool, field: Field) -> Phrase {
                 || EN_PRONOUNS.contains(&next)
                 || EN_WH.contains(&next)
                 || next.chars().all(|c| c.is_ascii_digit())
-                || (!adjective && plural(next))
+                || (!adjective && !lex.is_noun_first(first) && plural(next))
                 || ["up", "out", "down", "together", "more", "better"].contains(&next)
         });
+        // "winter displays", "price rises": a word used as a noun first, before a plural,
+        // may be a verb with its object or a noun phrase; neither is certain, so the words
+        // are kept as typed.
+        if lex.is_noun_first(first) && next.is_some_and(plural) && !object_follows && field != Field::Outcome {
+            return Phrase::Unknown(text.to_owned());
+        }
         let plain = words[0].chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'');
         let noun_too = lex.may_be_noun(first) || field == Field::Cares;
         // After "I help [who]" people type a verb phrase ("cut waiting times", "ship on
@@ -460,7 +466,7 @@ fn english_verb_phrase(lex: &Lexicon, words: Vec<String>) -> Option<VerbPhrase> 
         let object = next.is_some_and(|next| {
             EN_DETERMINERS.contains(&next)
                 || EN_PRONOUNS.contains(&next)
-                || EN_WH.contains(&next)
+                || (EN_WH.contains(&next) && !["who", "which", "that"].contains(&next))
                 || next.ends_with('s')
                 // "and listen to the staff": a word that is only a verb, then its preposition.
                 || (EN_PREPOSITIONS.contains(&next) && !lex.may_be_noun(word))
@@ -811,6 +817,17 @@ mod tests {
 
     fn kind(text: &str, field: Field, language: Language) -> &'static str {
         read(text, field, language).kind()
+    }
+
+    #[test]
+    fn a_noun_first_word_before_a_plural_is_kept_as_typed() {
+        assert_eq!(
+            kind("Winter displays, and staff who know plants", Field::How, Language::En),
+            "unknown: kept as typed"
+        );
+        assert_eq!(kind("price rises", Field::How, Language::En), "unknown: kept as typed");
+        assert_eq!(kind("cut costs", Field::How, Language::En), "verb phrase");
+        assert_eq!(kind("price the stock weekly", Field::How, Language::En), "verb phrase");
     }
 
     #[test]

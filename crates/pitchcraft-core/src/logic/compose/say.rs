@@ -270,10 +270,16 @@ pub fn cares_hook(phrase: &Phrase, language: Language, address: Address) -> Opti
                 "their clause said to them + herkent u dat",
             )
         }
-        (Phrase::Clause(text), _) => said(
-            format!("{} {}", sentence(&you(text)), familiar(language, address)),
-            "their clause as a sentence + does that sound familiar",
-        ),
+        // A clause about others ("starters haken af in hun eerste jaar") keeps its
+        // pronouns: "hun" is theirs, not the listener's. Only "they …" is said to them.
+        (Phrase::Clause(text), _) => {
+            let they = ["they", "they're", "they've"].contains(&bare(text.split(' ').next().unwrap_or("")).as_str());
+            let text = if they { you(text) } else { text.clone() };
+            said(
+                format!("{} {}", sentence(&text), familiar(language, address)),
+                "their clause as a sentence + does that sound familiar",
+            )
+        }
         (Phrase::ThatClause(text), Language::En) => said(
             format!("{}: that is what counts for you.", capitalise(&you(text))),
             "that-clause + that is what counts",
