@@ -507,6 +507,10 @@ mod drafts {
         // Said to her team, the CIOs stay in the third person.
         let value = section(&drafted(&priya, "team", 30), SectionKind::Value).to_owned();
         assert!(value.starts_with("I help chief information officers of NHS trusts"), "{value}");
+        // "HR-adviseurs bij andere gemeenten" are not the "gemeenten" helped: no "je".
+        let lotte = profile("lotte-de-groot");
+        let value = section(&drafted(&lotte, "hr-collegas", 30), SectionKind::Value).to_owned();
+        assert!(value.starts_with("Ik help gemeenten "), "{value}");
         // From the brand parts, in both languages.
         let mut ellen = profile("ellen-smit");
         ellen.brand_statement.clear();
@@ -515,7 +519,7 @@ mod drafts {
         ellen.brand_parts.how = "a monthly forecast everyone can read".into();
         ellen.audiences[0].name = "Finance directors of housing associations".into();
         let value = section(&drafted(&ellen, &ellen.audiences[0].id.clone(), 30), SectionKind::Value).to_owned();
-        assert!(value.starts_with("I help you "), "{value}");
+        assert!(value.starts_with("I help you keep your budgets on track"), "{value}");
         assert!(!value.contains("finance directors"), "{value}");
         let mut fatima = profile("fatima-el-amrani");
         fatima.brand_parts.who = "directeuren van thuiszorgorganisaties".into();

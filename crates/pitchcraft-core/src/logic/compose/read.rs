@@ -322,7 +322,10 @@ fn english_finite_at(lex: &Lexicon, lower: &[String]) -> Option<usize> {
         // "a tour", "their plans", "a 15-minute call": after a determiner (and what
         // measures the thing) it is a noun.
         let measure = |word: &str| word.chars().any(|c| c.is_ascii_digit() || c == '-');
-        let after_determiner = EN_DETERMINERS.contains(&lower[at - 1].as_str())
+        // "empty shelves", "better tools": after an adjective at the start it is a noun too.
+        let after_adjective = at == 1 && (lex.is_adjective(&lower[0]) || lex.is_comparative(&lower[0]));
+        let after_determiner = after_adjective
+            || EN_DETERMINERS.contains(&lower[at - 1].as_str())
             || (at >= 2 && measure(&lower[at - 1]) && EN_DETERMINERS.contains(&lower[at - 2].as_str()));
         if (!finite && !EN_AUX.contains(&word)) || after_determiner {
             continue;
@@ -331,7 +334,8 @@ fn english_finite_at(lex: &Lexicon, lower: &[String]) -> Option<usize> {
         let strong = EN_AUX.contains(&word)
             || !lex.may_be_noun(word)
             || follows.is_some_and(|next| {
-                EN_DETERMINERS.contains(&next)
+                // "tools that drivers trust": "that" after a noun opens a relative clause.
+                (EN_DETERMINERS.contains(&next) && next != "that")
                     || (EN_PREPOSITIONS.contains(&next) && next != "of")
                     || ["too", "late", "long", "often", "not", "never", "up", "down", "every"].contains(&next)
             });
@@ -817,6 +821,13 @@ mod tests {
 
     fn kind(text: &str, field: Field, language: Language) -> &'static str {
         read(text, field, language).kind()
+    }
+
+    #[test]
+    fn noun_phrases_with_an_adjective_or_a_relative_clause_are_not_clauses() {
+        assert_eq!(kind("Planning tools that their drivers trust", Field::Cares, Language::En), "noun phrase");
+        assert_eq!(kind("Empty shelves and rising transport costs", Field::Cares, Language::En), "noun phrase");
+        assert_eq!(kind("suppliers deliver late", Field::Cares, Language::En), "finite clause");
     }
 
     #[test]

@@ -58,6 +58,24 @@ pub fn same_people(a: &str, b: &str) -> bool {
             .filter(|w| !w.is_empty() && !skip.contains(&w.as_str()))
             .collect()
     };
+    // The head noun decides: "HR-adviseurs bij andere gemeenten" are not "gemeenten",
+    // "university directors" are not "universities".
+    let head = |text: &str| -> String {
+        let stops = [
+            "of", "at", "in", "for", "from", "with", "who", "that", "which", "van", "bij", "voor", "uit", "met", "op",
+            "die", "dat", "in",
+        ];
+        let lower = fragment::clause(text).to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let end = words.iter().position(|w| stops.contains(w)).unwrap_or(words.len());
+        words[..end]
+            .last()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_owned())
+            .unwrap_or_default()
+    };
+    if head(a) != head(b) {
+        return false;
+    }
     let (a, b) = (words(a), words(b));
     if a.is_empty() || b.is_empty() {
         return false;
@@ -234,7 +252,8 @@ impl<'a> Parts<'a> {
             let mut text = written.clone();
             if let (Some(who), true) = (self.statement_who(), self.listener_is_who()) {
                 let you = say::help_you(self.language, self.address);
-                text = text.replacen(&who, you, 1);
+                // The rest is said to them too: "their energy bills" → "your energy bills".
+                text = say::to_listener(&text.replacen(&who, you, 1), self.language, self.address);
             }
             return Some(self.speak(&fragment::sentence(&text)));
         }
@@ -242,12 +261,16 @@ impl<'a> Parts<'a> {
     }
 
     fn statement_from_parts(&self) -> Option<String> {
-        let who = if self.listener_is_who() {
+        let to_them = self.listener_is_who();
+        let who = if to_them {
             say::help_you(self.language, self.address).to_owned()
         } else {
             fragment::lower_first(&fragment::clause(&self.document.brand_parts.who))
         };
-        say::help_sentence(&who, &self.read.outcome, &self.read.how, self.language).map(|text| self.speak(&text))
+        let text = say::help_sentence(&who, &self.read.outcome, &self.read.how, self.language)?;
+        // Said to the people helped, the rest is theirs as "your" ("I help you cut your …").
+        let text = if to_them { say::to_listener(&text, self.language, self.address) } else { text };
+        Some(self.speak(&text))
     }
 
     /// The value without a statement or its parts (S2): the headline's "who …" clause in
