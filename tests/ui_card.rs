@@ -113,14 +113,14 @@ fn print_with_a_viewer_says_it_opened() {
 }
 
 #[test]
-fn the_export_prompt_without_a_file_dialog_is_titled_export_card() {
+fn the_export_prompt_without_a_file_dialog_is_titled_after_what_it_exports() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, dialogs) = app(Launch { sample: true, page: Some(Page::Card), ..Launch::default() });
     wait_for_preview(&mut harness);
     dialogs.answer(Picked::Unavailable);
     harness.get_by_label("Business cards (PDF)…").click();
     harness.run_ok();
-    assert!(harness.query_by_label("Export card").is_some(), "the prompt's title");
+    assert!(harness.query_by_label("Export business cards").is_some(), "the prompt's title says what is exported");
     assert!(harness.query_by_label("Save As…").is_none());
     let out = dir.path().join("cards.pdf");
     let field = harness.get_by_role(egui::accesskit::Role::TextInput);

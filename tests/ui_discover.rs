@@ -108,8 +108,8 @@ fn rank_a_top_five_and_reorder_it() {
     }
     assert_eq!(document(&harness).values.ranking, ["simplicity", "care", "reliability", "curiosity", "integrity"]);
 
-    // The arrow buttons …
-    harness.get_all_by_label("↑").nth(1).expect("the second value's button").click();
+    // The arrow buttons, each named after the value it moves …
+    harness.get_by_label("Move up: Care").click();
     harness.run_ok();
     assert_eq!(document(&harness).values.ranking[..2], ["care", "simplicity"]);
     // … and the keys: select the fifth, Alt+↑ twice.
@@ -218,7 +218,16 @@ fn the_whole_path_by_keyboard_on_an_empty_document() {
     type_into(&mut harness, "Who do you help?", "hospitals");
     type_into(&mut harness, "What do they achieve?", "cut waiting times");
     type_into(&mut harness, "How do you do it?", "redesigning care with the people who run it");
-    activate(&mut harness, "Use this");
+    // Each "Use this" is named after the phrasing it takes.
+    let first = harness
+        .get_all_by_label_contains("Use this: I help hospitals")
+        .next()
+        .expect("a phrasing")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_owned();
+    activate(&mut harness, &first);
     type_into(&mut harness, "Headline", "Operations manager who makes care run on time");
     alt(&mut harness, Key::ArrowRight);
     assert_eq!(harness.state().discover_step(), Step::Review);

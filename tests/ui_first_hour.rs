@@ -132,9 +132,9 @@ fn deleting_says_so_at_once_with_an_undo_button() {
     });
 
     let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Rehearse), ..Launch::default() });
-    harness.get_all_by_label("Delete this attempt").next().unwrap().scroll_to_me();
+    harness.get_all_by_label_contains("Delete this attempt: ").next().unwrap().scroll_to_me();
     harness.run_ok();
-    harness.get_all_by_label("Delete this attempt").next().unwrap().click();
+    harness.get_all_by_label_contains("Delete this attempt: ").next().unwrap().click();
     harness.run_ok();
     assert_eq!(document(harness.state()).rehearsals.len(), 3);
     undo_from_notice(&mut harness, "Deleted the attempt of 2026-11-26 07:45", |app| document(app).rehearsals.len());

@@ -138,12 +138,14 @@ fn an_event_gets_a_person_to_meet_with_an_objective_and_a_pitch_and_its_brief_op
     assert_eq!(meetings(&harness).len(), 3);
     click(&mut harness, "Add someone to meet");
     assert_eq!(meetings(&harness).len(), 4);
-    // The new one's choices: whom, then the pitch.
-    let who = harness.get_all_by_label("Who").count();
+    // The new one's choices: whom, then the pitch. Each "Who" says whom it holds (a combo
+    // box has no value for a screen reader, so its name carries it).
+    let who = harness.get_all_by_label_contains("Who: ").count();
     assert_eq!(who, 4);
-    harness.get_all_by_label("Who").last().unwrap().scroll_to_me();
+    assert!(harness.query_by_label("Who: Choose a person").is_some(), "the new one holds nobody yet");
+    harness.get_all_by_label_contains("Who: ").last().unwrap().scroll_to_me();
     harness.run_ok();
-    harness.get_all_by_label("Who").last().unwrap().click();
+    harness.get_all_by_label_contains("Who: ").last().unwrap().click();
     harness.run_ok();
     harness.get_by_label("Joris Kramer").click();
     harness.run_ok();
@@ -263,4 +265,25 @@ fn the_people_list_is_searched_and_filtered() {
     harness.run_ok();
     click(&mut harness, "only who is due for contact");
     assert!(harness.query_by_label("2 of 6").is_some(), "Joris and Pieter are due");
+}
+
+#[test]
+fn questions_to_ask_take_a_new_line_for_each_question() {
+    let mut harness = network_page();
+    click(&mut harness, "Events");
+    let field = "Questions to ask (one a line)";
+    harness.get_all_by_label(field).next().unwrap().scroll_to_me();
+    harness.run_ok();
+    harness.get_all_by_label(field).next().unwrap().click();
+    harness.run_ok();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_ok();
+    harness.get_all_by_label(field).next().unwrap().type_text("How do you plan?");
+    harness.run_ok();
+    harness.key_press(egui::Key::Enter);
+    harness.run_ok();
+    harness.get_all_by_label(field).next().unwrap().type_text("Who decides?");
+    harness.run_ok();
+    let questions = harness.state().session().unwrap().document.events[0].to_meet[0].questions.clone();
+    assert_eq!(questions, ["How do you plan?", "Who decides?"]);
 }

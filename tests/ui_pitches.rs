@@ -25,20 +25,23 @@ fn click(harness: &mut Harness<'_, PitchcraftApp>, label: &str) {
     harness.run_ok();
 }
 
+/// A new pitch is named after the first audience and its length.
+const NEW: &str = "Hospital board members, 30 seconds";
+
 #[test]
 fn create_draft_edit_revise_and_compare_a_pitch() {
     let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Pitches), ..Launch::default() });
 
     // Create a pitch and aim it at the regional peers.
     click(&mut harness, "New pitch");
-    assert_eq!(pitch(&harness, "New pitch").audience, "hospital-boards");
+    assert_eq!(pitch(&harness, NEW).audience, "hospital-boards");
     click(&mut harness, "For:");
     click(&mut harness, "Operations managers in the region");
-    assert_eq!(pitch(&harness, "New pitch").audience, "regional-peers");
+    assert_eq!(pitch(&harness, NEW).audience, "regional-peers");
 
     // Draft it from the profile: every section gets words, the ask is the audience's.
     click(&mut harness, "Draft from my profile");
-    let drafted = pitch(&harness, "New pitch").clone();
+    let drafted = pitch(&harness, NEW).clone();
     assert!(drafted.sections.iter().all(|s| !s.text.trim().is_empty()));
     assert!(section(&drafted, SectionKind::Ask).contains("quarterly peer group"));
     assert!(harness.query_by_label("Feedback (0)").is_some(), "a drafted pitch has nothing to fix");
@@ -53,7 +56,7 @@ fn create_draft_edit_revise_and_compare_a_pitch() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_by_label("Hook").type_text("Basically, we just cut waiting by a third.");
     harness.run_ok();
-    assert_eq!(section(pitch(&harness, "New pitch"), SectionKind::Hook), "Basically, we just cut waiting by a third.");
+    assert_eq!(section(pitch(&harness, NEW), SectionKind::Hook), "Basically, we just cut waiting by a third.");
     assert!(harness.query_all_by_label_contains("9 of about").next().is_some(), "the count updates");
     assert!(harness.query_by_label_contains("\"Basically\" is a filler").is_some());
     assert!(harness.query_by_label_contains("\"just\" is a filler").is_some());
@@ -65,7 +68,7 @@ fn create_draft_edit_revise_and_compare_a_pitch() {
     harness.get_by_label("Name").type_text("with fillers");
     harness.run_ok();
     click(&mut harness, "Save revision");
-    let revised = pitch(&harness, "New pitch");
+    let revised = pitch(&harness, NEW);
     assert_eq!(revised.revisions.len(), 1);
     assert_eq!(revised.revisions[0].name, "with fillers");
 
@@ -77,9 +80,9 @@ fn create_draft_edit_revise_and_compare_a_pitch() {
     harness.run_ok();
     click(&mut harness, "Revisions");
     click(&mut harness, "Compare with current");
-    let old = pitch(&harness, "New pitch").revisions[0].clone();
+    let old = pitch(&harness, NEW).revisions[0].clone();
     let old_text = Pitch { sections: old.sections, ..Pitch::default() }.full_text();
-    let new_text = pitch(&harness, "New pitch").full_text();
+    let new_text = pitch(&harness, NEW).full_text();
     let stretches = pitchcraft::logic::diff::word_diff(&old_text, &new_text);
     use pitchcraft::logic::diff::Change;
     assert!(stretches.iter().any(|(change, text)| *change == Change::Removed && text.contains("Basically")));
@@ -92,7 +95,7 @@ fn create_draft_edit_revise_and_compare_a_pitch() {
         press_command(&mut harness, egui::Key::Z);
     }
     let document = &harness.state().session().unwrap().document;
-    assert!(document.pitches.iter().all(|pitch| pitch.title != "New pitch"));
+    assert!(document.pitches.iter().all(|pitch| pitch.title != NEW));
 }
 
 #[test]

@@ -147,7 +147,8 @@ fn a_clicked_through_run_is_kept_but_left_out_of_the_rate_and_any_run_can_be_put
 
     // The history's switches: the rushed run is off; putting it in by hand counts it.
     // The column header, then one switch per attempt of this pitch, newest first.
-    let switches: Vec<_> = harness.get_all_by_label("In rate").skip(1).collect();
+    // Each switch is named after its attempt ("In rate: 2026-11-26 07:45").
+    let switches: Vec<_> = harness.get_all_by_label_contains("In rate: ").collect();
     assert_eq!(switches.len(), 4, "one per attempt of this pitch");
     switches[0].click();
     harness.run_ok();

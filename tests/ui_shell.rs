@@ -56,7 +56,7 @@ fn the_language_switch_takes_effect_at_once() {
 #[test]
 fn new_edit_undo_redo() {
     let (mut harness, _) = app(Launch::default());
-    harness.get_by_label_contains("Start my brand").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Start my brand").click();
     harness.run_ok();
     assert!(harness.state().session().is_some());
     assert_eq!(harness.state().page(), Page::Discover);
@@ -139,7 +139,7 @@ fn closing_the_window_with_unsaved_work_is_cancelled_and_asks() {
 fn save_as_then_autosave_after_a_pause() {
     let dir = tempfile::tempdir().unwrap();
     let (mut harness, dialogs) = app(Launch::default());
-    harness.get_by_label_contains("Start my brand").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Start my brand").click();
     harness.run_ok();
     dialogs.answer(Picked::Path(dir.path().join("mine.brand.ron")));
     press_command(&mut harness, egui::Key::S);
@@ -263,7 +263,7 @@ fn open_through_the_dialog_and_again_from_open_recent() {
     let path = sample_copy(dir.path());
     let (mut harness, dialogs) = app(Launch::default());
     dialogs.answer(Picked::Path(path.clone()));
-    harness.get_by_label_contains("Open a file").click();
+    harness.get_by_role_and_label(Role::Button, "Open a file").click();
     harness.run_ok();
     assert_eq!(harness.state().session().unwrap().path(), Some(path.as_path()));
     assert_eq!(harness.state().settings().recent, [std::fs::canonicalize(&path).unwrap()]);
@@ -278,4 +278,31 @@ fn open_through_the_dialog_and_again_from_open_recent() {
     harness.get_by_label("sanne.brand.ron").click();
     harness.run_ok();
     assert_eq!(name(&harness), "Sanne de Vries");
+}
+
+#[test]
+fn the_welcome_cards_are_buttons_that_tab_reaches_and_enter_presses() {
+    use egui_kittest::kittest::NodeT;
+    for language in Language::ALL {
+        let (harness, _) = app(Launch { language: Some(language), ..Launch::default() });
+        for key in [Tr::WelcomeStart, Tr::WelcomeSample, Tr::WelcomeOpen] {
+            let card = harness.get_by_role_and_label(Role::Button, tr(language, key));
+            assert!(card.accesskit_node().description().is_some_and(|d| !d.is_empty()), "{key:?} says what it does");
+        }
+    }
+    let (mut harness, _) = app(Launch::default());
+    let focused = |harness: &egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>| {
+        harness.get_by_role_and_label(Role::Button, "Explore the sample").accesskit_node().is_focused()
+    };
+    let mut presses = 0;
+    while !focused(&harness) {
+        assert!(presses < 40, "Tab never reached the sample's card");
+        harness.key_press(egui::Key::Tab);
+        harness.run_ok();
+        presses += 1;
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run_ok();
+    let session = harness.state().session().expect("Enter opened the sample");
+    assert_eq!(session.document.person.name, "Sanne de Vries");
 }

@@ -94,7 +94,7 @@ fn a_recorded_run_is_measured_kept_beside_the_document_and_played_back() {
 
     // The attempt removed: its take stays while the removal can be undone…
     // The newest attempt is the first row.
-    harness.get_all_by_label("Delete this attempt").next().unwrap().click();
+    harness.get_all_by_label_contains("Delete this attempt: ").next().unwrap().click();
     harness.run_ok();
     assert!(harness.state().session().unwrap().document.rehearsals.iter().all(|a| a.take.is_none()));
     common::press_command(&mut harness, egui::Key::S);

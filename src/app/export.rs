@@ -49,7 +49,10 @@ impl PitchcraftApp {
         let Some(session) = &self.session else { return };
         let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
         let suggested = format!("{stem}.{}", format.suggested_suffix());
-        match self.dialogs.save_export(self.tr(Tr::ExportCardTitle), &suggested, format.extension()) {
+        // Business cards are said to be business cards, in the dialog and the notice.
+        let title =
+            if format == CardFormat::BusinessCards { Tr::ExportBusinessCardsTitle } else { Tr::ExportCardTitle };
+        match self.dialogs.save_export(self.tr(title), &suggested, format.extension()) {
             Picked::Path(path) => self.write_card(&path, format),
             Picked::Cancelled => {}
             Picked::Unavailable => {
@@ -72,7 +75,12 @@ impl PitchcraftApp {
             });
         match result {
             Ok(omitted) => {
-                let text = fill(self.tr(Tr::NoticeCardSaved), &[("path", &path.display())]);
+                let saved = if format == CardFormat::BusinessCards {
+                    Tr::NoticeBusinessCardsSaved
+                } else {
+                    Tr::NoticeCardSaved
+                };
+                let text = fill(self.tr(saved), &[("path", &path.display())]);
                 self.notify(NoticeLevel::Info, text);
                 self.notify_omitted(&omitted);
             }

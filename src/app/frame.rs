@@ -335,6 +335,10 @@ impl PitchcraftApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+        // The window as a screen reader meets it says the same as its title bar (the
+        // root node is built anew each pass).
+        let name = self.window_title.clone();
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), move |node| node.set_label(name));
     }
 
     /// Starts a due autosave, or asks for a repaint when it will be due. Nothing is

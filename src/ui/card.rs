@@ -233,22 +233,31 @@ fn sections(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
             }
             if let Some(index) = position {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let down = ui.add_enabled(index + 1 < shown.len(), egui::Button::new("↓").small());
-                    if down.on_hover_text(t(Tr::TopMoveDown)).clicked() {
-                        out.push(Command::Edit(DocEdit::step(move |document| {
-                            if index + 1 < document.card.sections.len() {
-                                document.card.sections.swap(index, index + 1);
-                            }
-                        })));
-                    }
-                    let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
-                    if up.on_hover_text(t(Tr::TopMoveUp)).clicked() {
-                        out.push(Command::Edit(DocEdit::step(move |document| {
-                            if index > 0 && index < document.card.sections.len() {
-                                document.card.sections.swap(index - 1, index);
-                            }
-                        })));
-                    }
+                    // ↑ then ↓, left to right and for Tab, named after the section they move.
+                    let section_name = t(card_section_name(section));
+                    let width = 2.0 * (ui.spacing().interact_size.y + ui.spacing().item_spacing.x);
+                    let size = egui::vec2(width, ui.spacing().interact_size.y);
+                    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
+                        crate::ui::widgets::name_node(ui, up.id, &format!("{}: {section_name}", t(Tr::TopMoveUp)));
+                        if up.on_hover_text(t(Tr::TopMoveUp)).clicked() {
+                            out.push(Command::Edit(DocEdit::step(move |document| {
+                                if index > 0 && index < document.card.sections.len() {
+                                    document.card.sections.swap(index - 1, index);
+                                }
+                            })));
+                        }
+                        let down = ui.add_enabled(index + 1 < shown.len(), egui::Button::new("↓").small());
+                        let down_name = format!("{}: {section_name}", t(Tr::TopMoveDown));
+                        crate::ui::widgets::name_node(ui, down.id, &down_name);
+                        if down.on_hover_text(t(Tr::TopMoveDown)).clicked() {
+                            out.push(Command::Edit(DocEdit::step(move |document| {
+                                if index + 1 < document.card.sections.len() {
+                                    document.card.sections.swap(index, index + 1);
+                                }
+                            })));
+                        }
+                    });
                 });
             }
         });

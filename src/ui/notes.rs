@@ -107,15 +107,14 @@ pub fn show(
                 }
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                TextField::new(&note.title, EditKey::of(("note.title", index))).hint(t(Tr::NoteTitleHint)).show(
-                    ui,
-                    out,
-                    move |document, text| {
+                TextField::new(&note.title, EditKey::of(("note.title", index)))
+                    .name(t(Tr::NoteTitle))
+                    .hint(t(Tr::NoteTitleHint))
+                    .show(ui, out, move |document, text| {
                         if let Some(note) = document.notes.get_mut(index) {
                             note.title = text;
                         }
-                    },
-                );
+                    });
             });
         });
     });

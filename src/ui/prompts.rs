@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::command::{Command, ConflictChoice, UnsavedChoice};
 use crate::i18n::{Tr, fill, tr};
 use crate::model::Language;
-use crate::state::{About, LoadFailure, PathPurpose, Prompt};
+use crate::state::{About, CardFormat, LoadFailure, PathPurpose, Prompt};
 use crate::ui::theme;
 
 /// Shows the prompt as a modal window.
@@ -16,7 +16,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
         ui.set_max_width(520.0);
         match prompt {
             Prompt::Unsaved { error, .. } => {
-                ui.heading(t(Tr::UnsavedTitle));
+                crate::ui::widgets::heading(ui, t(Tr::UnsavedTitle));
                 ui.label(t(Tr::UnsavedBody));
                 if let Some(error) = error {
                     ui.colored_label(theme::error_color(ui), error.as_str());
@@ -34,7 +34,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 });
             }
             Prompt::Conflict { path } => {
-                ui.heading(t(Tr::ConflictTitle));
+                crate::ui::widgets::heading(ui, t(Tr::ConflictTitle));
                 ui.label(fill(t(Tr::ConflictBody), &[("file", &path.display())]));
                 buttons(ui, |ui| {
                     if ui.button(t(Tr::ConflictReload)).on_hover_text(t(Tr::ConflictReloadTip)).clicked() {
@@ -51,7 +51,7 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
             Prompt::LoadFailed(failure) => load_failed(ui, language, failure, out),
             Prompt::About(about) => show_about(ui, language, about, out),
             Prompt::Error { message } => {
-                ui.heading(t(Tr::ErrorTitle));
+                crate::ui::widgets::heading(ui, t(Tr::ErrorTitle));
                 ui.add(egui::Label::new(message.as_str()).wrap());
                 buttons(ui, |ui| {
                     if ui.button(t(Tr::Ok)).clicked() {
@@ -63,13 +63,14 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                 let (heading, confirm) = match purpose {
                     PathPurpose::Open => (Tr::CmdOpen, Tr::CmdOpen),
                     PathPurpose::SaveAs(_) => (Tr::CmdSaveAs, Tr::CmdSave),
+                    PathPurpose::Export(CardFormat::BusinessCards) => (Tr::ExportBusinessCardsTitle, Tr::ExportConfirm),
                     PathPurpose::Export(_) => (Tr::ExportCardTitle, Tr::ExportConfirm),
                     PathPurpose::Network(crate::command::NetworkFile::ImportContacts) => {
                         (Tr::NetImportContacts, Tr::CmdOpen)
                     }
                     PathPurpose::Network(what) => (what.label(), Tr::ExportConfirm),
                 };
-                ui.heading(t(heading));
+                crate::ui::widgets::heading(ui, t(heading));
                 let label = ui.label(t(Tr::NoFileDialog)).id;
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY)).labelled_by(label);
                 let entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
@@ -110,7 +111,7 @@ fn show_about(ui: &mut egui::Ui, language: Language, about: &About, out: &mut Ve
             ui.add(egui::Image::new((icon.id(), egui::vec2(48.0, 48.0))).alt_text("Pitchcraft"));
         }
         ui.vertical(|ui| {
-            ui.heading("Pitchcraft");
+            crate::ui::widgets::heading(ui, "Pitchcraft");
             ui.label(fill(t(Tr::AboutVersion), &[("version", &identity::VERSION), ("commit", &identity::COMMIT)]));
         });
     });
@@ -158,7 +159,7 @@ fn app_icon(ctx: &egui::Context) -> Option<egui::TextureHandle> {
 fn load_failed(ui: &mut egui::Ui, language: Language, failure: &mut LoadFailure, out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
     let name = failure.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    ui.heading(fill(t(Tr::LoadFailedTitle), &[("file", &name)]));
+    crate::ui::widgets::heading(ui, fill(t(Tr::LoadFailedTitle), &[("file", &name)]));
     ui.add(egui::Label::new(egui::RichText::new(&failure.summary).monospace()).wrap());
     ui.label(egui::RichText::new(t(Tr::LoadFailedUntouched)).weak());
     if failure.show_details {

@@ -31,7 +31,8 @@ pub fn show(ui: &mut egui::Ui, language: Language, recent: &[RecentFile], out: &
             let width = ui.available_width().min(theme::READING_WIDTH);
             ui.set_max_width(width);
             ui.add_space(theme::SPACE_XL);
-            ui.label(egui::RichText::new("Pitchcraft").size(theme::TITLE_SIZE).strong());
+            let title = ui.label(egui::RichText::new("Pitchcraft").size(theme::TITLE_SIZE).strong());
+            widgets::heading_role(ui, title.id, "Pitchcraft".to_owned(), 1);
             ui.add_space(theme::SPACE_S);
             ui.label(egui::RichText::new(t(Tr::WelcomeTagline)).size(theme::LEAD_SIZE));
             ui.add_space(theme::SPACE_L);

@@ -9,8 +9,9 @@ use crate::ui::theme;
 
 /// A large clickable card with a title and one line of detail. Returns true on click.
 pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> bool {
+    let name = title;
     let title = egui::RichText::new(title).size(theme::LEAD_SIZE).strong();
-    let response = egui::Frame::group(ui.style())
+    let frame = egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(16, 12))
         .corner_radius(theme::RADIUS)
         .show(ui, |ui| {
@@ -19,9 +20,22 @@ pub fn action_card(ui: &mut egui::Ui, title: &str, detail: &str, width: f32) -> 
                 ui.label(title);
                 ui.label(egui::RichText::new(detail).weak());
             });
-        })
-        .response
-        .interact(egui::Sense::click());
+        });
+    // The card is one button of its own (an id from its title, not the frame's): Tab
+    // reaches it, Enter or Space presses it, and a screen reader says its title and role,
+    // with the detail as its description.
+    let response = ui.interact(frame.response.rect, ui.scope_id().with(("action_card", name)), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    let detail = detail.to_owned();
+    ui.ctx().accesskit_node_builder(response.id, move |node| node.set_description(detail));
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            response.rect.expand(2.0),
+            theme::RADIUS,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
     if response.hovered() {
         ui.painter().rect_stroke(
             response.rect,
@@ -42,6 +56,7 @@ pub struct TextField<'a> {
     key: EditKey,
     label: Option<&'a str>,
     labelled_by: Option<egui::Id>,
+    name: Option<&'a str>,
     hint: &'a str,
     rows: Option<usize>,
     limit: Option<usize>,
@@ -51,7 +66,17 @@ pub struct TextField<'a> {
 impl<'a> TextField<'a> {
     /// A one-line field showing `current`; edits are grouped for undo under `key`.
     pub fn new(current: &'a str, key: EditKey) -> Self {
-        Self { current, key, label: None, labelled_by: None, hint: "", rows: None, limit: None, focus: false }
+        Self {
+            current,
+            key,
+            label: None,
+            labelled_by: None,
+            name: None,
+            hint: "",
+            rows: None,
+            limit: None,
+            focus: false,
+        }
     }
 
     /// A label drawn above the field (and linked to it for screen readers and tests).
@@ -63,6 +88,12 @@ impl<'a> TextField<'a> {
     /// Links the field to a label drawn elsewhere.
     pub fn labelled_by(mut self, id: egui::Id) -> Self {
         self.labelled_by = Some(id);
+        self
+    }
+
+    /// The name a screen reader says for a field without a visible label.
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
         self
     }
 
@@ -118,6 +149,8 @@ impl<'a> TextField<'a> {
         let mut response = ui.add(editor.hint_text(self.hint).desired_width(f32::INFINITY));
         if let Some(id) = label_id {
             response = response.labelled_by(id);
+        } else if let Some(name) = self.name {
+            name_node(ui, response.id, name);
         }
         if self.focus {
             response.request_focus();
@@ -127,6 +160,33 @@ impl<'a> TextField<'a> {
         }
         response
     }
+}
+
+/// A heading: drawn as egui's, and a heading to a screen reader too (egui gives it the
+/// role of plain text), so that one can jump from heading to heading.
+pub fn heading(ui: &mut egui::Ui, text: impl Into<egui::RichText>) -> egui::Response {
+    let text: egui::RichText = text.into();
+    let name = text.text().to_owned();
+    let response = ui.heading(text);
+    heading_role(ui, response.id, name, 2);
+    response
+}
+
+/// Makes the label `id` a heading of `level` (a label says its text as its value; a
+/// heading says it as its name).
+pub fn heading_role(ui: &egui::Ui, id: egui::Id, name: String, level: usize) {
+    ui.ctx().accesskit_node_builder(id, move |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+        node.set_label(name);
+        node.set_level(level);
+    });
+}
+
+/// Gives the accessibility node of widget `id` the name `name` (for a widget whose
+/// visible text does not say what it is: "×", "↑", a bar).
+pub fn name_node(ui: &egui::Ui, id: egui::Id, name: &str) {
+    let name = name.to_owned();
+    ui.ctx().accesskit_node_builder(id, move |node| node.set_label(name));
 }
 
 /// "54/120", amber when over the limit.
@@ -155,7 +215,11 @@ pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                        if ui.small_button("×").on_hover_text(tr(language, Tr::Dismiss)).clicked() {
+                        let close = ui.small_button("×").on_hover_text(tr(language, Tr::Dismiss));
+                        // "Dismiss: The card was saved as …": which notice the button closes.
+                        let short: String = notice.text.chars().take(60).collect();
+                        name_node(ui, close.id, &format!("{}: {short}", tr(language, Tr::Dismiss)));
+                        if close.clicked() {
                             out.push(Command::DismissNotice(index));
                         }
                         match notice.action {

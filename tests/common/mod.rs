@@ -37,7 +37,7 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
 /// A new brand from the welcome screen, with `name` typed into its Name field: unsaved work.
 pub fn new_brand_named(harness: &mut Harness<'_, PitchcraftApp>, name: &str) {
     use egui_kittest::kittest::Queryable;
-    harness.get_by_label_contains("Start my brand").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Start my brand").click();
     harness.run_ok();
     harness.get_by_label("Name").click();
     harness.get_by_label("Name").type_text(name);

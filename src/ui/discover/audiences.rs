@@ -57,10 +57,18 @@ fn balance(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
                     egui::Layout::left_to_right(egui::Align::Center),
                     |ui| {
                         ui.set_min_width(theme::NETWORK_LABEL_WIDTH);
-                        ui.label(egui::RichText::new(label).strong());
+                        ui.label(egui::RichText::new(&label).strong());
                     },
                 );
-                ui.add(egui::ProgressBar::new(count as f32 / total).desired_width(theme::NETWORK_BAR_WIDTH));
+                let bar = ui.add(egui::ProgressBar::new(count as f32 / total).desired_width(theme::NETWORK_BAR_WIDTH));
+                // Said as "operational (1)", a share out of 100.
+                let share = f64::from(count as f32 / total * 100.0).round();
+                ui.ctx().accesskit_node_builder(bar.id, move |node| {
+                    node.set_label(label);
+                    node.set_min_numeric_value(0.0);
+                    node.set_max_numeric_value(100.0);
+                    node.set_numeric_value(share);
+                });
             });
             ui.add(egui::Label::new(egui::RichText::new(cx.t(network_explained(network))).weak().small()).wrap());
         }

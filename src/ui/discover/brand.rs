@@ -87,7 +87,11 @@ fn suggestion_row(
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 let label = if chosen { Tr::InUse } else { Tr::UseThis };
-                if ui.add_enabled(!chosen, egui::Button::new(cx.t(label))).clicked() {
+                let button = ui.add_enabled(!chosen, egui::Button::new(cx.t(label)));
+                // "Use this: I help hospitals …": which phrasing the button takes.
+                let short: String = text.chars().take(80).collect();
+                crate::ui::widgets::name_node(ui, button.id, &format!("{}: {short}", cx.t(label)));
+                if button.clicked() {
                     let text = text.to_owned();
                     cx.out.push(Command::Edit(DocEdit::step(move |document| set(document, text))));
                 }

@@ -127,7 +127,7 @@ pub fn show(ui: &mut egui::Ui, step: Step, mut cx: StepContext<'_>) {
         egui::ScrollArea::vertical().id_salt(("discover_step", step)).auto_shrink(false).show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
             ui.add_space(theme::SPACE_S);
-            ui.heading(cx.t(step_title(step)));
+            crate::ui::widgets::heading(ui, cx.t(step_title(step)));
             ui.add(egui::Label::new(egui::RichText::new(cx.t(step_intro(step))).weak()).wrap());
             ui.add_space(theme::SPACE_M);
             match step {

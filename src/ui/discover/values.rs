@@ -12,7 +12,7 @@ use crate::logic::values::{
 };
 use crate::model::Pile;
 use crate::ui::theme;
-use crate::ui::widgets::TextField;
+use crate::ui::widgets::{TextField, name_node};
 
 /// The three views of the values step.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -336,21 +336,32 @@ fn ranked_list(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
                     cx.state.ranked_selected = Some(index);
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let remove_id = id.clone();
-                    if ui.small_button("×").on_hover_text(cx.t(Tr::TopRemove)).clicked() {
-                        cx.out
-                            .push(Command::Edit(DocEdit::step(move |document| remove_from_top(document, &remove_id))));
-                        cx.state.ranked_selected = None;
-                    }
-                    for (arrow, up, enabled) in [("↓", false, index + 1 < ranking.len()), ("↑", true, index > 0)] {
-                        let tip = if up { Tr::TopMoveUp } else { Tr::TopMoveDown };
-                        if ui.add_enabled(enabled, egui::Button::new(arrow).small()).on_hover_text(cx.t(tip)).clicked()
+                    // ↑, ↓ and × from left to right, in that order for Tab too, each named
+                    // after the value it moves ("Move up: Care").
+                    let width = 3.0 * (ui.spacing().interact_size.y + ui.spacing().item_spacing.x);
+                    let size = egui::vec2(width, ui.spacing().interact_size.y);
+                    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        for (arrow, up, enabled) in [("↑", true, index > 0), ("↓", false, index + 1 < ranking.len())]
                         {
-                            cx.out.push(Command::Edit(DocEdit::step(move |document| {
-                                move_in_top(document, index, up);
-                            })));
+                            let tip = if up { Tr::TopMoveUp } else { Tr::TopMoveDown };
+                            let button = ui.add_enabled(enabled, egui::Button::new(arrow).small());
+                            name_node(ui, button.id, &format!("{}: {name}", cx.t(tip)));
+                            if button.on_hover_text(cx.t(tip)).clicked() {
+                                cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                                    move_in_top(document, index, up);
+                                })));
+                            }
                         }
-                    }
+                        let remove_id = id.clone();
+                        let remove = ui.small_button("×");
+                        name_node(ui, remove.id, &format!("{}: {name}", cx.t(Tr::TopRemove)));
+                        if remove.on_hover_text(cx.t(Tr::TopRemove)).clicked() {
+                            cx.out.push(Command::Edit(DocEdit::step(move |document| {
+                                remove_from_top(document, &remove_id)
+                            })));
+                            cx.state.ranked_selected = None;
+                        }
+                    });
                 });
             });
             let meaning_id = id.clone();

@@ -193,12 +193,14 @@ fn attendees(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         ui.horizontal_wrapped(|ui| {
             let name = document.attendee_name(attendee);
             match attendee {
-                Attendee::Contact(_) => ui.label(name),
+                Attendee::Contact(_) => ui.label(&name),
                 Attendee::ToFindOut(_) => {
                     ui.label(egui::RichText::new(format!("{name} ({})", cx.t(Tr::BriefToFindOut))).italics())
                 }
             };
-            if ui.small_button(cx.t(Tr::NetRemove)).clicked() {
+            let remove = ui.small_button(cx.t(Tr::NetRemove));
+            crate::ui::widgets::name_node(ui, remove.id, &format!("{}: {name}", cx.t(Tr::NetRemove)));
+            if remove.clicked() {
                 change_event(cx.out, &event.id, move |event| {
                     if index < event.attendees.len() {
                         event.attendees.remove(index);
@@ -246,7 +248,8 @@ fn to_meet(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
                     .who
                     .as_ref()
                     .map_or_else(|| cx.t(Tr::NetChoosePerson).to_owned(), |who| document.attendee_name(who));
-                egui::ComboBox::from_id_salt(("meeting_who", index))
+                let who_name = shown.clone();
+                let combo = egui::ComboBox::from_id_salt(("meeting_who", index))
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         let choices = event
@@ -272,7 +275,11 @@ fn to_meet(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
                     })
                     .response
                     .labelled_by(label.id);
-                if ui.small_button(cx.t(Tr::NetRemove)).clicked() {
+                // AccessKit has no value for a combo box: its name says what is chosen.
+                crate::ui::widgets::name_node(ui, combo.id, &format!("{}: {who_name}", cx.t(Tr::NetWho)));
+                let remove = ui.small_button(cx.t(Tr::NetRemove));
+                crate::ui::widgets::name_node(ui, remove.id, &format!("{}: {who_name}", cx.t(Tr::NetRemove)));
+                if remove.clicked() {
                     change_event(cx.out, &event.id, move |event| {
                         if index < event.to_meet.len() {
                             event.to_meet.remove(index);
@@ -295,7 +302,10 @@ fn to_meet(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
                 .multiline(2)
                 .show(ui, cx.out, move |document, text| {
                     if let Some(meeting) = meeting_mut(document, &id, index) {
-                        meeting.questions = text.lines().map(str::to_owned).collect();
+                        // Split on every line break, so that the Enter just pressed (an empty
+                        // last line) is kept while typing; the brief leaves empty lines out.
+                        meeting.questions =
+                            text.split('\n').map(|line| line.trim_end_matches('\r').to_owned()).collect();
                     }
                 });
             pitch_choice(ui, cx, event, index, meeting);

@@ -148,6 +148,7 @@ pub fn show(ui: &mut egui::Ui, cx: NetworkContext<'_>) {
 fn heading(ui: &mut egui::Ui, text: &str) -> egui::Id {
     ui.add_space(theme::SPACE_M);
     let id = ui.label(egui::RichText::new(text).size(theme::LEAD_SIZE).strong()).id;
+    crate::ui::widgets::heading_role(ui, id, text.to_owned(), 3);
     ui.add_space(theme::SPACE_S);
     id
 }

@@ -17,9 +17,15 @@ pub(super) fn title(pitch: &Pitch) -> &str {
 fn create(cx: &mut PitchContext<'_>) {
     let document = cx.document;
     let id = new_pitch_id(document, 30);
-    let audience = document.audiences.first().map(|audience| audience.id.clone());
+    let first = document.audiences.first();
+    let audience = first.map(|audience| audience.id.clone());
     let language = document.language;
-    let title = cx.t(Tr::NewPitchTitle).to_owned();
+    // Named by whom it is for and how long ("Hospital board members, 30 seconds"), so new
+    // pitches are told apart in the list.
+    let title = match first.map(|audience| audience.name.trim()).filter(|name| !name.is_empty()) {
+        Some(name) => crate::i18n::fill(cx.t(Tr::NewPitchTitleFor), &[("audience", &name), ("seconds", &30)]),
+        None => cx.t(Tr::NewPitchTitle).to_owned(),
+    };
     let new_id = id.clone();
     cx.out.push(Command::Edit(DocEdit::step(move |document| {
         new_pitch(document, &new_id, audience.as_deref(), 30, language, &title)

@@ -13,7 +13,7 @@ use crate::model::{RateChoice, Rehearsal};
 
 /// The switch that puts an attempt in or out of the speaking rate (undoable), with why it
 /// is where it is.
-fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, cx: &mut RehearseContext<'_>) {
+fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, date: &str, cx: &mut RehearseContext<'_>) {
     let judged = verdict(attempt);
     let mut counts = judged.counts();
     let why = match judged {
@@ -25,8 +25,9 @@ fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, cx: 
     };
     let enabled = position.is_some() && judged != RateVerdict::NoPace;
     let response = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut counts));
-    let name = cx.t(Tr::ColumnInRate);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, counts, name));
+    // "In rate: 28 Nov 10:02": which attempt the box is for.
+    let name = format!("{}: {date}", cx.t(Tr::ColumnInRate));
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, counts, &name));
     let changed = response.on_hover_text(cx.t(why)).on_disabled_hover_text(cx.t(why)).changed();
     if changed && let Some(position) = position {
         let choice = if counts { RateChoice::Include } else { RateChoice::Exclude };
@@ -200,7 +201,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 // Measured from the voice when it was recorded.
                 let wpm = attempt.measured_words_per_minute().or_else(|| attempt.words_per_minute());
                 ui.label(wpm.map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
-                in_rate(ui, attempt, position, cx);
+                in_rate(ui, attempt, position, &date, cx);
                 ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
                 ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
                 ui.add(egui::Label::new(&attempt.note).truncate());
@@ -216,7 +217,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     {
         ui.add_space(theme::SPACE_M);
         let date = attempt.at.to_string().replace('T', " ").get(..16).unwrap_or_default().to_owned();
-        ui.heading(fill(cx.t(Tr::VoiceListeningTo), &[("date", &date)]));
+        crate::ui::widgets::heading(ui, fill(cx.t(Tr::VoiceListeningTo), &[("date", &date)]));
         super::voice::player(ui, cx, pitch, take);
     }
 }
@@ -227,9 +228,10 @@ fn delete_button(ui: &mut egui::Ui, position: Option<usize>, date: &str, cx: &mu
         ui.label("");
         return;
     };
-    let name = cx.t(Tr::DeleteAttempt);
-    let delete = ui.small_button("×").on_hover_text(name);
-    delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    let tip = cx.t(Tr::DeleteAttempt);
+    let name = format!("{tip}: {date}");
+    let delete = ui.small_button("×").on_hover_text(tip);
+    delete.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     if delete.clicked() {
         cx.out.push(Command::Edit(DocEdit::step(move |document| {
             if position < document.rehearsals.len() {

@@ -21,7 +21,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let delta = outcome.duration.as_secs_f64() - run.target.as_secs_f64();
     egui::ScrollArea::vertical().id_salt("rehearse_result").auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
-        ui.heading(cx.t(Tr::RunDone));
+        crate::ui::widgets::heading(ui, cx.t(Tr::RunDone));
         let delta_text = if delta > 0.0 {
             fill(cx.t(Tr::RunOver), &[("seconds", &format!("{delta:.1}"))])
         } else {

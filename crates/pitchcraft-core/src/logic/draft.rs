@@ -59,13 +59,28 @@ impl DraftWarning {
                 fill(t(Tr::DraftWarnMissing), &[("sections", &names.join(", "))])
             }
             DraftWarning::MixedLanguage { written_in, fields } => {
-                let names: Vec<&str> = fields.iter().map(|field| t(*field)).collect();
+                // Field names are questions ("Wie help je?"): each in quotes, the last
+                // joined with "and" / "en", never "…?, …?,".
+                let names: Vec<String> = fields.iter().map(|field| format!("“{}”", t(*field))).collect();
                 fill(
                     t(Tr::DraftWarnMixed),
-                    &[("fields", &names.join(", ")), ("language", &t(crate::i18n::language_key(*written_in)))],
+                    &[("fields", &listed(&names, language)), ("language", &t(crate::i18n::language_key(*written_in)))],
                 )
             }
         }
+    }
+}
+
+/// "A", "A and B", "A, B and C" (in Dutch with "en").
+fn listed(items: &[String], language: Language) -> String {
+    let and = match language {
+        Language::En => "and",
+        Language::Nl => "en",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
@@ -222,6 +237,17 @@ fn closest_to_budget(options: &[Vec<String>; 5], budgets: [usize; 5]) -> [usize;
 mod tests {
     use super::*;
     use crate::logic::rate::planning_wpm;
+
+    #[test]
+    fn the_mixed_language_warning_lists_the_questions_in_quotes() {
+        let warning = DraftWarning::MixedLanguage {
+            written_in: Language::En,
+            fields: vec![Tr::FieldWho, Tr::FieldOutcome, Tr::FieldHow],
+        };
+        let text = warning.describe(Language::Nl);
+        assert!(text.contains("(“Wie help je?”, “Wat bereiken zij?” en “Hoe doe je dat?”)"), "{text}");
+        assert!(!text.contains("?,"), "{text}");
+    }
 
     #[test]
     fn budgets_follow_length_and_rate() {

@@ -24,7 +24,7 @@ pub(in crate::ui::rehearse) fn result(
     take: &OutcomeTake,
 ) {
     ui.add_space(theme::SPACE_M);
-    ui.heading(cx.t(Tr::VoiceHeading));
+    crate::ui::widgets::heading(ui, cx.t(Tr::VoiceHeading));
     match &take.measured {
         None => {
             ui.horizontal(|ui| {

@@ -12,6 +12,7 @@ page_keys! {
     NoteRead,
     NoteText,
     NoteTextHint,
+    NoteTitle,
     NoteTitleHint,
     UnsafeLink,
     UntitledNote,

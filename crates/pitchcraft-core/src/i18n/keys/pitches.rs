@@ -58,6 +58,7 @@ page_keys! {
     MoreFindings,
     NewPitch,
     NewPitchTitle,
+    NewPitchTitleFor,
     NoDifferences,
     NoPitches,
     NoPitchesHelp,
