@@ -284,3 +284,71 @@ fn analyze_reads_every_kind_of_file_and_refuses_broken_ones_clearly() {
         .code(1)
         .stderr(predicates::str::contains("too large"));
 }
+
+/// Speech in 10 ms frames: where it starts and ends (in frames), and the longest run of
+/// silent frames between (a gap a listener hears).
+fn speech_span(samples: &[f32], rate: u32) -> (usize, usize, usize) {
+    let frame = (rate / 100) as usize;
+    let rms: Vec<f32> = samples
+        .chunks(frame)
+        .map(|chunk| (chunk.iter().map(|s| s * s).sum::<f32>() / chunk.len() as f32).sqrt())
+        .collect();
+    let loudest = rms.iter().copied().fold(0.0, f32::max);
+    let active: Vec<bool> = rms.iter().map(|level| *level > loudest * 0.05).collect();
+    let first = active.iter().position(|a| *a).expect("speech");
+    let last = active.iter().rposition(|a| *a).expect("speech");
+    let (mut longest, mut run) = (0, 0);
+    for a in &active[first..=last] {
+        run = if *a { 0 } else { run + 1 };
+        longest = longest.max(run);
+    }
+    (first, last, longest)
+}
+
+#[test]
+fn a_take_plays_back_whole_at_its_own_pace() {
+    let Some(server) = PulseServer::start() else { return };
+    if !tools::available("parec", "pulseaudio-utils") {
+        return;
+    }
+    let take = fixture("en-pauses.flac");
+    let source = pitchcraft_voice::audio::read(&take).unwrap();
+    // What the sink plays, recorded from its monitor at the take's own rate.
+    let dir = tempfile::tempdir().unwrap();
+    let heard = dir.path().join("heard.raw");
+    let mut parec = Process::new("parec")
+        // parec's default latency, as a recorder that asks nothing special: the sink keeps
+        // its own long period, which the player must fill in time.
+        .args(["--device=vmic.monitor", "--format=s16le", "--channels=1"])
+        .arg(format!("--rate={}", source.rate))
+        .arg(&heard)
+        .envs(server.env())
+        .spawn()
+        .unwrap();
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    wait_for("the monitor recording to start", || size(&heard) > 3_200);
+    let played = pitchcraft().args(["voice", "play"]).arg(&take).envs(server.env()).output().unwrap();
+    assert!(played.status.success(), "{}", String::from_utf8_lossy(&played.stderr));
+    // The play command returns once the server has played it all; the recording runs on a
+    // little, so that it holds the end.
+    let after = size(&heard);
+    wait_for("the recording to run past the end", || size(&heard) > after + u64::from(source.rate) / 2);
+    let _ = parec.kill();
+    let _ = parec.wait();
+
+    let bytes = std::fs::read(&heard).unwrap();
+    let recorded: Vec<f32> =
+        bytes.chunks_exact(2).map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) / 32_768.0).collect();
+    let (src_first, src_last, src_gap) = speech_span(&source.samples, source.rate);
+    let (rec_first, rec_last, rec_gap) = speech_span(&recorded, source.rate);
+    let (src_len, rec_len) = ((src_last - src_first) as f64, (rec_last - rec_first) as f64);
+    println!(
+        "playback: take {:.2} s of speech, heard {:.2} s; longest gap {} ms in the take, {} ms heard",
+        src_len / 100.0,
+        rec_len / 100.0,
+        src_gap * 10,
+        rec_gap * 10
+    );
+    assert!((rec_len - src_len).abs() <= src_len * 0.02, "the whole take is heard at its pace");
+    assert!(rec_gap <= src_gap + 5, "no gap of over 50 ms that the take does not have");
+}

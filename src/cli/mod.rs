@@ -223,6 +223,15 @@ pub enum VoiceAction {
         #[arg(long, value_name = "NAME")]
         device: Option<String>,
     },
+    /// Play a take (WAV, also unfinished, or FLAC) on the default output, from the start or
+    /// from a second, until its end.
+    Play {
+        /// The audio file.
+        audio: PathBuf,
+        /// Start this many seconds in.
+        #[arg(long, value_name = "SECONDS", default_value_t = 0.0)]
+        from: f64,
+    },
     /// Measure a take's delivery: speech, pauses, rate, pitch variation, loudness, clipping,
     /// possible filled pauses. Reads WAV (also unfinished) and FLAC.
     Analyze {
@@ -410,6 +419,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Voice { action: VoiceAction::Record { out, seconds, device } }) => {
             voice::record(&out, seconds, device.as_deref())
         }
+        Some(CliCommand::Voice { action: VoiceAction::Play { audio, from } }) => voice::play(&audio, from),
         Some(CliCommand::Voice { action: VoiceAction::Analyze { audio, text, lang, json } }) => {
             voice::analyze(&audio, text.as_deref(), lang.language(), json)
         }

@@ -1,4 +1,5 @@
-//! `voice devices`, `voice record` and `voice analyze`: the microphone without a window.
+//! `voice devices`, `voice record`, `voice play` and `voice analyze`: the microphone and the
+//! speaker without a window.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -109,6 +110,32 @@ pub(super) fn record(out: &Path, seconds: Option<f64>, device: Option<&str>) -> 
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Plays `path` from `from` seconds to its end on the default output.
+pub(super) fn play(path: &Path, from: f64) -> ExitCode {
+    if !(from.is_finite() && from >= 0.0) {
+        return complain("--from must be 0 or more seconds");
+    }
+    let audio = match audio::read(path) {
+        Ok(audio) => audio,
+        Err(e) => return complain(format_args!("{}: {e}", path.display())),
+    };
+    let samples: std::sync::Arc<[i16]> =
+        audio.samples.iter().map(|s| (s.clamp(-1.0, 1.0) * 32_767.0).round() as i16).collect();
+    let start = ((from * f64::from(audio.rate)) as usize).min(samples.len());
+    let seconds = (samples.len() - start) as f64 / f64::from(audio.rate.max(1));
+    let playback = match device::play(samples, audio.rate, start) {
+        Ok(playback) => playback,
+        Err(e) => return complain(e),
+    };
+    // Everything handed over, then the sound server is waited for until it has played it.
+    while !playback.is_finished() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    playback.finish();
+    say(format_args!("played {} ({seconds:.1} s)", path.display()));
+    ExitCode::SUCCESS
 }
 
 pub(super) fn analyze(path: &Path, text_file: Option<&Path>, language: Language, json: bool) -> ExitCode {

@@ -231,6 +231,11 @@ impl Playback {
             let _ = stop.send(());
         }
     }
+
+    /// Ends playback once the last samples were handed to the device.
+    pub fn finish(self) {
+        self.stop();
+    }
 }
 
 #[cfg(test)]

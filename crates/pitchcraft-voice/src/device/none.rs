@@ -40,6 +40,7 @@ impl Playback {
         true
     }
     pub fn stop(self) {}
+    pub fn finish(self) {}
 }
 
 pub fn play(_samples: std::sync::Arc<[i16]>, _rate: u32, _from: usize) -> Result<Playback, VoiceError> {

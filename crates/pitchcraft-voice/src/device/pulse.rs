@@ -158,6 +158,11 @@ pub fn play(samples: Arc<[i16]>, rate: u32, from: usize) -> Result<Playback, Voi
         sink_name: Some(protocol::DEFAULT_SINK.to_owned()),
         // A fifth of a second ahead: the scrubber follows what is heard.
         buffer_attr: BufferAttr { target_length: rate * 2 / 5, ..BufferAttr::default() },
+        // The sink's own latency follows that fifth of a second. Without this a sink that
+        // runs with a long buffer (a null sink, a timer-scheduled card: some 2 s) took the
+        // 0.2 s queued, played silence for the rest of its period and asked again: 0.2 s of
+        // speech every 2 s.
+        flags: protocol::stream::StreamFlags { adjust_latency: true, ..Default::default() },
         ..Default::default()
     };
     let stream = block_on(client.create_playback_stream(params, source.as_playback_source())).map_err(lost)?;
@@ -175,6 +180,14 @@ impl Playback {
 
     pub fn stop(mut self) {
         if let Some(stream) = self.stream.take() {
+            let _ = block_on(stream.delete());
+        }
+    }
+
+    /// Waits until the sound server has played everything handed to it, then ends.
+    pub fn finish(mut self) {
+        if let Some(stream) = self.stream.take() {
+            let _ = block_on(stream.drain());
             let _ = block_on(stream.delete());
         }
     }
