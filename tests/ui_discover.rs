@@ -281,12 +281,18 @@ fn an_audience_is_addressed_formally_or_informally_and_strategic_ones_start_form
     let board = |harness: &Harness<'_, PitchcraftApp>| document(harness).audiences[0].clone();
     assert_eq!(board(&harness).network, Network::Strategic);
     assert_eq!(board(&harness).address(), Address::Formal, "strategic audiences start formal");
-    // The first audience's "Informal (je)": one per audience card, in order.
-    activate_nth(&mut harness, "Informal (je)", 0);
-    assert_eq!(board(&harness).address, Some(Address::Informal));
-    press_command(&mut harness, Key::Z);
-    assert_eq!(board(&harness).address, None, "undo brings back the default");
     assert_eq!(document(&harness).audiences[1].address(), Address::Informal, "a personal audience starts informal");
+    // The English sample: only the regional peers have a Dutch pitch, so only their card
+    // asks for "u" or "je".
+    assert_eq!(harness.get_all_by_label("Informal (je)").count(), 1);
+    let peers = |harness: &Harness<'_, PitchcraftApp>| document(harness).audiences[1].clone();
+    assert_eq!(peers(&harness).id, "regional-peers");
+    harness.get_by_label("Formal (u)").scroll_to_me();
+    harness.run_ok();
+    activate_nth(&mut harness, "Formal (u)", 0);
+    assert_eq!(peers(&harness).address, Some(Address::Formal));
+    press_command(&mut harness, Key::Z);
+    assert_eq!(peers(&harness).address, None, "undo brings back the default");
 }
 
 fn activate_nth(harness: &mut Harness<'_, PitchcraftApp>, label: &str, index: usize) {

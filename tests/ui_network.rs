@@ -287,3 +287,15 @@ fn questions_to_ask_take_a_new_line_for_each_question() {
     let questions = harness.state().session().unwrap().document.events[0].to_meet[0].questions.clone();
     assert_eq!(questions, ["How do you plan?", "Who decides?"]);
 }
+
+#[test]
+fn with_nobody_in_the_network_it_does_not_say_everyone_heard_from_you() {
+    let (mut harness, _) = app(Launch { page: Some(Page::Network), ..Launch::default() });
+    common::press_command(&mut harness, egui::Key::N);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Network").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("Everyone has heard from you recently.").is_none());
+    assert!(
+        harness.query_all_by_label("No people yet. Add the people you want to stay in touch with.").next().is_some()
+    );
+}

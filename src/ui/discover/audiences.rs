@@ -106,8 +106,18 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
                 }
             }
         });
+        // Dutch drafts speak to this audience as "u" or "je"; English is "you" either way, so
+        // the choice shows only where a Dutch pitch can be made for them.
+        let dutch = crate::logic::draft::profile_language(cx.document) == crate::model::Language::Nl
+            || cx
+                .document
+                .pitches
+                .iter()
+                .any(|p| p.audience == audience.id && p.language == crate::model::Language::Nl);
         ui.horizontal_wrapped(|ui| {
-            // Dutch drafts speak to this audience as "u" or "je"; English is "you" either way.
+            if !dutch {
+                return;
+            }
             ui.label(cx.t(Tr::FieldAddress)).on_hover_text(cx.t(Tr::FieldAddressHelp));
             let effective = audience.address();
             for (address, name) in [(Address::Formal, Tr::AddressFormal), (Address::Informal, Tr::AddressInformal)] {

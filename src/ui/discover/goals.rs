@@ -43,7 +43,12 @@ fn goal_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, goal: &G
         ui.set_width(ui.available_width());
         TextField::new(&goal.statement, EditKey::of(("goal", index)))
             .label(cx.t(Tr::FieldGoal))
-            .hint(cx.t(Tr::HintGoal))
+            // The example fits the horizon: next year for one year, three years out for three.
+            .hint(cx.t(if goal.horizon == crate::model::Horizon::ThreeYears {
+                Tr::HintGoalThreeYears
+            } else {
+                Tr::HintGoal
+            }))
             .multiline(2)
             .focus(focus)
             .show(ui, cx.out, move |document, text| {

@@ -38,7 +38,9 @@ pub(super) fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     heading(ui, cx.t(Tr::NetDueForContact));
     let due = network::due_for_contact(document, cx.today);
     if due.is_empty() {
-        ui.label(egui::RichText::new(cx.t(Tr::NetNobodyDue)).weak());
+        // With nobody in the network, "everyone has heard from you" would be hollow.
+        let empty = if document.people.is_empty() { Tr::NetNoPeople } else { Tr::NetNobodyDue };
+        ui.label(egui::RichText::new(cx.t(empty)).weak());
     }
     for state in due {
         ui.horizontal_wrapped(|ui| {

@@ -87,6 +87,7 @@ page_keys! {
     HintCaresAbout,
     HintEmail,
     HintGoal,
+    HintGoalThreeYears,
     HintHeadline,
     HintHow,
     HintLocation,
