@@ -185,3 +185,37 @@ fn takes_of_a_new_document_move_beside_it_at_its_first_save_as() {
     assert!(!temporary.exists());
     assert!(pitchcraft_voice::audio::read(&beside).is_ok());
 }
+
+/// The microphone check with a stand-in microphone that hears `samples`: its verdict.
+fn check_with(samples: Arc<[i16]>) -> Vec<String> {
+    let clock = FakeClock::default();
+    let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(samples));
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(microphone),
+        ..Launch::default()
+    });
+    harness.get_by_label("Record my voice").click();
+    harness.run_ok();
+    harness.get_by_label("Check the microphone").click();
+    harness.run_ok();
+    clock.advance(Duration::from_millis(3_100));
+    harness.run_ok();
+    let verdicts = ["We heard you clearly.", "Too quiet to measure well", "Nothing was heard."];
+    verdicts
+        .iter()
+        .filter(|verdict| harness.query_by_label_contains(verdict).is_some())
+        .map(|verdict| (*verdict).to_owned())
+        .collect()
+}
+
+#[test]
+fn the_microphone_check_ends_with_a_verdict() {
+    assert_eq!(check_with(spoken()), ["We heard you clearly."]);
+    let quiet: Arc<[i16]> = spoken().iter().map(|s| s / 40).collect();
+    assert_eq!(check_with(quiet), ["Too quiet to measure well"]);
+    let silent: Arc<[i16]> = vec![0i16; 48_000].into();
+    assert_eq!(check_with(silent), ["Nothing was heard."]);
+}

@@ -15,7 +15,7 @@ use super::voice::{Microphone, Playing, Recording, keep_and_measure, load_take};
 use crate::command::VoiceRequest;
 use crate::i18n::{Tr, fill, tr};
 use crate::model::Language;
-use crate::state::voice::{CheckView, Measured, OutcomeTake, PlayerView, RecordingView, VoiceView};
+use crate::state::voice::{CheckView, Measured, OutcomeTake, PlayerView, RecordingView, Verdict, VoiceView, verdict};
 
 /// How long the microphone check listens.
 const CHECK: Duration = Duration::from_secs(3);
@@ -23,7 +23,9 @@ const CHECK: Duration = Duration::from_secs(3);
 /// The microphone check: listening, then playing back what was heard.
 enum Check {
     Listening(Recording, Instant, PathBuf),
-    Playing(Box<dyn Playing>),
+    Playing(Box<dyn Playing>, Verdict),
+    /// Over: the verdict stays in view until the next check.
+    Heard(Verdict),
     Silent,
 }
 
@@ -86,7 +88,8 @@ impl Recorder {
                     seconds_left: until.saturating_duration_since(now).as_secs_f64().ceil() as u64,
                     level: recording.level(),
                 },
-                Some(Check::Playing(_)) => CheckView::Playing,
+                Some(Check::Playing(_, verdict)) => CheckView::Playing(*verdict),
+                Some(Check::Heard(verdict)) => CheckView::Heard(*verdict),
                 Some(Check::Silent) => CheckView::Silent,
             },
             recording: self
@@ -107,7 +110,7 @@ impl Recorder {
     /// being measured.
     pub fn busy(&self) -> bool {
         self.measuring.is_some()
-            || matches!(self.check, Some(Check::Listening(..) | Check::Playing(_)))
+            || matches!(self.check, Some(Check::Listening(..) | Check::Playing(..)))
             || self.player.as_ref().is_some_and(|p| p.playing.is_some())
     }
 
@@ -213,17 +216,19 @@ impl Recorder {
             Some(Check::Listening(recording, until, wav)) if now >= until => {
                 let heard = recording.finish().ok().and_then(|wav| load_take(&wav).ok());
                 let _ = std::fs::remove_file(&wav);
-                let loud = heard.as_ref().is_some_and(|s| s.iter().any(|s| s.unsigned_abs() > 300));
-                match heard.filter(|_| loud).map(|s| microphone.play(s, RATE, 0)) {
-                    Some(Ok(playing)) => Some(Check::Playing(playing)),
-                    Some(Err(e)) => {
-                        self.problem = Some(e.to_string());
-                        Some(Check::Silent)
-                    }
+                let judged = heard.and_then(|samples| verdict(&samples, RATE).map(|verdict| (samples, verdict)));
+                match judged {
+                    Some((samples, verdict)) => match microphone.play(samples, RATE, 0) {
+                        Ok(playing) => Some(Check::Playing(playing, verdict)),
+                        Err(e) => {
+                            self.problem = Some(e.to_string());
+                            Some(Check::Heard(verdict))
+                        }
+                    },
                     None => Some(Check::Silent),
                 }
             }
-            Some(Check::Playing(playing)) if playing.is_finished() => None,
+            Some(Check::Playing(playing, verdict)) if playing.is_finished() => Some(Check::Heard(verdict)),
             other => other,
         };
     }

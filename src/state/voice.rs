@@ -50,10 +50,53 @@ pub enum CheckView {
         /// The level meter, 0 to 1.
         level: f32,
     },
-    /// Playing back what was heard.
-    Playing,
+    /// Playing back what was heard, and how it sounded.
+    Playing(Verdict),
+    /// The check is over: how it sounded.
+    Heard(Verdict),
     /// Nothing was heard.
     Silent,
+}
+
+/// What the microphone check concludes from what it heard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Speech at a level the measurements can use.
+    Clear,
+    /// Something, but too quiet to measure well.
+    TooQuiet,
+}
+
+/// The verdict on 16-bit samples, by the loudest twentieth of a second: `None` when nothing
+/// was heard (no sample above the noise of an idle input).
+pub fn verdict(samples: &[i16], rate: u32) -> Option<Verdict> {
+    if !samples.iter().any(|s| s.unsigned_abs() > 300) {
+        return None;
+    }
+    let window = (rate as usize / 20).max(1);
+    let loudest = samples
+        .chunks(window)
+        .map(|chunk| (chunk.iter().map(|&s| f64::from(s) * f64::from(s)).sum::<f64>() / chunk.len() as f64).sqrt())
+        .fold(0.0, f64::max);
+    // About −30 dBFS: a voice at a normal distance from a laptop's microphone is above it.
+    Some(if loudest >= 1_000.0 { Verdict::Clear } else { Verdict::TooQuiet })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tone(amplitude: f64, seconds: f64) -> Vec<i16> {
+        (0..(16_000.0 * seconds) as usize).map(|i| (amplitude * (i as f64 * 0.05).sin()) as i16).collect()
+    }
+
+    #[test]
+    fn the_check_says_clear_too_quiet_or_nothing() {
+        assert_eq!(verdict(&tone(8_000.0, 1.0), 16_000), Some(Verdict::Clear));
+        assert_eq!(verdict(&tone(600.0, 1.0), 16_000), Some(Verdict::TooQuiet));
+        assert_eq!(verdict(&tone(100.0, 1.0), 16_000), None);
+        assert_eq!(verdict(&[], 16_000), None);
+    }
 }
 
 /// A run being recorded.

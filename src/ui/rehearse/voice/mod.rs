@@ -12,8 +12,8 @@ use crate::command::{Command, VoiceRequest};
 use crate::i18n::{Tr, fill, tr};
 use crate::logic::rehearsal::spoken_sections;
 use crate::model::{Language, Pitch};
-use crate::state::voice::CheckView;
 pub use crate::state::voice::OutcomeTake;
+use crate::state::voice::{CheckView, Verdict};
 use crate::ui::theme;
 
 mod advice;
@@ -121,10 +121,12 @@ fn show_check(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
             level_meter(ui, cx.language, *level);
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
-        CheckView::Playing => {
+        CheckView::Playing(heard) => {
             ui.label(cx.t(Tr::VoiceCheckPlaying));
+            said(ui, cx, *heard);
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
+        CheckView::Heard(heard) => said(ui, cx, *heard),
         CheckView::Silent => {
             ui.label(egui::RichText::new(cx.t(Tr::VoiceCheckSilent)).color(theme::warn_color(ui)));
         }
@@ -134,6 +136,14 @@ fn show_check(ui: &mut egui::Ui, cx: &RehearseContext<'_>) {
         let text = fill(cx.t(Tr::VoiceUnavailable), &[("error", problem)]);
         ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
     }
+}
+
+/// The check's verdict: heard clearly, or too quiet and what to do.
+fn said(ui: &mut egui::Ui, cx: &RehearseContext<'_>, heard: Verdict) {
+    match heard {
+        Verdict::Clear => ui.label(egui::RichText::new(cx.t(Tr::VoiceCheckClear)).color(theme::ok_color(ui))),
+        Verdict::TooQuiet => ui.label(egui::RichText::new(cx.t(Tr::VoiceCheckQuiet)).color(theme::warn_color(ui))),
+    };
 }
 
 fn level_meter(ui: &mut egui::Ui, language: Language, level: f32) {
