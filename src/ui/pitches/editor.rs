@@ -5,7 +5,7 @@ use super::{PitchContext, PitchTab, feedback, revisions};
 use crate::command::{Command, DocEdit};
 use crate::i18n::{Tr, fill};
 use crate::logic::analysis::{Analysis, Finding, FindingKind};
-use crate::logic::draft::{DraftWarning, draft, hooks, section_budgets};
+use crate::logic::draft::{DraftWarning, draft, hooks_beside, section_budgets};
 use crate::logic::pitches::{
     STANDARD_TARGETS, apply_draft, has_text, pitch_mut, section_offsets, section_text, set_section,
 };
@@ -158,7 +158,9 @@ fn drafting(ui: &mut egui::Ui, pitch: &Pitch, wpm: f64, cx: &mut PitchContext<'_
             }
         }
         ui.menu_button(cx.t(Tr::OtherHooks), |ui| {
-            for hook in hooks(cx.document, audience, pitch.language) {
+            // Not the number hook when the proof already says the number.
+            let proof = pitch.sections.iter().find(|s| s.kind == SectionKind::Proof).map_or("", |s| s.text.as_str());
+            for hook in hooks_beside(cx.document, audience, pitch.language, proof) {
                 if ui.add(egui::Button::new(&hook).wrap()).on_hover_text(cx.t(Tr::UseHookTip)).clicked() {
                     cx.out.push(edit_pitch(&pitch.id, move |pitch| set_section(pitch, SectionKind::Hook, hook)));
                 }

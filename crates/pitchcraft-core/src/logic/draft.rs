@@ -123,6 +123,20 @@ pub fn hooks(document: &BrandDocument, audience: Option<&Audience>, language: La
     if hooks.is_empty() { vec![tr(language, Tr::DraftHookPlaceholder).to_owned()] } else { hooks }
 }
 
+/// The other hooks for a pitch whose proof section says `proof`: the number hook is left
+/// out when that section already says the number (choosing it would say it twice).
+pub fn hooks_beside(
+    document: &BrandDocument,
+    audience: Option<&Audience>,
+    language: Language,
+    proof: &str,
+) -> Vec<String> {
+    let parts = Parts::new(document, audience, language);
+    let number = parts.number_hook();
+    let repeats = parts.metric_spoken().is_some_and(|spoken| proof.to_lowercase().contains(&spoken.to_lowercase()));
+    hooks(document, audience, language).into_iter().filter(|hook| !(repeats && Some(hook) == number.as_ref())).collect()
+}
+
 /// Drafts a pitch for `audience` of `target_seconds` in `language` at `wpm`.
 pub fn draft(
     document: &BrandDocument,
@@ -237,6 +251,18 @@ fn closest_to_budget(options: &[Vec<String>; 5], budgets: [usize; 5]) -> [usize;
 mod tests {
     use super::*;
     use crate::logic::rate::planning_wpm;
+
+    #[test]
+    fn a_hook_that_would_repeat_the_proofs_number_is_not_offered_beside_it() {
+        let sample = crate::storage::sample_document().unwrap();
+        let audience = sample.audience("hospital-boards");
+        let all = hooks(&sample, audience, Language::En);
+        let number = all.iter().find(|hook| hook.contains("32 percent")).expect("a number hook");
+        let beside = hooks_beside(&sample, audience, Language::En, "That is 32 percent less waiting time.");
+        assert!(!beside.contains(number), "{beside:?}");
+        assert_eq!(beside.len(), all.len() - 1);
+        assert_eq!(hooks_beside(&sample, audience, Language::En, "Waiting time fell within three months."), all);
+    }
 
     #[test]
     fn the_mixed_language_warning_lists_the_questions_in_quotes() {
