@@ -194,11 +194,12 @@ pub fn content(document: &BrandDocument, event: &Event, paper: Paper) -> BriefCo
     let pitch = chosen_pitch(document, asked);
     let one_line_title = tr(language, Tr::CardPitchOneLineTitle);
     let one_line = pitch
-        .map(|pitch| card_pitch(pitch, PitchForm::OneLine, language))
+        .map(|pitch| card_pitch(pitch, PitchForm::OneLine, language, None))
         .filter(|short| short.title == one_line_title)
         .and_then(|short| short.paragraphs.into_iter().next());
-    let full =
-        pitch.map(|pitch| card_pitch(pitch, PitchForm::Full, language)).filter(|full| !full.paragraphs.is_empty());
+    let full = pitch
+        .map(|pitch| card_pitch(pitch, PitchForm::Full, language, None))
+        .filter(|full| !full.paragraphs.is_empty());
     BriefContent {
         language,
         paper,

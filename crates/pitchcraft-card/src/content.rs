@@ -133,10 +133,11 @@ pub fn vcard(document: &BrandDocument) -> String {
     lines.join("\r\n")
 }
 
-/// The pitch as the card prints it: in one line (its opening and its value, what a reader
-/// takes in at a glance), or every section as spoken. A pitch without an opening or a
-/// value is printed whole rather than not at all.
-pub(crate) fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language) -> CardPitch {
+/// The pitch as the card prints it: in one line (one sentence: what you do, read at a
+/// glance), or every section as spoken. The line is the value's first sentence, unless the
+/// card already prints that as its brand statement (`statement`); then the proof's, then
+/// the opening's. A pitch with none of them is printed whole rather than not at all.
+pub(crate) fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language, statement: Option<&str>) -> CardPitch {
     let full = || CardPitch {
         title: fill(tr(language, Tr::CardPitchTitle), &[("seconds", &pitch.target_seconds)]),
         paragraphs: pitch.sections.iter().filter_map(|section| some(&section.text)).collect(),
@@ -144,16 +145,27 @@ pub(crate) fn card_pitch(pitch: &Pitch, form: PitchForm, language: Language) -> 
     if form == PitchForm::Full {
         return full();
     }
-    let line: Vec<String> = pitch
-        .sections
-        .iter()
-        .filter(|section| matches!(section.kind, SectionKind::Hook | SectionKind::Value))
-        .filter_map(|section| some(&section.text))
-        .collect();
-    if line.is_empty() {
-        return full();
+    let plain = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let printed = statement.map(|statement| plain(&first_sentence(statement)));
+    let line = [SectionKind::Value, SectionKind::Proof, SectionKind::Hook]
+        .into_iter()
+        .filter_map(|kind| pitch.sections.iter().find(|section| section.kind == kind))
+        .filter_map(|section| some(&first_sentence(&section.text)))
+        .find(|sentence| printed.as_ref() != Some(&plain(sentence)));
+    match line {
+        Some(line) => CardPitch { title: tr(language, Tr::CardPitchOneLineTitle).to_owned(), paragraphs: vec![line] },
+        None => full(),
     }
-    CardPitch { title: tr(language, Tr::CardPitchOneLineTitle).to_owned(), paragraphs: vec![line.join(" ")] }
+}
+
+/// The first sentence of `text`: up to the first ".", "?" or "!" before a space.
+fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = text
+        .char_indices()
+        .find(|(at, c)| matches!(c, '.' | '?' | '!') && text[at + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map_or(text.len(), |(at, c)| at + c.len_utf8());
+    text[..end].to_owned()
 }
 
 /// The card content of `document`, with `sections` shown in their order and `pitch` (or
@@ -222,7 +234,10 @@ pub fn content(document: &BrandDocument, paper: Paper, sections: &[CardSection],
     let pitch = shows(CardSection::Pitch)
         .then(|| chosen_pitch(document, pitch))
         .flatten()
-        .map(|pitch| card_pitch(pitch, document.card.pitch_form, language))
+        .map(|pitch| {
+            let statement = shows(CardSection::BrandStatement).then_some(document.brand_statement.as_str());
+            card_pitch(pitch, document.card.pitch_form, language, statement)
+        })
         .filter(|pitch| !pitch.paragraphs.is_empty());
 
     let goals = if shows(CardSection::Goals) {
@@ -297,13 +312,8 @@ mod tests {
         assert_eq!(card.strengths[0].metric.as_deref(), Some("-32% waiting time"));
         let pitch = card.pitch.as_ref().unwrap();
         assert_eq!(pitch.title, "My pitch in short");
-        assert_eq!(
-            pitch.paragraphs,
-            [
-                "What if a third of the waiting in your outpatient clinics could disappear without a single extra doctor? \
-              I redesign care processes together with the nurses and planners who run them."
-            ]
-        );
+        // One sentence: what she does.
+        assert_eq!(pitch.paragraphs, ["I redesign care processes together with the nurses and planners who run them."]);
         assert!(card.goals.is_empty(), "goals are not on the sample card");
         assert_eq!(card.order, ["brand", "values", "strengths", "pitch"]);
         assert!(card.contact.contains(&"sanne.devries@example.org".to_owned()));
@@ -311,7 +321,26 @@ mod tests {
     }
 
     #[test]
-    fn the_full_pitch_is_printed_when_asked_for_or_when_it_has_no_opening_and_value() {
+    fn one_line_never_repeats_the_brand_statement_the_card_prints() {
+        let mut document = sample();
+        let chosen = document.pitches.iter_mut().find(|pitch| pitch.id == "board-30").unwrap();
+        let value = chosen.sections.iter_mut().find(|section| section.kind == SectionKind::Value).unwrap();
+        value.text = format!("{} Reliability and care drive everything I do.", document.brand_statement);
+        let card = content(&document, Paper::A4, &document.card.sections, None);
+        let line = &card.pitch.unwrap().paragraphs;
+        assert_eq!(
+            line,
+            &["In orthopaedics we cut waiting time by 32 percent in three months, and it has held for two years."]
+        );
+        // Without the statement on the card, the value's first sentence is the line.
+        let sections: Vec<CardSection> =
+            document.card.sections.iter().copied().filter(|s| *s != CardSection::BrandStatement).collect();
+        let card = content(&document, Paper::A4, &sections, None);
+        assert_eq!(card.pitch.unwrap().paragraphs, [document.brand_statement.trim().to_owned()]);
+    }
+
+    #[test]
+    fn the_full_pitch_is_printed_when_asked_for_or_when_it_has_no_sentence_to_take() {
         let mut document = sample();
         document.card.pitch_form = PitchForm::Full;
         let card = content(&document, Paper::A4, &document.card.sections, None);
@@ -320,10 +349,12 @@ mod tests {
         document.card.pitch_form = PitchForm::OneLine;
         document.language = Language::Nl;
         let chosen = document.pitches.iter_mut().find(|pitch| pitch.id == "board-30").unwrap();
-        chosen.sections.retain(|section| !matches!(section.kind, SectionKind::Hook | SectionKind::Value));
+        chosen
+            .sections
+            .retain(|section| !matches!(section.kind, SectionKind::Hook | SectionKind::Value | SectionKind::Proof));
         let card = content(&document, Paper::A4, &document.card.sections, None);
         let pitch = card.pitch.unwrap();
-        assert_eq!((pitch.title.as_str(), pitch.paragraphs.len()), ("Mijn pitch van 30 seconden", 3));
+        assert_eq!((pitch.title.as_str(), pitch.paragraphs.len()), ("Mijn pitch van 30 seconden", 2));
     }
 
     #[test]
