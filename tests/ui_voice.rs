@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::{app, run_until, sample_copy};
 use egui::Key;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use pitchcraft::app::voice::{FakeMicrophone, Listening, Microphone, OnSamples, Playing};
 use pitchcraft::app::{FakeClock, Launch};
 use pitchcraft::state::Page;
@@ -65,11 +65,20 @@ fn a_recorded_run_is_measured_kept_beside_the_document_and_played_back() {
     assert_eq!(harness.state().session().unwrap().document.rehearsals.len(), before + 1);
 
     let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
-    let take = attempt.take.expect("the attempt refers to its take");
+    let take = attempt.take.clone().expect("the attempt refers to its take");
     assert_eq!(take.rate, 16_000);
     assert_eq!(take.marks, [113_600], "the mark 7.1 s after the take began (count-in included), in samples");
     let delivery = take.delivery.expect("figures kept");
     assert_eq!(delivery.pauses.len(), 2);
+    // The chart's last rate is the table's: both measured from the voice.
+    let measured = format!("{:.0}", attempt.measured_words_per_minute().expect("measured"));
+    let summary = harness
+        .get_by_label_contains("Chart of words a minute")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(summary.ends_with(&format!("the last at {measured}.")), "{summary} against {measured}");
     let folder = dir.path().join("sanne.brand.recordings");
     let kept = folder.join(&take.file);
     assert!(kept.exists(), "{} beside the document", kept.display());

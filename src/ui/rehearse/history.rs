@@ -40,11 +40,26 @@ fn in_rate(ui: &mut egui::Ui, attempt: &Rehearsal, position: Option<usize>, date
 }
 use crate::ui::theme;
 
+/// An attempt's words a minute as the table and the chart both show it: measured from the
+/// voice when it was recorded, else from the text and the time.
+fn shown_wpm(attempt: &Rehearsal) -> Option<f64> {
+    attempt.measured_words_per_minute().or_else(|| attempt.words_per_minute())
+}
+
 /// A chart of the attempts: fixed to `range` (no zooming or dragging away from it), the
-/// attempts numbered from 1 in whole steps, the values with their `unit`.
-fn attempts_chart<'a>(id: &'a str, height: f32, range: ChartRange, x_label: &'a str, unit: &'a str) -> Plot<'a> {
+/// attempts numbered from 1 in whole steps, the values with their `unit`. The plot keeps
+/// its bounds in memory under its id; the id holds the number of attempts, so that a new
+/// attempt is drawn at once, in bounds that include it.
+fn attempts_chart<'a>(
+    id: &'a str,
+    count: usize,
+    height: f32,
+    range: ChartRange,
+    x_label: &'a str,
+    unit: &'a str,
+) -> Plot<'a> {
     let step = range.x_step;
-    Plot::new(id)
+    Plot::new((id, count))
         .height(height)
         .allow_scroll(false)
         .allow_drag(false)
@@ -91,13 +106,13 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     let rates: Vec<[f64; 2]> = tries
         .iter()
         .enumerate()
-        .filter_map(|(i, attempt)| attempt.words_per_minute().map(|wpm| [i as f64 + 1.0, wpm]))
+        .filter_map(|(i, attempt)| shown_wpm(attempt).map(|wpm| [i as f64 + 1.0, wpm]))
         .collect();
     let height = theme::CHART_HEIGHT;
     let wide = ui.available_width() >= theme::WIDE_LAYOUT;
     let target_color = theme::warn_color(ui);
     let duration_values: Vec<Option<f64>> = durations.iter().map(|point| Some(point[1])).collect();
-    let rate_values: Vec<Option<f64>> = tries.iter().map(|attempt| attempt.words_per_minute()).collect();
+    let rate_values: Vec<Option<f64>> = tries.iter().map(|attempt| shown_wpm(attempt)).collect();
     let attempt_axis = cx.t(Tr::ChartAttemptAxis);
     let rate_unit = cx.t(Tr::ChartRateUnit);
     let duration_plot = |ui: &mut egui::Ui| {
@@ -108,11 +123,14 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             cx.t(Tr::ChartDurationSummary),
             &[("count", &durations.len()), ("last", &format!("{last:.1}")), ("target", &pitch.target_seconds)],
         );
-        let response = attempts_chart("rehearse_durations", height, range, attempt_axis, "s").show(ui, |plot| {
-            plot.hline(HLine::new(cx.t(Tr::ChartTarget), target).color(target_color));
-            plot.line(Line::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())));
-            plot.points(Points::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())).radius(3.0));
-        });
+        let response =
+            attempts_chart("rehearse_durations", durations.len(), height, range, attempt_axis, "s").show(ui, |plot| {
+                plot.hline(HLine::new(cx.t(Tr::ChartTarget), target).color(target_color));
+                plot.line(Line::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())));
+                plot.points(
+                    Points::new(cx.t(Tr::ChartDurationLegend), PlotPoints::from(durations.clone())).radius(3.0),
+                );
+            });
         response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     };
     let rate_plot = |ui: &mut egui::Ui| {
@@ -124,13 +142,14 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
             }
             None => cx.t(Tr::ChartRateEmpty).to_owned(),
         };
-        let response = attempts_chart("rehearse_rates", height, range, attempt_axis, rate_unit).show(ui, |plot| {
-            if let Some(wpm) = rate {
-                plot.hline(HLine::new(cx.t(Tr::ChartPersonalRate), wpm));
-            }
-            plot.line(Line::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())));
-            plot.points(Points::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())).radius(3.0));
-        });
+        let response =
+            attempts_chart("rehearse_rates", rates.len(), height, range, attempt_axis, rate_unit).show(ui, |plot| {
+                if let Some(wpm) = rate {
+                    plot.hline(HLine::new(cx.t(Tr::ChartPersonalRate), wpm));
+                }
+                plot.line(Line::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())));
+                plot.points(Points::new(cx.t(Tr::ChartRateLegend), PlotPoints::from(rates.clone())).radius(3.0));
+            });
         response.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
     };
     if wide {
@@ -198,9 +217,7 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 let over = seconds > target;
                 let text = egui::RichText::new(format!("{seconds:.1} s"));
                 ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
-                // Measured from the voice when it was recorded.
-                let wpm = attempt.measured_words_per_minute().or_else(|| attempt.words_per_minute());
-                ui.label(wpm.map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
+                ui.label(shown_wpm(attempt).map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
                 in_rate(ui, attempt, position, &date, cx);
                 ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
                 ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
