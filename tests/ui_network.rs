@@ -155,9 +155,9 @@ fn an_event_gets_a_person_to_meet_with_an_objective_and_a_pitch_and_its_brief_op
     harness.get_all_by_label("What you want from the conversation").last().unwrap().type_text("Ask for feedback");
     harness.run_ok();
     assert!(objective.height() > 0.0);
-    harness.get_all_by_label("Pitch to use").last().unwrap().click();
+    harness.get_all_by_label_contains("Pitch to use: ").last().unwrap().click();
     harness.run_ok();
-    harness.get_by_label_contains("(Hospital board members)").click();
+    harness.get_by_label("Healthcare summit, 30 seconds (Hospital board members)").click();
     harness.run_ok();
     let added = meetings(&harness)[3].clone();
     assert_eq!(added.who, Some(pitchcraft::model::Attendee::Contact("joris-kramer".into())));
@@ -176,7 +176,8 @@ fn a_person_gets_an_introducer_and_shows_their_conversations() {
     let mut harness = network_page();
     click(&mut harness, "People");
     click(&mut harness, "Daan Visser");
-    harness.get_by_label("Introduced by").click();
+    // The combo says what it holds: "Introduced by: Met on my own".
+    harness.get_by_label_contains("Introduced by: ").click();
     harness.run_ok();
     harness.get_all_by_label("Fatima El Amrani").last().unwrap().click();
     harness.run_ok();

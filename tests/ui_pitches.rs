@@ -35,7 +35,9 @@ fn create_draft_edit_revise_and_compare_a_pitch() {
     // Create a pitch and aim it at the regional peers.
     click(&mut harness, "New pitch");
     assert_eq!(pitch(&harness, NEW).audience, "hospital-boards");
-    click(&mut harness, "For:");
+    // The combo says whom the pitch is for.
+    harness.get_by_label("For: Hospital board members").click();
+    harness.run_ok();
     click(&mut harness, "Operations managers in the region");
     assert_eq!(pitch(&harness, NEW).audience, "regional-peers");
 

@@ -197,7 +197,8 @@ fn paper_and_pitch(ui: &mut egui::Ui, language: Language, document: &BrandDocume
                 }
             }
         });
-        combo.response.labelled_by(label);
+        let id = combo.response.labelled_by(label).id;
+        crate::ui::widgets::name_combo(ui, id, t(Tr::CardPitchLabel), current);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(t(Tr::CardPitchFormLabel)).on_hover_text(t(Tr::CardPitchFormTip));

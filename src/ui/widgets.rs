@@ -189,6 +189,12 @@ pub fn name_node(ui: &egui::Ui, id: egui::Id, name: &str) {
     ui.ctx().accesskit_node_builder(id, move |node| node.set_label(name));
 }
 
+/// Names a combo box after its label and what it holds ("Pitch: Healthcare summit"):
+/// AccessKit gives a combo box no value, so without this a screen reader says only "Pitch".
+pub fn name_combo(ui: &egui::Ui, id: egui::Id, label: &str, value: &str) {
+    name_node(ui, id, &format!("{}: {value}", label.trim().trim_end_matches(':')));
+}
+
 /// "54/120", amber when over the limit.
 pub fn counter(ui: &egui::Ui, count: usize, limit: usize) -> egui::RichText {
     let text = egui::RichText::new(format!("{count}/{limit}")).small();

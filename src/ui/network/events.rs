@@ -210,7 +210,7 @@ fn attendees(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
         });
     }
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_id_salt("event_attendee")
+        let add = egui::ComboBox::from_id_salt("event_attendee")
             .selected_text(cx.t(Tr::NetChoosePerson))
             .show_ui(ui, |ui| {
                 for contact in &document.people {
@@ -223,6 +223,7 @@ fn attendees(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
             })
             .response
             .labelled_by(title);
+        crate::ui::widgets::name_combo(ui, add.id, cx.t(Tr::NetAttendees), cx.t(Tr::NetChoosePerson));
         let hint = cx.t(Tr::NetToFindOutHint);
         ui.add(egui::TextEdit::singleline(&mut cx.state.to_find_out).hint_text(hint).desired_width(320.0))
             .on_hover_text(hint);
@@ -330,8 +331,9 @@ fn pitch_choice(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event, i
     let current = meeting.pitch.as_deref().and_then(|id| document.pitch(id));
     ui.horizontal(|ui| {
         let label = ui.label(cx.t(Tr::NetPitchToUse));
-        egui::ComboBox::from_id_salt(("meeting_pitch", index))
-            .selected_text(current.map_or_else(|| cx.t(Tr::NetNoPitch).to_owned(), name))
+        let shown = current.map_or_else(|| cx.t(Tr::NetNoPitch).to_owned(), name);
+        let combo = egui::ComboBox::from_id_salt(("meeting_pitch", index))
+            .selected_text(shown.clone())
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), cx.t(Tr::NetNoPitch)).clicked() {
                     change_event(cx.out, &event.id, move |event| {
@@ -354,5 +356,6 @@ fn pitch_choice(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event, i
             })
             .response
             .labelled_by(label.id);
+        crate::ui::widgets::name_combo(ui, combo.id, cx.t(Tr::NetPitchToUse), &shown);
     });
 }

@@ -71,7 +71,7 @@ fn filters(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             .on_hover_text(hint);
         let shown = cx.state.filter.network.map_or(cx.t(Tr::NetAllNetworks), |network| cx.t(network_name(network)));
         let label = ui.label(cx.t(Tr::NetNetwork));
-        egui::ComboBox::from_id_salt("people_network")
+        let combo = egui::ComboBox::from_id_salt("people_network")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 let all = cx.t(Tr::NetAllNetworks);
@@ -83,6 +83,7 @@ fn filters(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             })
             .response
             .labelled_by(label.id);
+        crate::ui::widgets::name_combo(ui, combo.id, cx.t(Tr::NetNetwork), shown);
         let due_only = cx.t(Tr::NetDueOnly);
         ui.checkbox(&mut cx.state.filter.due_only, due_only);
     });
@@ -277,7 +278,7 @@ fn introduced_by(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     let shown = current.map_or(cx.t(Tr::NetMetMyself), |broker| broker.name.as_str());
     ui.horizontal(|ui| {
         let label = ui.label(cx.t(Tr::NetIntroducedBy));
-        egui::ComboBox::from_id_salt("introduced_by")
+        let combo = egui::ComboBox::from_id_salt("introduced_by")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), cx.t(Tr::NetMetMyself)).clicked() {
@@ -293,6 +294,7 @@ fn introduced_by(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
             })
             .response
             .labelled_by(label.id);
+        crate::ui::widgets::name_combo(ui, combo.id, cx.t(Tr::NetIntroducedBy), shown);
     });
 }
 

@@ -120,7 +120,8 @@ fn header(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) {
                 }
             }
         });
-        combo.response.labelled_by(label);
+        let id = combo.response.labelled_by(label).id;
+        crate::ui::widgets::name_combo(ui, id, cx.t(Tr::FieldPitchAudience), current);
         ui.separator();
         ui.label(cx.t(Tr::FieldPitchTarget));
         for seconds in STANDARD_TARGETS {
@@ -132,6 +133,8 @@ fn header(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut PitchContext<'_>) {
         ui.label(egui::RichText::new(cx.t(Tr::OtherLength)).weak());
         let mut custom = pitch.target_seconds;
         let drag = ui.add(egui::DragValue::new(&mut custom).range(5..=600).suffix(" s"));
+        // Said as "Length: 45 s", not "s".
+        crate::ui::widgets::name_combo(ui, drag.id, cx.t(Tr::FieldPitchTarget), &format!("{custom} s"));
         if drag.on_hover_text(cx.t(Tr::CustomTargetTip)).changed() && custom != pitch.target_seconds {
             cx.out.push(edit_pitch(&pitch.id, move |pitch| pitch.target_seconds = custom));
         }

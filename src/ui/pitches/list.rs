@@ -97,7 +97,7 @@ pub(super) fn compact_picker(ui: &mut egui::Ui, cx: &mut PitchContext<'_>) {
     let current = cx.state.selected.as_deref().and_then(|id| cx.document.pitch(id)).map_or("—", title).to_owned();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(cx.t(Tr::PickPitch)).id;
-        let combo = egui::ComboBox::from_id_salt("pitch_picker").selected_text(current).show_ui(ui, |ui| {
+        let combo = egui::ComboBox::from_id_salt("pitch_picker").selected_text(current.clone()).show_ui(ui, |ui| {
             for pitch in &cx.document.pitches {
                 let selected = cx.state.selected.as_deref() == Some(pitch.id.as_str());
                 if ui.selectable_label(selected, title(pitch)).clicked() {
@@ -105,7 +105,8 @@ pub(super) fn compact_picker(ui: &mut egui::Ui, cx: &mut PitchContext<'_>) {
                 }
             }
         });
-        combo.response.labelled_by(label);
+        let id = combo.response.labelled_by(label).id;
+        crate::ui::widgets::name_combo(ui, id, cx.t(Tr::PickPitch), &current);
         actions(ui, cx);
     });
     ui.separator();

@@ -25,7 +25,8 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 }
             }
         });
-        combo.response.labelled_by(label);
+        let id = combo.response.labelled_by(label).id;
+        crate::ui::widgets::name_combo(ui, id, cx.t(Tr::PickPitch), &title(pitch));
     });
 
     let words: usize = spoken_sections(pitch).iter().map(|(_, text)| word_count(text)).sum();
