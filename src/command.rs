@@ -40,6 +40,9 @@ pub enum VoiceRequest {
     Finish {
         /// The words and syllables of the text.
         script: pitchcraft_voice::Script,
+        /// When the run ended (on the page's clock): with the samples recorded by then it
+        /// tells how late the sound began, so that the marks line up with the voice.
+        at: std::time::Instant,
     },
     /// The run was stopped and thrown away: so is its recording.
     Discard,

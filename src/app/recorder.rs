@@ -143,7 +143,7 @@ impl Recorder {
                     recorded.marks.push(recorded.recording.position(at));
                 }
             }
-            VoiceRequest::Finish { script } => return self.finish(around.recordings, script),
+            VoiceRequest::Finish { script, at } => return self.finish(around.recordings, script, at),
             VoiceRequest::Discard => self.discard(),
             VoiceRequest::Forget { file } => {
                 let _ = std::fs::remove_file(around.recordings.join(file));
@@ -179,8 +179,13 @@ impl Recorder {
     }
 
     /// Ends the recording with the run; the take is kept and measured on its own thread.
-    fn finish(&mut self, recordings: &Path, script: pitchcraft_voice::Script) -> Option<OutcomeTake> {
+    fn finish(&mut self, recordings: &Path, script: pitchcraft_voice::Script, at: Instant) -> Option<OutcomeTake> {
         let Recorded { recording, file, marks } = self.recorded.take()?;
+        // A key press is timed on the clock from when recording was asked for, but the sound
+        // server delivers the first sample some time later (opening the stream): the take
+        // is shorter than the time that passed by that delay, and every mark is moved back
+        // by it, so that a mark falls where the voice was.
+        let marks = crate::logic::voice::align_marks(&marks, recording.position(at), recording.samples());
         match recording.finish() {
             Ok(wav) => {
                 self.measuring = Some(keep_and_measure(wav, recordings.join(&file), script));

@@ -118,6 +118,8 @@ struct Shared {
     writer: Mutex<Option<TakeWriter>>,
     /// The loudest sample since the level was last read, as f32 bits (the level meter).
     peak: AtomicU32,
+    /// Samples heard so far.
+    samples: std::sync::atomic::AtomicU64,
     failure: Mutex<Option<String>>,
 }
 
@@ -143,6 +145,7 @@ impl Recording {
             let level = f32::from(peak) / 32_768.0;
             // Positive floats order as their bits do: the loudest since the last reading.
             to.peak.fetch_max(level.to_bits(), Ordering::Relaxed);
+            to.samples.fetch_add(samples.len() as u64, Ordering::Relaxed);
             let Ok(mut writer) = to.writer.lock() else { return };
             if let Some(w) = writer.as_mut()
                 && let Err(e) = w.write(samples)
@@ -172,6 +175,11 @@ impl Recording {
     /// The sample position of `now` in the take.
     pub fn position(&self, now: Instant) -> u64 {
         (now.saturating_duration_since(self.started).as_secs_f64() * f64::from(RATE)) as u64
+    }
+
+    /// How many samples the microphone delivered so far.
+    pub fn samples(&self) -> u64 {
+        self.shared.samples.load(Ordering::Relaxed)
     }
 
     /// Why the recording stopped early, if it did.

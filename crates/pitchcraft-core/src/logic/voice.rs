@@ -9,8 +9,9 @@ pub const MONOTONE_CENTS: u32 = 100;
 pub const LIVELY_CENTS: u32 = 250;
 /// A pause inside a section longer than this loses the listener.
 pub const LONG_PAUSE_MS: u64 = 1_200;
-/// A pause this close to a section mark is the pause between two sections.
-const NEAR_MARK_MS: u64 = 700;
+/// A pause that begins or ends this close to a section mark is the pause between two
+/// sections (a key press lags the voice).
+const NEAR_MARK_MS: u64 = 600;
 /// Loudness that swings more than this (tenths of a dB) between phrases is uneven.
 const UNEVEN_TENTH_DB: u32 = 60;
 /// Phrases that end this much quieter (tenths of a dB) trail off.
@@ -53,6 +54,15 @@ pub fn review_pauses(figures: &DeliveryFigures, marks_ms: &[u64]) -> PauseReview
         at_boundaries: figures.pauses.iter().filter(|p| near_mark(p)).count(),
         long_inside: figures.pauses.iter().copied().filter(|p| p.ms() > LONG_PAUSE_MS && !near_mark(p)).collect(),
     }
+}
+
+/// Section marks moved onto the voice. Marks are timed from when recording was asked for;
+/// the sound server hands over the first sample later (while the stream opens). `elapsed`
+/// is how many samples that clock counted by the end of the run and `recorded` how many
+/// arrived: the difference is the delay, and every mark moves back by it.
+pub fn align_marks(marks: &[u64], elapsed: u64, recorded: u64) -> Vec<u64> {
+    let late = elapsed.saturating_sub(recorded);
+    marks.iter().map(|mark| mark.saturating_sub(late)).collect()
 }
 
 /// The marks of a take in milliseconds.
@@ -110,6 +120,45 @@ mod tests {
 
     fn span(start: u64, end: u64) -> SpanMs {
         SpanMs { start, end }
+    }
+
+    #[test]
+    fn marks_are_moved_onto_the_voice_and_rates_then_hold() {
+        // A voice at a steady 160 words a minute, five sections of 40 words (15 s each)
+        // from 1 s into the take; the sound arrived 1.5 s after recording was asked for, so
+        // the key presses, timed from the ask, are 1.5 s late against the take.
+        let rate = 16_000u64;
+        let late = 24_000;
+        let pressed: Vec<u64> = (1..5).map(|i| (1_000 + i * 15_000) * rate / 1_000 + late).collect();
+        let elapsed = 77 * rate + late;
+        let marks = align_marks(&pressed, elapsed, 77 * rate);
+        let take = Take {
+            rate: 16_000,
+            marks,
+            delivery: Some(DeliveryFigures { speech: Some(span(1_000, 76_000)), ..Default::default() }),
+            ..Default::default()
+        };
+        for rate in section_rates(&take, &[40; 5]) {
+            let rate = rate.expect("every section marked");
+            assert!((rate - 160.0).abs() <= 160.0 * 0.15, "{rate}");
+        }
+        // Unaligned, the first section read slow and the last fast.
+        let unaligned = Take { marks: pressed, ..take.clone() };
+        let rates: Vec<f64> = section_rates(&unaligned, &[40; 5]).into_iter().flatten().collect();
+        assert!(rates[0] < 150.0 && rates[4] > 170.0, "{rates:?}");
+        assert_eq!(align_marks(&[100], 50, 80), [100], "sound that came early moves nothing");
+    }
+
+    #[test]
+    fn a_pause_that_begins_or_ends_within_0_6_s_of_a_mark_is_at_the_boundary() {
+        let figures = DeliveryFigures {
+            pauses: vec![span(10_000, 11_500), span(20_000, 21_500), span(30_000, 31_500)],
+            ..Default::default()
+        };
+        // A mark 0.5 s after the first pause, 0.5 s before the second; 0.8 s after the third.
+        let review = review_pauses(&figures, &[12_000, 19_500, 32_300]);
+        assert_eq!(review.at_boundaries, 2);
+        assert_eq!(review.long_inside, vec![span(30_000, 31_500)]);
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub(super) fn end(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
     }
     let text: Vec<&str> = spoken_sections(pitch).into_iter().map(|(_, text)| text).collect();
     let script = pitchcraft_voice::text::script(&text.join("\n"), pitch.language);
-    ask(cx, VoiceRequest::Finish { script });
+    let at = cx.now;
+    ask(cx, VoiceRequest::Finish { script, at });
 }
 
 /// Throws away the recording of a run that is discarded.
