@@ -132,7 +132,11 @@ fn refresh(ctx: &egui::Context, document: &BrandDocument, state: &mut CardState)
                 [raster.width as usize, raster.height as usize],
                 &raster.rgba_premultiplied,
             );
-            state.preview = Some(Ok(ctx.load_texture("card_preview", image, egui::TextureOptions::LINEAR)));
+            // Mipmaps: a page rendered large and shown small stays smooth instead of blotchy
+            // (plain linear filtering samples only every few texels when shrinking).
+            let options =
+                egui::TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..egui::TextureOptions::LINEAR };
+            state.preview = Some(Ok(ctx.load_texture("card_preview", image, options)));
             state.omitted = omitted;
         }
         Err(message) => {

@@ -88,35 +88,34 @@ pub fn show(
         return;
     };
     let index = state.selected;
-    ui.horizontal(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(t(Tr::DeleteNote)).on_hover_text(t(Tr::DeleteNoteTip)).clicked() {
-                out.push(Command::Edit(DocEdit::step(move |document| {
-                    if index < document.notes.len() {
-                        document.notes.remove(index);
-                    }
-                })));
-                let title = if note.title.trim().is_empty() { t(Tr::UntitledNote) } else { note.title.trim() };
-                out.push(Command::Deleted(crate::i18n::fill(t(Tr::DeletedNote), &[("title", &title)])));
+    // The title on its own line, then the views and Delete, all left to right: the order
+    // Tab takes is the order they are read in.
+    TextField::new(&note.title, EditKey::of(("note.title", index)))
+        .name(t(Tr::NoteTitle))
+        .hint(t(Tr::NoteTitleHint))
+        .show(ui, out, move |document, text| {
+            if let Some(note) = document.notes.get_mut(index) {
+                note.title = text;
             }
-            for (view, label) in
-                [(NoteView::Read, Tr::NoteRead), (NoteView::Edit, Tr::NoteEdit), (NoteView::Both, Tr::NoteBoth)]
-            {
-                if ui.add(egui::Button::selectable(state.view == view, t(label))).clicked() {
-                    state.view = view;
-                }
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                TextField::new(&note.title, EditKey::of(("note.title", index)))
-                    .name(t(Tr::NoteTitle))
-                    .hint(t(Tr::NoteTitleHint))
-                    .show(ui, out, move |document, text| {
-                        if let Some(note) = document.notes.get_mut(index) {
-                            note.title = text;
-                        }
-                    });
-            });
         });
+    ui.horizontal_wrapped(|ui| {
+        for (view, label) in
+            [(NoteView::Both, Tr::NoteBoth), (NoteView::Edit, Tr::NoteEdit), (NoteView::Read, Tr::NoteRead)]
+        {
+            if ui.add(egui::Button::selectable(state.view == view, t(label))).clicked() {
+                state.view = view;
+            }
+        }
+        ui.separator();
+        if ui.button(t(Tr::DeleteNote)).on_hover_text(t(Tr::DeleteNoteTip)).clicked() {
+            out.push(Command::Edit(DocEdit::step(move |document| {
+                if index < document.notes.len() {
+                    document.notes.remove(index);
+                }
+            })));
+            let title = if note.title.trim().is_empty() { t(Tr::UntitledNote) } else { note.title.trim() };
+            out.push(Command::Deleted(crate::i18n::fill(t(Tr::DeletedNote), &[("title", &title)])));
+        }
     });
     let blocks = state.blocks(&note.markdown);
     let editor = |ui: &mut egui::Ui, out: &mut Vec<Command>| {
@@ -234,7 +233,7 @@ fn rich(span: &Span, size: Option<f32>) -> egui::RichText {
         text = text.size(size).strong();
     }
     if span.style.bold {
-        text = text.strong();
+        text = text.strong().family(crate::ui::theme::bold());
     }
     if span.style.italic {
         text = text.italics();

@@ -73,6 +73,11 @@ const WEAK_DARK: Color32 = Color32::from_gray(160);
 const ERROR_LIGHT: Color32 = Color32::from_rgb(0xb3, 0x26, 0x1e);
 const ERROR_DARK: Color32 = Color32::from_rgb(0xff, 0x7b, 0x72);
 
+/// The font family of bold text.
+pub fn bold() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
 /// Sets fonts, type sizes, spacing and accent colours for both themes.
 pub fn install(ctx: &egui::Context) {
     // Arrows and a few symbols the interface uses (← → ↑ ↓) are in the bundled Hack font,
@@ -83,6 +88,13 @@ pub fn install(ctx: &egui::Context) {
     {
         proportional.push("Hack".to_owned());
     }
+    // A real bold for **bold** in notes (egui's "strong" is only a brighter colour), with
+    // the proportional fonts behind it for what Inter lacks.
+    fonts
+        .font_data
+        .insert("Inter-Bold".to_owned(), std::sync::Arc::new(egui::FontData::from_static(crate::card::INTER_BOLD)));
+    let behind = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
+    fonts.families.insert(bold(), std::iter::once("Inter-Bold".to_owned()).chain(behind).collect());
     ctx.set_fonts(fonts);
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {

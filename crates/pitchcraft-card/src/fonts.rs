@@ -10,11 +10,15 @@ use typst::text::Font;
 use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 
+/// Inter Bold: the card's, and the bold the app's notes are shown in (egui has no bold face
+/// of its own, only a brighter colour).
+pub const INTER_BOLD: &[u8] = include_bytes!("../assets/fonts/Inter-Bold.otf");
+
 /// Inter: regular, semibold, bold and italic.
 pub(crate) const INTER: [&[u8]; 4] = [
     include_bytes!("../assets/fonts/Inter-Regular.otf"),
     include_bytes!("../assets/fonts/Inter-SemiBold.otf"),
-    include_bytes!("../assets/fonts/Inter-Bold.otf"),
+    INTER_BOLD,
     include_bytes!("../assets/fonts/Inter-Italic.otf"),
 ];
 

@@ -9,6 +9,7 @@ mod content;
 mod export;
 mod fit;
 mod fonts;
+pub use fonts::INTER_BOLD;
 mod preview;
 mod qr;
 mod typeset;
