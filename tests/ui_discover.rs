@@ -364,3 +364,35 @@ fn each_audience_shows_its_opening_and_its_ask_in_its_own_address() {
     assert!(shown.iter().any(|text| text.ends_with("?”")), "{shown:?}");
     assert!(shown.len() >= 4, "an opening and an ask per audience: {shown:?}");
 }
+
+#[test]
+fn tab_brings_a_field_below_the_fold_into_view() {
+    use egui::accesskit::Role;
+    let size = egui::vec2(800.0, 600.0);
+    let (mut harness, _) = common::app_sized(
+        Launch {
+            sample: true,
+            page: Some(pitchcraft::state::Page::Discover),
+            step: Some(Step::Audiences),
+            ..Launch::default()
+        },
+        size,
+    );
+    let mut fields_seen = 0;
+    for _ in 0..60 {
+        harness.key_press(Key::Tab);
+        harness.run_ok();
+        let focused = harness
+            .root()
+            .query_all(egui_kittest::kittest::by().predicate(|node| node.is_focused()))
+            .map(|node| (node.accesskit_node().role(), node.rect()))
+            .next();
+        if let Some((role, rect)) = focused
+            && matches!(role, Role::TextInput | Role::MultilineTextInput)
+        {
+            fields_seen += 1;
+            assert!(rect.min.y >= 0.0 && rect.max.y <= size.y + 1.0, "a focused field out of view: {rect:?}");
+        }
+    }
+    assert!(fields_seen >= 4, "Tab went through {fields_seen} fields");
+}

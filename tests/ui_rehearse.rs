@@ -113,6 +113,9 @@ fn stop_and_keep_goes_to_the_rating() {
     harness.run_ok();
     harness.key_press(Key::Escape);
     harness.run_ok();
+    // The question has the keyboard as soon as it shows.
+    use egui_kittest::kittest::NodeT;
+    assert!(harness.get_by_label("Stop and keep it").accesskit_node().is_focused(), "the first answer has focus");
     harness.get_by_label("Stop and keep it").click();
     harness.run_ok();
     assert!(harness.query_by_label("How did it go?").is_some());

@@ -155,6 +155,12 @@ impl<'a> TextField<'a> {
         if self.focus {
             response.request_focus();
         }
+        // Tab into a field below the fold brings it into view (egui leaves it where it is);
+        // a field given the keyboard by the page (a step's first field) leaves the scroll
+        // where the person left it.
+        if response.gained_focus() && ui.input(|input| input.key_pressed(egui::Key::Tab)) {
+            response.scroll_to_me(None);
+        }
         if response.changed() {
             out.push(Command::Edit(DocEdit::typing(self.key, move |document| set(document, text))));
         }

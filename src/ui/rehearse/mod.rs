@@ -136,6 +136,8 @@ pub struct RehearseState {
     pub outcome: Option<Outcome>,
     /// "Stop this attempt?" is showing.
     pub confirm_stop: bool,
+    /// Give the keyboard to the question's first answer on the next frame (it just opened).
+    pub focus_confirm: bool,
     /// The microphone, the take being recorded and the one being played.
     pub voice: voice::VoiceState,
 }

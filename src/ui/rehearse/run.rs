@@ -164,7 +164,12 @@ fn confirm_stop(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pitch: &Pitch) 
         ui.add_space(theme::SPACE_S);
         ui.label(egui::RichText::new(cx.t(Tr::StopQuestion)).strong());
         ui.horizontal(|ui| {
-            if ui.button(cx.t(Tr::StopKeep)).clicked() {
+            let keep = ui.button(cx.t(Tr::StopKeep));
+            // The question takes the keyboard when it opens: Tab and Enter answer it.
+            if std::mem::take(&mut cx.state.focus_confirm) {
+                keep.request_focus();
+            }
+            if keep.clicked() {
                 finish(cx, pitch);
             }
             if ui.button(cx.t(Tr::StopDiscard)).clicked() {
@@ -232,6 +237,7 @@ fn apply(ui: &egui::Ui, cx: &mut RehearseContext<'_>, asked: Asked, pitch: &Pitc
     if asked.stop && !cx.state.confirm_stop {
         timer.pause(now);
         cx.state.confirm_stop = true;
+        cx.state.focus_confirm = true;
     }
     if asked.mark {
         super::voice::mark(cx);
