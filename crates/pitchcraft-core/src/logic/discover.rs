@@ -128,16 +128,22 @@ pub fn progress(step: Step, document: &BrandDocument, deck: &[&str]) -> Progress
                 skills.iter().flat_map(|skill| &skill.proof).any(|proof| proof.signature && told(proof)),
             ])
         }
+        // A goal or audience just added and still empty is work to come, not a gap in what
+        // is done: it does not take a finished step's ✓ away.
         Step::Goals => {
-            let goals = &document.goals;
+            let goals: Vec<_> = document.goals.iter().filter(|goal| filled(&goal.statement)).collect();
             Progress::of(&[
-                goals.iter().any(|goal| goal.horizon == Horizon::OneYear && filled(&goal.statement)),
-                goals.iter().any(|goal| goal.horizon == Horizon::ThreeYears && filled(&goal.statement)),
+                goals.iter().any(|goal| goal.horizon == Horizon::OneYear),
+                goals.iter().any(|goal| goal.horizon == Horizon::ThreeYears),
                 !goals.is_empty() && goals.iter().all(|goal| filled(&goal.network_help)),
             ])
         }
         Step::Audiences => {
-            let audiences = &document.audiences;
+            let audiences: Vec<_> = document
+                .audiences
+                .iter()
+                .filter(|audience| filled(&audience.name) || filled(&audience.cares_about) || filled(&audience.ask))
+                .collect();
             Progress::of(&[
                 !audiences.is_empty(),
                 !audiences.is_empty() && audiences.iter().all(|audience| filled(&audience.cares_about)),
@@ -348,6 +354,16 @@ mod tests {
 
     fn sample() -> BrandDocument {
         crate::storage::sample_document().unwrap()
+    }
+
+    #[test]
+    fn an_empty_goal_or_audience_just_added_keeps_the_steps_tick() {
+        let mut sample = crate::storage::sample_document().unwrap();
+        let of = |document: &BrandDocument, step| progress(step, document, &[]);
+        let before = (of(&sample, Step::Goals), of(&sample, Step::Audiences));
+        sample.goals.push(crate::model::Goal { horizon: Horizon::OneYear, ..Default::default() });
+        sample.audiences.push(crate::model::Audience::default());
+        assert_eq!((of(&sample, Step::Goals), of(&sample, Step::Audiences)), before);
     }
 
     #[test]
