@@ -21,7 +21,14 @@ fn frame(ctx: &egui::Context, document: &BrandDocument, step: Step, state: &mut 
     let mut out = Vec::new();
     let mut output = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            let cx = StepContext { document, language: Language::En, state: &mut *state, out: &mut out, keys: true };
+            let cx = StepContext {
+                document,
+                opening: 1,
+                language: Language::En,
+                state: &mut *state,
+                out: &mut out,
+                keys: true,
+            };
             show(ui, step, cx);
         });
     });

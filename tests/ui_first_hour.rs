@@ -41,6 +41,26 @@ fn the_rehearse_page_scrolls_to_its_charts_and_table_at_800_by_600() {
 }
 
 #[test]
+fn another_documents_steps_open_at_their_top() {
+    let (mut harness, _) = app_sized(
+        Launch { sample: true, page: Some(Page::Discover), step: Some(Step::Review), ..Launch::default() },
+        SMALL,
+    );
+    let intro = pitchcraft::i18n::tr(Language::En, pitchcraft::i18n::Tr::IntroReview);
+    // The sample's Review, scrolled to its end.
+    harness.get_all_by_label_contains("Your ask: ").last().expect("an audience's ask in the review").scroll_to_me();
+    harness.run_ok();
+    assert!(harness.query_by_label(intro).is_none_or(|node| node.rect().top() < 0.0), "scrolled down");
+    // A new document: its Review opens at the top, with its "still to do" list in view.
+    common::press_command(&mut harness, Key::N);
+    assert!(harness.state().session().is_some_and(|s| s.document.person.name.is_empty()), "a new document");
+    harness.state_mut().push(pitchcraft::command::Command::SetStep(Step::Review));
+    harness.run_ok();
+    let top = top_of(&harness, intro);
+    assert!(top > 0.0 && top < 250.0, "the new document's step is at its top: {top}");
+}
+
+#[test]
 fn each_discover_step_keeps_its_own_scroll_position() {
     let (mut harness, _) = app_sized(
         Launch { sample: true, page: Some(Page::Discover), step: Some(Step::Expertise), ..Launch::default() },

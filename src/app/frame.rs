@@ -103,6 +103,7 @@ impl PitchcraftApp {
                 Some(session) if self.page == crate::state::Page::Discover => {
                     let cx = ui::discover::StepContext {
                         document: &session.document,
+                        opening: session.opening(),
                         language,
                         state: &mut self.discover,
                         out: &mut out,

@@ -70,7 +70,14 @@ pub struct Session {
     /// The backups fail (a nearly full disk): said once, until one works again.
     backup_failing: bool,
     saves: u32,
+    /// Which opening of a document this is (each session its own number): views that keep
+    /// state between frames, such as a step's scroll position, key it by this, so that
+    /// another document's steps open at their top.
+    opening: u64,
 }
+
+/// The number of the next session.
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Session {
     /// A document without a file.
@@ -91,10 +98,16 @@ impl Session {
             retry_at: 0.0,
             backup_failing: false,
             saves: 0,
+            opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
     /// A document just read from `path`.
+    /// Which opening of a document this is (see the field).
+    pub fn opening(&self) -> u64 {
+        self.opening
+    }
+
     pub fn from_file(path: PathBuf, document: BrandDocument, stamp: DiskStamp) -> Self {
         Self { path: Some(path), stamp: Some(stamp), ..Self::untitled(document, Origin::File) }
     }

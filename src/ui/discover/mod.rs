@@ -47,6 +47,8 @@ impl DiscoverState {
 pub struct StepContext<'a> {
     /// The document.
     pub document: &'a BrandDocument,
+    /// Which opening of the document this is: each keeps its own scroll positions.
+    pub opening: u64,
     /// The interface language.
     pub language: Language,
     /// The page's own state.
@@ -122,9 +124,11 @@ pub fn show(ui: &mut egui::Ui, step: Step, mut cx: StepContext<'_>) {
     egui::Panel::bottom("discover_footer").frame(theme::inner_panel()).show(ui, |ui| footer(ui, step, &mut cx));
     handle_step_keys(ui, step, cx.out);
     egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
-        // Each step keeps its own scroll position (egui remembers it by this id): a step
-        // opens at its top the first time, and where the person left it after that.
-        egui::ScrollArea::vertical().id_salt(("discover_step", step)).auto_shrink(false).show(ui, |ui| {
+        // Each step keeps its own scroll position (egui remembers it by this id, and keeps it
+        // across restarts): a step opens at its top the first time a document is open, and
+        // where the person left it after that; another document starts at the top again.
+        let id = ("discover_step", step, cx.opening);
+        egui::ScrollArea::vertical().id_salt(id).auto_shrink(false).show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(theme::PAGE_WIDTH));
             ui.add_space(theme::SPACE_S);
             crate::ui::widgets::heading(ui, cx.t(step_title(step)));
