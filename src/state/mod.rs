@@ -4,7 +4,7 @@
 //!
 //! The layer sits below both the pages (`ui`) and the shell (`app`): pages read these types
 //! and hand back [`Command`](crate::command::Command)s; only the shell holds the instances,
-//! the threads and the streams. Nothing here names `crate::app` or `crate::ui`
+//! the threads and the streams. Nothing here names the shell or the pages
 //! (`scripts/check-layers.sh` checks it).
 
 mod answers;

@@ -84,35 +84,16 @@ fn key_number_forms(metric: &str, language: Language) -> Vec<String> {
             }
         }
     }
-    // Dutch says the numbers under twenty as words ("van twee naar negen").
-    const DUTCH: [&str; 20] = [
-        "nul",
-        "één",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-        "elf",
-        "twaalf",
-        "dertien",
-        "veertien",
-        "vijftien",
-        "zestien",
-        "zeventien",
-        "achttien",
-        "negentien",
-    ];
-    const ENGLISH: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    if let Ok(n) = first.parse::<usize>() {
-        match language {
-            Language::Nl if n < 20 => forms.push(DUTCH[n].to_owned()),
-            Language::En if n <= 10 => forms.push(ENGLISH[n].to_owned()),
-            _ => {}
+    // Dutch says the numbers under twenty as words ("van twee naar negen"), as the
+    // drafts' own number speaker does; English says "four times".
+    match language {
+        Language::Nl => forms.push(numbers::speak(&first, language)),
+        Language::En => {
+            const ENGLISH: [&str; 11] =
+                ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+            if let Some(word) = first.parse::<usize>().ok().and_then(|n| ENGLISH.get(n)) {
+                forms.push((*word).to_owned());
+            }
         }
     }
     forms
