@@ -556,6 +556,10 @@ fn nl_inflected_adjective(lex: &Lexicon, word: &str) -> bool {
     let Some(stem) = word.strip_suffix('e').filter(|stem| stem.len() > 2) else { return false };
     let chars: Vec<char> = stem.chars().collect();
     let n = chars.len();
+    // Three bytes may be one character ("€e"): too short to be an adjective's stem.
+    if n < 3 {
+        return false;
+    }
     let mut candidates = vec![stem.to_owned()];
     // "snelle" → "snel": a doubled consonant is single in the plain form.
     if chars[n - 1] == chars[n - 2] {
@@ -828,6 +832,24 @@ mod tests {
         assert_eq!(kind("Planning tools that their drivers trust", Field::Cares, Language::En), "noun phrase");
         assert_eq!(kind("Empty shelves and rising transport costs", Field::Cares, Language::En), "noun phrase");
         assert_eq!(kind("suppliers deliver late", Field::Cares, Language::En), "finite clause");
+    }
+
+    #[test]
+    fn words_of_odd_characters_read_without_panicking() {
+        for text in ["€e aanpakken", "ze İstanbul en haken af", "Ze ÅÅÅ, en gaan.", "ééé te halveren"] {
+            for field in [Field::Outcome, Field::How, Field::Cares, Field::Ask] {
+                let phrase = read(text, field, Language::Nl);
+                let _ = super::super::say::cares_hook(&phrase, Language::Nl, crate::model::Address::Formal);
+                let _ = super::super::say::how(&phrase, Language::Nl);
+            }
+        }
+        // Said to them, "ze BELLEN İstanbul," keeps its comma and its capitals.
+        let said = super::super::say::cares_hook(
+            &read("ze BELLEN vaak naar İstanbul, elke week", Field::Cares, Language::Nl),
+            Language::Nl,
+            crate::model::Address::Formal,
+        );
+        assert!(said.is_some());
     }
 
     #[test]

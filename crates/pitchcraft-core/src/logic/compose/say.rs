@@ -216,17 +216,23 @@ fn dutch_they_to_you(text: &str, address: Address) -> Option<String> {
         Address::Informal => "je",
     };
     words[0] = if words[0].starts_with(char::is_uppercase) { capitalise(you) } else { you.to_owned() };
-    words[1] = format!("{first_verb}{}", &words[1][bare(&words[1]).len().min(words[1].len())..]);
+    words[1] = format!("{first_verb}{}", trailing_marks(&words[1]));
     // A second verb of the same subject: "… en haken daarom af".
     for at in 2..words.len().saturating_sub(1) {
         if bare(&words[at]) == "en"
             && let Some(verb) = third(&words[at + 1])
         {
-            let tail = words[at + 1][bare(&words[at + 1]).len().min(words[at + 1].len())..].to_owned();
+            let tail = trailing_marks(&words[at + 1]).to_owned();
             words[at + 1] = format!("{verb}{tail}");
         }
     }
     Some(words.join(" "))
+}
+
+/// The punctuation after a word ("af," → ","), cut on a character boundary whatever the
+/// word's letters are.
+fn trailing_marks(word: &str) -> &str {
+    &word[word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..]
 }
 
 /// "Herkent u dat?" / "Herken je dat?" / "Does that sound familiar?"
