@@ -159,15 +159,7 @@ fn without_a_microphone_the_page_says_so_and_rehearsing_still_works() {
 #[test]
 fn takes_of_a_new_document_move_beside_it_at_its_first_save_as() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = FakeClock::default();
-    let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(spoken()));
-    let (mut harness, dialogs) = app(Launch {
-        sample: true,
-        page: Some(Page::Rehearse),
-        clock: Some(clock.clock()),
-        microphone: Some(microphone),
-        ..Launch::default()
-    });
+    let (mut harness, dialogs, clock) = sample_with_microphone(spoken());
     harness.get_by_label("Record my voice").click();
     harness.run_ok();
     harness.key_press(Key::Space);
@@ -195,17 +187,26 @@ fn takes_of_a_new_document_move_beside_it_at_its_first_save_as() {
     assert!(pitchcraft_voice::audio::read(&beside).is_ok());
 }
 
-/// The microphone check with a stand-in microphone that hears `samples`: its verdict.
-fn check_with(samples: Arc<[i16]>) -> Vec<String> {
+/// A copy of the sample on the Rehearse page, with a stand-in microphone that hears
+/// `samples` and a clock the test moves.
+fn sample_with_microphone(
+    samples: Arc<[i16]>,
+) -> (egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, pitchcraft::app::ScriptedDialogs, FakeClock) {
     let clock = FakeClock::default();
     let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(samples));
-    let (mut harness, _) = app(Launch {
+    let (harness, dialogs) = app(Launch {
         sample: true,
         page: Some(Page::Rehearse),
         clock: Some(clock.clock()),
         microphone: Some(microphone),
         ..Launch::default()
     });
+    (harness, dialogs, clock)
+}
+
+/// The microphone check with a stand-in microphone that hears `samples`: its verdict.
+fn check_with(samples: Arc<[i16]>) -> Vec<String> {
+    let (mut harness, _, clock) = sample_with_microphone(samples);
     harness.get_by_label("Record my voice").click();
     harness.run_ok();
     harness.get_by_label("Check the microphone").click();

@@ -25,6 +25,16 @@ fn cares_question(text: &str, language: Language, address: Address) -> Option<St
     say::cares_hook(&phrase, language, address).map(|said| said.text)
 }
 
+/// Every case as wanted; the mismatches reported together.
+fn all_as_wanted<M: AsRef<str>, W: AsRef<str>>(cases: &[(M, W)]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter(|(made, wanted)| made.as_ref() != wanted.as_ref())
+        .map(|(made, wanted)| format!("\n  made: {}\n  want: {}", made.as_ref(), wanted.as_ref()))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.concat());
+}
+
 #[test]
 fn english_fragments_become_sentences() {
     let en = |who, outcome, how| statement(Language::En, who, outcome, how);
@@ -117,12 +127,7 @@ fn english_fragments_become_sentences() {
             "I help clinics cut no-shows by 30 percent with text reminders.",
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter(|(made, expected)| made != expected)
-        .map(|(made, expected)| format!("\n  made: {made}\n  want: {expected}"))
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.concat());
+    all_as_wanted(&cases);
     assert!(cases.len() >= 20);
 }
 
@@ -210,12 +215,7 @@ fn dutch_fragments_become_sentences() {
             "Ik help scholen om van negen naar zes procent verzuim te gaan.",
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter(|(made, expected)| made != expected)
-        .map(|(made, expected)| format!("\n  made: {made}\n  want: {expected}"))
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.concat());
+    all_as_wanted(&cases);
     assert!(cases.len() >= 20);
 }
 
@@ -255,12 +255,7 @@ fn the_listener_is_you_and_the_ask_is_one_question() {
             "Zullen we in mei samen een proef starten?",
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter(|(made, expected)| made != expected)
-        .map(|(made, expected)| format!("\n  made: {made}\n  want: {expected}"))
-        .collect();
-    assert!(wrong.is_empty(), "{}", wrong.concat());
+    all_as_wanted(&cases);
     assert_eq!(
         cares_question("Waiting lists and cost; they want results.", Language::En, Address::Formal).as_deref(),
         Some("Where do you stand on waiting lists and cost?")
