@@ -134,6 +134,9 @@ pub enum Command {
     Dismiss,
     /// Close the notice with this index.
     DismissNotice(usize),
+    /// The person is reading the notice with this index (pointer or focus on it): it
+    /// does not fade yet.
+    HoldNotice(usize),
     /// Say that something was deleted (the sentence), with an Undo button; sent right
     /// after the edit that deleted it.
     Deleted(String),
@@ -225,6 +228,7 @@ impl Command {
             | Command::AnswerConflict(_)
             | Command::Dismiss
             | Command::DismissNotice(_)
+            | Command::HoldNotice(_)
             | Command::Deleted(_) => Tr::Close,
             Command::ForgetRecent(_) => Tr::CmdForgetRecent,
             Command::Voice(_) => Tr::VoiceHeading,

@@ -117,3 +117,39 @@ fn help_about_tells_the_version_the_commit_and_where_things_live() {
         assert!(harness.state().prompt().is_none());
     }
 }
+
+#[test]
+fn a_success_fades_after_a_few_seconds_unless_it_is_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sanne = sample_copy(dir.path());
+    let jan = second_document(dir.path());
+    let clock = pitchcraft::app::FakeClock::default();
+    let launch = Launch { clock: Some(clock.clock()), ..Launch::with_files(vec![sanne, jan], Launch::default()) };
+    let (mut harness, _) = app(launch);
+    let count = |harness: &egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>| harness.state().notices().len();
+    assert_eq!(count(&harness), 1);
+    // A screen reader says it when it appears, without interrupting.
+    let live =
+        egui_kittest::kittest::NodeT::accesskit_node(&harness.get_by_label_contains("Not opened: jan.brand.ron"))
+            .live();
+    assert_eq!(live, egui::accesskit::Live::Polite);
+
+    // Under the pointer it stays, however long the person reads.
+    harness.get_by_label_contains("Not opened: jan.brand.ron").hover();
+    harness.run_ok();
+    for _ in 0..4 {
+        clock.advance(std::time::Duration::from_secs(5));
+        harness.run_ok();
+    }
+    assert_eq!(count(&harness), 1, "held while the pointer is on it");
+
+    // Away from it, it goes after six seconds, not before.
+    harness.hover_at(egui::pos2(790.0, 590.0));
+    harness.run_ok();
+    clock.advance(std::time::Duration::from_secs(5));
+    harness.run_ok();
+    assert_eq!(count(&harness), 1, "still there after five seconds");
+    clock.advance(std::time::Duration::from_secs(2));
+    harness.run_ok();
+    assert_eq!(count(&harness), 0, "gone after seven");
+}

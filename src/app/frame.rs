@@ -97,6 +97,7 @@ impl PitchcraftApp {
                 .resizable(false)
                 .show(ui, |ui| ui::nav::show(ui, language, self.page, &mut out));
         }
+        self.fade_notices(ui.ctx());
         egui::CentralPanel::default().show(ui, |ui| {
             ui::widgets::notices(ui, language, &self.notices, &mut out);
             match &self.session {
@@ -236,6 +237,12 @@ impl PitchcraftApp {
                     self.notices.remove(index);
                 }
             }
+            Command::HoldNotice(index) => {
+                let now = (self.clock)();
+                if let Some(notice) = self.notices.get_mut(index) {
+                    notice.since = now;
+                }
+            }
             Command::ForgetRecent(path) => self.settings.forget(&path),
             Command::Voice(request) => self.voice(request),
         }
@@ -279,6 +286,16 @@ impl PitchcraftApp {
             document,
             settings: super::settings::settings_path(),
         }));
+    }
+
+    /// Takes away the successes that have been up long enough, and asks for a frame when
+    /// the next one is due (nothing else may repaint meanwhile).
+    fn fade_notices(&mut self, ctx: &egui::Context) {
+        let now = (self.clock)();
+        self.notices.retain(|notice| notice.left(now) != Some(std::time::Duration::ZERO));
+        if let Some(next) = self.notices.iter().filter_map(|notice| notice.left(now)).min() {
+            ctx.request_repaint_after(next);
+        }
     }
 
     fn drop_undo_notices(&mut self) {

@@ -305,7 +305,8 @@ impl PitchcraftApp {
     /// Shows a notice with a button.
     fn notify_with(&mut self, level: NoticeLevel, text: String, action: Option<NoticeAction>) {
         self.notices.retain(|notice| notice.text != text);
-        self.notices.push(Notice { level, text, action });
+        let since = (self.clock)();
+        self.notices.push(Notice { level, text, action, since });
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }

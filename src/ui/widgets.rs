@@ -214,7 +214,7 @@ pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &
             NoticeLevel::Info => ui.visuals().selection.bg_fill,
             NoticeLevel::Warning => theme::warn_color(ui),
         };
-        egui::Frame::new()
+        let shown = egui::Frame::new()
             .fill(color.gamma_multiply(0.18))
             .stroke(egui::Stroke::new(1.0, color))
             .corner_radius(theme::RADIUS)
@@ -224,7 +224,14 @@ pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &
                     let action_width = if notice.action.is_some() { 110.0 } else { 0.0 };
                     let close_width = ui.spacing().interact_size.y + ui.spacing().item_spacing.x + action_width;
                     ui.allocate_ui(egui::vec2(ui.available_width() - close_width, 0.0), |ui| {
-                        ui.add(egui::Label::new(&notice.text).wrap());
+                        let label = ui.add(egui::Label::new(&notice.text).wrap());
+                        // A screen reader says a notice when it appears (it may fade before
+                        // the person gets to it); a warning interrupts, a success waits.
+                        let live = match notice.level {
+                            NoticeLevel::Info => egui::accesskit::Live::Polite,
+                            NoticeLevel::Warning => egui::accesskit::Live::Assertive,
+                        };
+                        ui.ctx().accesskit_node_builder(label.id, move |node| node.set_live(live));
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                         let close = ui.small_button("×").on_hover_text(tr(language, Tr::Dismiss));
@@ -248,6 +255,14 @@ pub fn notices(ui: &mut egui::Ui, language: Language, notices: &[Notice], out: &
                     });
                 });
             });
+        // A notice under the pointer, or holding the keyboard focus, is being read: it
+        // stays while it is.
+        let focused = ui.ctx().memory(|memory| memory.focused()).is_some_and(|id| {
+            ui.ctx().read_response(id).is_some_and(|response| shown.response.rect.contains_rect(response.rect))
+        });
+        if shown.response.contains_pointer() || focused {
+            out.push(Command::HoldNotice(index));
+        }
         ui.add_space(theme::SPACE_S);
     }
 }
