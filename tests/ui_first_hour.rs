@@ -234,3 +234,18 @@ fn values_in_dutch_are_in_dutch_dictionary_order() {
         ["Betrouwbaarheid", "Eenvoud", "Geloof", "Integriteit", "Nieuwsgierigheid", "Samenwerking", "Zorg"]
     );
 }
+
+#[test]
+fn a_cards_remove_button_sits_right_under_its_last_field() {
+    for (step, field, remove) in [
+        (Step::Goals, "What help from your network would move this goal?", "Remove goal"),
+        (Step::Audiences, "Your ask", "Remove audience"),
+    ] {
+        let (harness, _) =
+            app(Launch { sample: true, page: Some(Page::Discover), step: Some(step), ..Launch::default() });
+        let field_bottom = harness.get_all_by_label(field).next().unwrap().rect().bottom();
+        let remove_top = harness.get_all_by_label(remove).next().unwrap().rect().top();
+        let gap = remove_top - field_bottom;
+        assert!((0.0..80.0).contains(&gap), "{step:?}: {gap} px between the last field and {remove:?}");
+    }
+}

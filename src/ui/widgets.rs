@@ -201,6 +201,14 @@ pub fn name_combo(ui: &egui::Ui, id: egui::Id, label: &str, value: &str) {
     name_node(ui, id, &format!("{}: {value}", label.trim().trim_end_matches(':')));
 }
 
+/// One line whose contents sit at its right end (a card's "Remove goal"). A right-to-left
+/// layout straight in a column would take the column's whole height and centre its
+/// button in it, leaving a hole in the card.
+pub fn trailing_row<R>(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), add_contents).inner
+}
+
 /// "54/120", amber when over the limit.
 pub fn counter(ui: &egui::Ui, count: usize, limit: usize) -> egui::RichText {
     let text = egui::RichText::new(format!("{count}/{limit}")).small();

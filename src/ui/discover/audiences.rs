@@ -152,7 +152,7 @@ fn audience_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, audi
             });
         super::pitch_preview(ui, cx, preview::ask(cx.document, audience));
         let used_by = cx.document.pitches.iter().filter(|pitch| pitch.audience == audience.id).count();
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::widgets::trailing_row(ui, |ui| {
             let remove = ui.small_button(cx.t(Tr::RemoveAudience));
             let remove = if used_by > 0 {
                 remove.on_hover_text(fill(cx.t(Tr::RemoveAudienceUsed), &[("count", &used_by)]))

@@ -82,7 +82,7 @@ fn goal_card(ui: &mut egui::Ui, cx: &mut StepContext<'_>, index: usize, goal: &G
                     goal.network_help = text;
                 }
             });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        crate::ui::widgets::trailing_row(ui, |ui| {
             if ui.small_button(cx.t(Tr::RemoveGoal)).clicked() {
                 cx.out.push(Command::Edit(DocEdit::step(move |document| {
                     if index < document.goals.len() {
