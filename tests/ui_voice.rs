@@ -229,3 +229,84 @@ fn the_microphone_check_ends_with_a_verdict() {
     let silent: Arc<[i16]> = vec![0i16; 48_000].into();
     assert_eq!(check_with(silent), ["Nothing was heard."]);
 }
+
+/// A microphone that hears the fixture and plays as a sound server does: the position
+/// moves on as the test says, and every start of playing is counted.
+struct CountingPlayer {
+    hears: FakeMicrophone,
+    starts: Arc<std::sync::atomic::AtomicUsize>,
+    position: Arc<std::sync::atomic::AtomicU64>,
+}
+
+struct Sounding(Arc<std::sync::atomic::AtomicU64>);
+
+impl Playing for Sounding {
+    fn position(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+    fn is_finished(&self) -> bool {
+        false
+    }
+}
+
+impl Microphone for CountingPlayer {
+    fn devices(&self) -> Result<Vec<InputDevice>, VoiceError> {
+        self.hears.devices()
+    }
+    fn listen(&self, device: Option<&str>, on_samples: OnSamples) -> Result<Box<dyn Listening>, VoiceError> {
+        self.hears.listen(device, on_samples)
+    }
+    fn play(&self, _: Arc<[i16]>, _: u32, from: usize) -> Result<Box<dyn Playing>, VoiceError> {
+        self.starts.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.position.store(from as u64, std::sync::atomic::Ordering::SeqCst);
+        Ok(Box::new(Sounding(self.position.clone())))
+    }
+}
+
+#[test]
+fn a_take_plays_on_without_restarting_while_its_position_moves() {
+    let clock = FakeClock::default();
+    let starts = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let position = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let microphone: Arc<dyn Microphone> = Arc::new(CountingPlayer {
+        hears: FakeMicrophone(spoken()),
+        starts: starts.clone(),
+        position: position.clone(),
+    });
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(microphone),
+        ..Launch::default()
+    });
+    harness.get_by_label("Record my voice").click();
+    harness.run_ok();
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(8));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label_contains("You spoke for").is_some());
+
+    harness.get_by_label("Play").click();
+    harness.run_ok();
+    assert_eq!(starts.load(std::sync::atomic::Ordering::SeqCst), 1);
+    // The sound server moves on by a tenth of a second and a bit each frame: positions the
+    // position slider shows rounded to 0.1 s. Rounding is not the person moving it.
+    for _ in 0..30 {
+        position.fetch_add(1_733, std::sync::atomic::Ordering::SeqCst);
+        clock.advance(Duration::from_millis(108));
+        harness.run_ok();
+    }
+    assert_eq!(starts.load(std::sync::atomic::Ordering::SeqCst), 1, "playing started once, not once a frame");
+    assert!(harness.query_by_label("Stop").is_some(), "still playing");
+    // Moving the slider is a move: playing goes on from there.
+    let at = position.load(std::sync::atomic::Ordering::SeqCst);
+    harness.get_by_role_and_label(egui::accesskit::Role::Slider, "Position in the take").focus();
+    harness.run_ok();
+    harness.key_press(Key::ArrowRight);
+    harness.run_ok();
+    assert_eq!(starts.load(std::sync::atomic::Ordering::SeqCst), 2, "the slider moved by the keyboard seeks");
+    assert_ne!(position.load(std::sync::atomic::Ordering::SeqCst), at);
+}

@@ -86,7 +86,11 @@ pub(in crate::ui::rehearse) fn player(ui: &mut egui::Ui, cx: &mut RehearseContex
         }
     };
     let position = player.position;
-    let mut seconds = position as f64 / f64::from(RATE);
+    // The slider shows tenths of a second and rounds what it holds to them, reporting the
+    // rounding as a change; held already rounded, it changes only when the person moves it.
+    // (Taking the rounding for a move restarted playing in every frame: the stutter.)
+    let shown = (position as f64 / f64::from(RATE) * 10.0).round() / 10.0;
+    let mut seconds = shown;
     let mut asked = None;
     let language = cx.language;
     let t = |key| tr(language, key);
@@ -97,7 +101,7 @@ pub(in crate::ui::rehearse) fn player(ui: &mut egui::Ui, cx: &mut RehearseContex
         let label = ui.label(t(Tr::VoicePosition)).id;
         let slider =
             egui::Slider::new(&mut seconds, 0.0..=total as f64 / f64::from(RATE)).suffix(" s").fixed_decimals(1);
-        if ui.add(slider).labelled_by(label).changed() {
+        if ui.add(slider).labelled_by(label).changed() && seconds != shown {
             asked = Some(VoiceRequest::Play { from: (seconds * f64::from(RATE)) as u64 });
         }
     });
