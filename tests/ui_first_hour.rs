@@ -37,7 +37,43 @@ fn the_rehearse_page_scrolls_to_its_charts_and_table_at_800_by_600() {
         harness.run_ok();
         let rect = harness.get_by_label_contains(chart).rect();
         assert!(rect.top() >= 0.0 && rect.bottom() <= SMALL.y, "{chart} reachable: {rect:?}");
+        assert!(rect.right() <= SMALL.x - 8.0, "{chart} clear of the right edge and its scroll bar: {rect:?}");
     }
+    harness.get_by_label(last_row).scroll_to_me();
+    harness.run_ok();
+    let note = harness.get_by_label(last_row).rect();
+    assert!(note.left() >= 0.0 && note.right() <= SMALL.x, "a row's note reachable: {note:?}");
+}
+
+#[test]
+fn the_history_table_keeps_its_last_columns_at_800_by_600_in_both_languages() {
+    for (language, columns) in [(Language::En, ["Confidence", "Note"]), (Language::Nl, ["Zelfvertrouwen", "Notitie"])] {
+        let launch = Launch { sample: true, page: Some(Page::Rehearse), language: Some(language), ..Launch::default() };
+        let (mut harness, _) = app_sized(launch, SMALL);
+        for column in columns {
+            harness.get_by_label(column).scroll_to_me();
+            harness.run_ok();
+            let rect = harness.get_by_label(column).rect();
+            assert!(rect.left() >= 0.0 && rect.right() <= SMALL.x, "{column} reachable: {rect:?}");
+        }
+    }
+}
+
+#[test]
+fn the_cards_settings_sit_beside_the_page_at_800_by_600() {
+    let (mut harness, _) = app_sized(Launch { sample: true, page: Some(Page::Card), ..Launch::default() }, SMALL);
+    let alt = "Preview of the brand card";
+    common::run_until(&mut harness, |harness| harness.query_by_label(alt).is_some());
+    let preview = harness.get_by_label(alt).rect();
+    let headline = harness.get_by_label("Headline").rect();
+    assert!(preview.left() > headline.right(), "the preview beside the settings: {preview:?}, {headline:?}");
+    assert!(preview.height() > 400.0, "the page shown tall enough to read its layout: {preview:?}");
+    // Every section's arrows in one column, inside the settings.
+    let ups: Vec<egui::Rect> = harness.get_all_by_label_contains("Move up: ").map(|node| node.rect()).collect();
+    assert!(ups.len() >= 6, "{} up buttons", ups.len());
+    assert!(ups.iter().all(|rect| (rect.left() - ups[0].left()).abs() < 0.5), "arrows in a column: {ups:?}");
+    let downs: Vec<egui::Rect> = harness.get_all_by_label_contains("Move down: ").map(|node| node.rect()).collect();
+    assert!(downs.iter().all(|rect| rect.right() < preview.left() - 8.0), "the arrows clear of the preview: {downs:?}");
 }
 
 #[test]
@@ -247,5 +283,26 @@ fn a_cards_remove_button_sits_right_under_its_last_field() {
         let remove_top = harness.get_all_by_label(remove).next().unwrap().rect().top();
         let gap = remove_top - field_bottom;
         assert!((0.0..80.0).contains(&gap), "{step:?}: {gap} px between the last field and {remove:?}");
+    }
+}
+
+#[test]
+fn the_card_sort_key_hint_wraps_inside_a_small_window_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ilse.brand.ron");
+    let mut document = pitchcraft::model::BrandDocument::default();
+    document.person.name = "Ilse Vermeer".into();
+    std::fs::write(&path, pitchcraft::storage::to_ron(&document).unwrap()).unwrap();
+    for language in [Language::En, Language::Nl] {
+        let launch = Launch {
+            page: Some(Page::Discover),
+            step: Some(Step::Values),
+            language: Some(language),
+            ..Launch::with_files(vec![path.clone()], Launch::default())
+        };
+        let (harness, _) = app_sized(launch, SMALL);
+        let hint = pitchcraft::i18n::tr(language, pitchcraft::i18n::Tr::CardKeysHelp);
+        let rect = harness.get_by_label(hint).rect();
+        assert!(rect.right() <= SMALL.x - 8.0, "{language:?}: the key hint ends inside the window: {rect:?}");
     }
 }

@@ -52,51 +52,67 @@ pub fn show(
 ) {
     let t = |key| tr(language, key);
     refresh(ui.ctx(), document, state);
-    let wide = ui.available_width() >= theme::WIDE_LAYOUT;
+    // The card is a portrait page: beside its settings it is seen whole down to a narrow
+    // window (800 × 600 leaves about 630 points); only narrower than that do the settings
+    // and the preview scroll together, one under the other.
+    let width = ui.available_width();
+    let beside = width >= 2.0 * theme::CARD_CONTROLS_MIN_WIDTH;
     let controls = |ui: &mut egui::Ui, out: &mut Vec<Command>| {
-        egui::ScrollArea::vertical().id_salt("card_controls").auto_shrink(false).show(ui, |ui| {
-            paper_and_pitch(ui, language, document, out);
-            ui.add_space(theme::SPACE_M);
-            sections(ui, language, document, out);
-            ui.add_space(theme::SPACE_M);
-            ui.horizontal_wrapped(|ui| {
-                for (format, label) in [
-                    (CardFormat::Pdf, Tr::ExportPdf),
-                    (CardFormat::Html, Tr::ExportHtml),
-                    (CardFormat::Markdown, Tr::ExportMarkdown),
-                ] {
-                    if ui.button(t(label)).clicked() {
-                        out.push(Command::ExportCardAs(format));
-                    }
+        paper_and_pitch(ui, language, document, out);
+        ui.add_space(theme::SPACE_M);
+        sections(ui, language, document, out);
+        ui.add_space(theme::SPACE_M);
+        ui.horizontal_wrapped(|ui| {
+            for (format, label) in [
+                (CardFormat::Pdf, Tr::ExportPdf),
+                (CardFormat::Html, Tr::ExportHtml),
+                (CardFormat::Markdown, Tr::ExportMarkdown),
+            ] {
+                if ui.button(t(label)).clicked() {
+                    out.push(Command::ExportCardAs(format));
                 }
-                if ui.button(t(Tr::ExportBusinessCards)).on_hover_text(t(Tr::ExportBusinessCardsTip)).clicked() {
-                    out.push(Command::ExportCardAs(CardFormat::BusinessCards));
-                }
-                if ui.button(t(Tr::PrintCard)).on_hover_text(t(Tr::PrintCardTip)).clicked() {
-                    out.push(Command::PrintCard);
-                }
-            });
-            if !state.omitted.is_empty() {
-                ui.add_space(theme::SPACE_M);
-                let list: Vec<&str> = state.omitted.iter().map(|omission| t(omission.describe())).collect();
-                let text = fill(t(Tr::CardOmitted), &[("list", &list.join(", "))]);
-                ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+            }
+            if ui.button(t(Tr::ExportBusinessCards)).on_hover_text(t(Tr::ExportBusinessCardsTip)).clicked() {
+                out.push(Command::ExportCardAs(CardFormat::BusinessCards));
+            }
+            if ui.button(t(Tr::PrintCard)).on_hover_text(t(Tr::PrintCardTip)).clicked() {
+                out.push(Command::PrintCard);
             }
         });
+        if !state.omitted.is_empty() {
+            ui.add_space(theme::SPACE_M);
+            let list: Vec<&str> = state.omitted.iter().map(|omission| t(omission.describe())).collect();
+            let text = fill(t(Tr::CardOmitted), &[("list", &list.join(", "))]);
+            ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+        }
     };
-    if wide {
+    if beside {
         egui::Panel::left("card_controls")
             .frame(theme::inner_panel())
             .resizable(false)
-            .exact_size(theme::CARD_CONTROLS_WIDTH)
-            .show(ui, |ui| controls(ui, out));
+            .exact_size(theme::CARD_CONTROLS_WIDTH.min(width / 2.0))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("card_controls").auto_shrink(false).show(ui, |ui| {
+                    // Room for the scroll bar, which floats over the right edge: the arrows
+                    // stay clear of it.
+                    ui.set_max_width(ui.available_width() - crate::ui::widgets::scroll_gutter(ui));
+                    controls(ui, out);
+                });
+            });
         egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| preview(ui, language, state));
     } else {
-        egui::Panel::top("card_controls").frame(theme::inner_panel()).show(ui, |ui| {
-            ui.set_max_height(ui.ctx().content_rect().height() * 0.45);
-            controls(ui, out);
+        egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("card_page").auto_shrink(false).show(ui, |ui| {
+                controls(ui, out);
+                ui.add_space(theme::SPACE_M);
+                // A4's proportions at the width there is.
+                let size = egui::vec2(ui.available_width(), ui.available_width() * 297.0 / 210.0);
+                ui.allocate_ui(size, |ui| {
+                    ui.set_min_size(size);
+                    preview(ui, language, state);
+                });
+            });
         });
-        egui::CentralPanel::default().frame(theme::inner_panel()).show(ui, |ui| preview(ui, language, state));
     }
 }
 
@@ -216,6 +232,12 @@ fn paper_and_pitch(ui: &mut egui::Ui, language: Language, document: &BrandDocume
 }
 
 /// Every section with a switch, in the card's order, with buttons to move it.
+/// Width of a section's ↑ and ↓ buttons, points.
+const MOVE_BUTTON_WIDTH: f32 = 24.0;
+/// Where the ↑ and ↓ column begins, points from the row's start: past the longest section
+/// name in either language ("Brand statement", "Sterke punten").
+const MOVE_COLUMN: f32 = 180.0;
+
 fn sections(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out: &mut Vec<Command>) {
     let t = |key| tr(language, key);
     ui.label(egui::RichText::new(t(Tr::CardSectionsLabel)).strong());
@@ -225,6 +247,7 @@ fn sections(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
     for section in order {
         let position = shown.iter().position(|s| *s == section);
         ui.horizontal(|ui| {
+            let row_left = ui.cursor().left();
             let mut on = position.is_some();
             if ui.checkbox(&mut on, t(card_section_name(section))).changed() {
                 out.push(Command::Edit(DocEdit::step(move |document| {
@@ -237,33 +260,31 @@ fn sections(ui: &mut egui::Ui, language: Language, document: &BrandDocument, out
                 })));
             }
             if let Some(index) = position {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    // ↑ then ↓, left to right and for Tab, named after the section they move.
-                    let section_name = t(card_section_name(section));
-                    let width = 2.0 * (ui.spacing().interact_size.y + ui.spacing().item_spacing.x);
-                    let size = egui::vec2(width, ui.spacing().interact_size.y);
-                    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let up = ui.add_enabled(index > 0, egui::Button::new("↑").small());
-                        crate::ui::widgets::name_node(ui, up.id, &format!("{}: {section_name}", t(Tr::TopMoveUp)));
-                        if up.on_hover_text(t(Tr::TopMoveUp)).clicked() {
-                            out.push(Command::Edit(DocEdit::step(move |document| {
-                                if index > 0 && index < document.card.sections.len() {
-                                    document.card.sections.swap(index - 1, index);
-                                }
-                            })));
+                // ↑ then ↓ in a column of their own, left to right and for Tab, named after
+                // the section they move. A column at a fixed place lines every row's arrows
+                // up whatever the buttons' width; one pushed to the right edge by a guessed
+                // width ran past the edge when the guess was short.
+                let section_name = t(card_section_name(section));
+                let button = egui::vec2(MOVE_BUTTON_WIDTH, ui.spacing().interact_size.y);
+                ui.add_space((row_left + MOVE_COLUMN - ui.cursor().left()).max(0.0));
+                let up = ui.add_enabled(index > 0, egui::Button::new("↑").small().min_size(button));
+                crate::ui::widgets::name_node(ui, up.id, &format!("{}: {section_name}", t(Tr::TopMoveUp)));
+                if up.on_hover_text(t(Tr::TopMoveUp)).clicked() {
+                    out.push(Command::Edit(DocEdit::step(move |document| {
+                        if index > 0 && index < document.card.sections.len() {
+                            document.card.sections.swap(index - 1, index);
                         }
-                        let down = ui.add_enabled(index + 1 < shown.len(), egui::Button::new("↓").small());
-                        let down_name = format!("{}: {section_name}", t(Tr::TopMoveDown));
-                        crate::ui::widgets::name_node(ui, down.id, &down_name);
-                        if down.on_hover_text(t(Tr::TopMoveDown)).clicked() {
-                            out.push(Command::Edit(DocEdit::step(move |document| {
-                                if index + 1 < document.card.sections.len() {
-                                    document.card.sections.swap(index, index + 1);
-                                }
-                            })));
+                    })));
+                }
+                let down = ui.add_enabled(index + 1 < shown.len(), egui::Button::new("↓").small().min_size(button));
+                crate::ui::widgets::name_node(ui, down.id, &format!("{}: {section_name}", t(Tr::TopMoveDown)));
+                if down.on_hover_text(t(Tr::TopMoveDown)).clicked() {
+                    out.push(Command::Edit(DocEdit::step(move |document| {
+                        if index + 1 < document.card.sections.len() {
+                            document.card.sections.swap(index, index + 1);
                         }
-                    });
-                });
+                    })));
+                }
             }
         });
     }

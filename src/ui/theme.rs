@@ -48,11 +48,15 @@ pub const LIST_INDENT: f32 = 18.0;
 
 /// The digits of the rehearsal timer (readable from two metres).
 pub const CLOCK_SIZE: f32 = 96.0;
+/// Widest a note gets in the rehearsal history table, points.
+pub const NOTE_COLUMN_WIDTH: f32 = 320.0;
 /// Height of a history chart.
 pub const CHART_HEIGHT: f32 = 170.0;
 
 /// Width of the Card page's controls.
 pub const CARD_CONTROLS_WIDTH: f32 = 300.0;
+/// The narrowest the card's settings get beside its preview, points.
+pub const CARD_CONTROLS_MIN_WIDTH: f32 = 270.0;
 
 /// Width of a network's name in the audience balance.
 pub const NETWORK_LABEL_WIDTH: f32 = 150.0;

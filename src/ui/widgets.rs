@@ -201,6 +201,13 @@ pub fn name_combo(ui: &egui::Ui, id: egui::Id, label: &str, value: &str) {
     name_node(ui, id, &format!("{}: {value}", label.trim().trim_end_matches(':')));
 }
 
+/// Room to leave at the right of a scroll area's content: egui's scroll bar floats over
+/// the right edge, and a chart or a button there would run under it.
+pub fn scroll_gutter(ui: &egui::Ui) -> f32 {
+    let scroll = &ui.spacing().scroll;
+    scroll.bar_width + scroll.bar_outer_margin
+}
+
 /// One line whose contents sit at its right end (a card's "Remove goal"). A right-to-left
 /// layout straight in a column would take the column's whole height and centre its
 /// button in it, leaving a hole in the card.

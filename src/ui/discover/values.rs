@@ -121,7 +121,9 @@ fn sort_one_by_one(ui: &mut egui::Ui, order: &[String], cx: &mut StepContext<'_>
                     });
                 },
             );
-            ui.horizontal(|ui| {
+            // Wrapped: in a narrow window the key hint goes on to a second line, not off
+            // the edge.
+            ui.horizontal_wrapped(|ui| {
                 if ui.add_enabled(index > 0, egui::Button::new(cx.t(Tr::CardPrevious))).clicked() {
                     step_to = Some(Some(index - 1));
                 }

@@ -172,8 +172,9 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
         .filter(|(_, attempt)| attempt.pitch == pitch.id)
         .map(|(at, _)| at)
         .collect();
-    // The delete button comes first: in a narrow window the note, cut short (its whole
-    // text on hover), is the part that gives way.
+    // The delete button comes first, where it is seen without scrolling sideways.
+    // In a narrow window the table runs past the page's width and the page scrolls
+    // sideways (see the page's scroll area), rather than losing its last columns.
     {
         egui::Grid::new("rehearse_history").striped(true).num_columns(9).show(ui, |ui| {
             ui.label("");
@@ -221,7 +222,12 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 in_rate(ui, attempt, position, &date, cx);
                 ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
                 ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));
-                ui.add(egui::Label::new(&attempt.note).truncate());
+                // A long note is cut short (its whole text on hover), so the table does not
+                // run a paragraph wide.
+                ui.scope(|ui| {
+                    ui.set_max_width(theme::NOTE_COLUMN_WIDTH);
+                    ui.add(egui::Label::new(&attempt.note).truncate());
+                });
                 ui.end_row();
             }
         });

@@ -231,7 +231,16 @@ pub fn show(ui: &mut egui::Ui, mut cx: RehearseContext<'_>) {
         // The setup and the history scroll together: with the timer settings open, or at
         // 800 × 600, the charts and the table are below the fold.
         _ => {
-            egui::ScrollArea::vertical().id_salt("rehearse_setup").auto_shrink(false).show(ui, |ui| {
+            // One scroll area for both directions: in a narrow window the history table
+            // scrolls the page sideways rather than losing its last columns. (A sideways
+            // area of its own inside this one would take every scroll-into-view, so Tab
+            // and a screen reader could no longer bring a row into view from above.)
+            let area = egui::ScrollArea::both().id_salt("rehearse_setup").auto_shrink(false);
+            area.show_viewport(ui, |ui, viewport| {
+                // As wide as the window shows and the other pages' content, and clear of the
+                // scroll bar, which floats over the right edge (the charts ran under it).
+                let width = viewport.width() - crate::ui::widgets::scroll_gutter(ui);
+                ui.set_max_width(width.min(crate::ui::theme::PAGE_WIDTH));
                 setup::show(ui, &pitch, &mut cx);
                 history::show(ui, &pitch, &mut cx);
             });
