@@ -306,3 +306,26 @@ fn the_card_sort_key_hint_wraps_inside_a_small_window_in_both_languages() {
         assert!(rect.right() <= SMALL.x - 8.0, "{language:?}: the key hint ends inside the window: {rect:?}");
     }
 }
+
+#[test]
+fn the_discover_steps_are_tabs_that_say_their_progress_in_words() {
+    for (language, open, other) in [
+        (Language::En, "4. Goals, done", "7. Review, 1 still to do"),
+        (Language::Nl, "4. Doelen, klaar", "7. Overzicht, nog 1 te doen"),
+    ] {
+        let launch = Launch {
+            sample: true,
+            page: Some(Page::Discover),
+            step: Some(Step::Goals),
+            language: Some(language),
+            ..Launch::default()
+        };
+        let (harness, _) = app(launch);
+        let tabs: Vec<_> = harness.get_all_by_role(egui::accesskit::Role::Tab).collect();
+        assert_eq!(tabs.len(), 7, "{language:?}");
+        let goals = harness.get_by_role_and_label(egui::accesskit::Role::Tab, open);
+        assert!(goals.accesskit_node().is_selected() == Some(true), "{language:?}: the open step is selected");
+        let review = harness.get_by_role_and_label(egui::accesskit::Role::Tab, other);
+        assert!(review.accesskit_node().is_selected() != Some(true), "{language:?}");
+    }
+}

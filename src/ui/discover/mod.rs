@@ -13,7 +13,7 @@ pub use values::ValuesMode;
 
 use crate::command::Command;
 use crate::i18n::values::deck_ids;
-use crate::i18n::{Tr, tr};
+use crate::i18n::{Tr, fill, tr};
 use crate::logic::compose::preview::Preview;
 use crate::logic::discover::{Step, progress};
 use crate::model::{BrandDocument, Language};
@@ -167,6 +167,24 @@ fn stepper(ui: &mut egui::Ui, current: Step, deck: &[&str], cx: &mut StepContext
                 egui::RichText::new(label)
             };
             let button = ui.add(egui::Button::selectable(step == current, text));
+            // A screen reader hears a tab, whether it is the open one, and its progress in
+            // words ("4. Goals, done"), not "heavy check mark".
+            let to_do = match step {
+                Step::Review => crate::logic::discover::gaps(cx.document, deck).len(),
+                _ => done.total.saturating_sub(done.done),
+            };
+            let title = format!("{}. {}", step.index() + 1, cx.t(step_title(step)));
+            let name = if to_do == 0 {
+                fill(cx.t(Tr::StepComplete), &[("step", &title)])
+            } else {
+                fill(cx.t(Tr::StepGaps), &[("step", &title as &dyn std::fmt::Display), ("count", &to_do)])
+            };
+            let selected = step == current;
+            ui.ctx().accesskit_node_builder(button.id, move |node| {
+                node.set_role(egui::accesskit::Role::Tab);
+                node.set_label(name);
+                node.set_selected(selected);
+            });
             if button.clicked() && step != current {
                 cx.out.push(Command::SetStep(step));
             }

@@ -156,6 +156,8 @@ page_keys! {
     StepBack,
     StepBackTip,
     StepBrand,
+    StepComplete,
+    StepGaps,
     StepExpertise,
     StepGoals,
     StepNext,
