@@ -17,6 +17,7 @@ pub mod rehearsal;
 pub mod remarks;
 pub mod summary;
 pub mod timer;
+pub mod transcript;
 pub mod undo;
 pub mod validate;
 pub mod values;
