@@ -45,6 +45,11 @@ pub fn settings_dir() -> Option<PathBuf> {
     eframe::storage_dir(APP_ID)
 }
 
+/// Where the speech model is kept once downloaded: the user's data folder.
+pub fn speech_model_dir() -> Option<PathBuf> {
+    settings_dir().map(|dir| dir.join("models").join("whisper-base"))
+}
+
 /// Moves the settings kept under the old id to the new id's folder, once: only when the new
 /// folder does not exist yet. Returns whether anything moved. The old folder is renamed
 /// in one step; where that cannot be done (another file system) its files are copied and

@@ -4,6 +4,7 @@
 mod analyze;
 mod documents;
 mod draft;
+mod listen;
 mod network;
 mod voice;
 mod window;
@@ -247,6 +248,30 @@ pub enum VoiceAction {
         #[arg(long)]
         json: bool,
     },
+    /// What was said in a take, offline, with the Whisper speech model: the words with
+    /// their times; with --text, what of the script was said, skipped, changed or added,
+    /// when each section began, and the fillers.
+    Transcribe {
+        /// The audio file (WAV, also unfinished, or FLAC).
+        audio: PathBuf,
+        /// The language it is spoken in.
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+        /// The script: a text file (its paragraphs are the sections), or a brand document
+        /// with --pitch.
+        #[arg(long, value_name = "FILE")]
+        text: Option<PathBuf>,
+        /// With a brand document as --text: the pitch, by its id.
+        #[arg(long, value_name = "ID")]
+        pitch: Option<String>,
+        /// The model folder (model.bin, config.json, tokenizer.json); else
+        /// PITCHCRAFT_WHISPER_DIR, else the one in the user's data folder.
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `people` subcommands.
@@ -422,6 +447,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Voice { action: VoiceAction::Play { audio, from } }) => voice::play(&audio, from),
         Some(CliCommand::Voice { action: VoiceAction::Analyze { audio, text, lang, json } }) => {
             voice::analyze(&audio, text.as_deref(), lang.language(), json)
+        }
+        Some(CliCommand::Voice { action: VoiceAction::Transcribe { audio, lang, text, pitch, model, json } }) => {
+            listen::transcribe(&audio, lang.language(), text.as_deref(), pitch.as_deref(), model.as_deref(), json)
         }
         Some(CliCommand::People { action: PeopleAction::Import { file, vcards } }) => network::import(&file, &vcards),
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),

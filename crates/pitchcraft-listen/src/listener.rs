@@ -105,6 +105,24 @@ impl Listener {
         &self.tokens
     }
 
+    /// Which of `codes` ("en", "nl") is spoken in `samples` (16 kHz, at most 30 s), and the
+    /// model's probability for it among them.
+    pub fn language_of(&self, samples: &[f32], codes: &[&str]) -> Result<(String, f32), ListenError> {
+        let mel = self.mel.window(samples);
+        let audio = self.whisper.encode(&mel, FRAMES)?;
+        let step = self.whisper.decoder(&audio).feed(&[self.tokens.start], false)?;
+        let logits: Vec<f32> = codes
+            .iter()
+            .map(|code| Ok(step.logits[self.tokens.language(code)? as usize]))
+            .collect::<Result<_, ListenError>>()?;
+        let probabilities = log_softmax(&logits, 1.0);
+        let best = argmax(&probabilities);
+        Ok((
+            codes.get(best).map(|c| (*c).to_owned()).unwrap_or_default(),
+            probabilities.get(best).map_or(0.0, |p| p.exp()),
+        ))
+    }
+
     /// What is said in `samples` (16 kHz, at most 30 s), in `language` ("en", "nl"), with
     /// `prompt` as the text that came before. `seed` makes the sampling fallback repeatable;
     /// `cancelled` is asked between tokens.

@@ -20,6 +20,9 @@ pub struct Transcript {
     pub duration_seconds: f64,
     /// Everything heard, piece after piece.
     pub text: String,
+    /// The other language ("nl" for a take heard as English), when the take sounds like it
+    /// more than like its own: the transcript is then not worth much.
+    pub sounds_like: Option<String>,
     /// Every word, with its time from the start of the take.
     pub words: Vec<Word>,
 }
@@ -86,6 +89,36 @@ pub fn pieces(duration: f64, speech: Option<(f64, f64)>, pauses: &[(f64, f64)], 
     out
 }
 
+/// Moves word edges out of silence: the warping lets a piece's first word begin where the
+/// piece does (in the middle of the pause before it), and a last word run on into the
+/// pause after. A word that starts in a pause starts where the pause ends; one that ends in
+/// a pause ends where it begins.
+pub fn snap_to_speech(words: &mut [Word], speech: Option<(f64, f64)>, pauses: &[(f64, f64)]) {
+    let mut silences: Vec<(f64, f64)> = pauses.to_vec();
+    if let Some((first, last)) = speech {
+        silences.push((f64::NEG_INFINITY, first));
+        silences.push((last, f64::INFINITY));
+    }
+    for index in 0..words.len() {
+        let next_start = words.get(index + 1).map(|next| next.start);
+        let word = &mut words[index];
+        for &(from, to) in &silences {
+            if word.start >= from && word.start < to && to < word.end {
+                word.start = to;
+            }
+            if word.end > from && word.end <= to && from > word.start {
+                word.end = from;
+            }
+            // Wholly in the pause: said when the speech resumes, up to the next word.
+            if word.start >= from && word.end <= to && to.is_finite() {
+                let length = word.end - word.start;
+                word.start = to;
+                word.end = next_start.filter(|next| *next > to).map_or(to + length, |next| (to + length).min(next));
+            }
+        }
+    }
+}
+
 impl Listener {
     /// Hears a whole take.
     pub fn transcribe(&self, audio: &Audio, options: &Options<'_>) -> Result<Transcript, ListenError> {
@@ -97,6 +130,18 @@ impl Listener {
         let cut = pieces(duration, speech, &pauses, options.piece_seconds);
         let mut transcript =
             Transcript { language: options.language.to_owned(), duration_seconds: duration, ..Transcript::default() };
+        // Whether the take is in the language it is heard in, from its first 30 seconds of speech.
+        if let Some((from, _)) = cut.first() {
+            let first = ((from * f64::from(RATE)) as usize).min(samples.len());
+            let last = (first + WINDOW_SAMPLES).min(samples.len());
+            let others = if options.language == "nl" { ["nl", "en"] } else { ["en", "nl"] };
+            let (heard, probability) = self.language_of(&samples[first..last], &others)?;
+            // Synthetic Dutch voices sound up to 0.99 English to the model; a real English take
+            // heard as Dutch is above 0.9998.
+            if heard != options.language && probability > 0.995 {
+                transcript.sounds_like = Some(heard);
+            }
+        }
         for (index, (from, to)) in cut.iter().enumerate() {
             let first = ((from * f64::from(RATE)) as usize).min(samples.len());
             let last = ((to * f64::from(RATE)) as usize).min(samples.len()).min(first + WINDOW_SAMPLES);
@@ -116,6 +161,7 @@ impl Listener {
             }));
             (options.progress)((index + 1) as f32 / cut.len() as f32);
         }
+        snap_to_speech(&mut transcript.words, speech, &pauses);
         Ok(transcript)
     }
 }
@@ -143,6 +189,27 @@ mod tests {
     fn a_long_stretch_without_a_pause_is_cut_at_thirty_seconds() {
         let cut = pieces(70.0, Some((0.0, 70.0)), &[], 4.0);
         assert_eq!(cut, [(0.0, 30.0), (30.0, 60.0), (60.0, 70.0)]);
+    }
+
+    #[test]
+    fn word_edges_move_out_of_the_pauses() {
+        let word = |start, end| Word { text: " x".into(), start, end, probability: 1.0 };
+        let mut words = vec![word(0.3, 1.4), word(1.4, 2.0), word(2.0, 3.5), word(4.1, 4.6)];
+        snap_to_speech(&mut words, Some((0.8, 4.5)), &[(2.6, 3.3)]);
+        let edges: Vec<(f64, f64)> = words.iter().map(|w| (w.start, w.end)).collect();
+        assert_eq!(edges, [(0.8, 1.4), (1.4, 2.0), (2.0, 3.5), (4.1, 4.5)]);
+        // A word that starts in the pause and ends after it.
+        let mut words = vec![word(2.8, 3.6)];
+        snap_to_speech(&mut words, None, &[(2.6, 3.3)]);
+        assert_eq!((words[0].start, words[0].end), (3.3, 3.6));
+        // One wholly in the pause moves to where the speech resumes, short of the next word.
+        let mut words = vec![word(2.7, 3.2), word(3.4, 3.8)];
+        snap_to_speech(&mut words, None, &[(2.6, 3.3)]);
+        assert_eq!((words[0].start, words[0].end), (3.3, 3.4));
+        // One that starts before the pause and ends in it.
+        let mut words = vec![word(2.0, 3.0)];
+        snap_to_speech(&mut words, None, &[(2.6, 3.3)]);
+        assert_eq!((words[0].start, words[0].end), (2.0, 2.6));
     }
 
     #[test]

@@ -104,8 +104,14 @@ pub fn filler_words(language: Language) -> &'static [&'static str] {
 /// The comparable form of running text: lower case, without punctuation, numbers as digits
 /// ("thirty-two", "tweeëndertig" and "32" all "32"; "%" and "percent" one word).
 pub fn normalise(text: &str, language: Language) -> Vec<String> {
+    normalise_indexed(text, language).into_iter().map(|(word, _, _)| word).collect()
+}
+
+/// As [`normalise`], each comparable word with the first and last of the text's words
+/// (split at white space) it comes from: "two hundred" gives ("200", 0, 1).
+pub fn normalise_indexed(text: &str, language: Language) -> Vec<(String, usize, usize)> {
     let mut words = Vec::new();
-    for raw in text.split_whitespace() {
+    for (index, raw) in text.split_whitespace().enumerate() {
         let lower = raw.to_lowercase().replace(['’', '‘'], "'");
         let lower = lower.replace('%', " percent ").replace('€', " euro ").replace('$', " dollar ");
         for part in lower.split(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '/') {
@@ -121,12 +127,13 @@ pub fn normalise(text: &str, language: Language) -> Vec<String> {
                 word.replace([',', '.'], "")
             };
             if !word.is_empty() {
-                words.push(match language {
+                let word = match language {
                     Language::Nl if word == "procent" => "percent".to_owned(),
                     Language::Nl if word == "euro's" => "euro".to_owned(),
                     Language::En if word == "euros" || word == "dollars" => word.trim_end_matches('s').to_owned(),
                     _ => word,
-                });
+                };
+                words.push((word, index));
             }
         }
     }
@@ -216,39 +223,54 @@ fn scale_word(word: &str, language: Language) -> Option<u64> {
 }
 
 /// Runs of number words become one number in digits; "a" and "een" only inside a run.
-fn numbers_as_digits(words: &[String], language: Language) -> Vec<String> {
+fn numbers_as_digits(words: &[(String, usize)], language: Language) -> Vec<(String, usize, usize)> {
+    let plain: Vec<String> = words.iter().map(|(word, _)| word.clone()).collect();
     let mut out = Vec::with_capacity(words.len());
     let mut at = 0;
-    while at < words.len() {
+    while at < plain.len() {
         let mut total = 0u64;
         let mut current = 0u64;
         let mut used = 0;
-        while let Some(word) = words.get(at + used) {
+        // What came last decides what may follow: "twenty" takes a unit ("twenty one"), a
+        // scale takes anything ("hundred and five"), a unit only a scale ("two hundred");
+        // "one two three" are three numbers.
+        let mut last: Option<u64> = None;
+        let mut after_scale = false;
+        while let Some(word) = plain.get(at + used) {
             // "a" and "een" count only before a scale ("a hundred", "een miljoen").
             let article = matches!(word.as_str(), "a" | "een" | "één");
-            let before_scale = next_is_scale(words, at + used + 1, language);
+            let before_scale = next_is_scale(&plain, at + used + 1, language);
+            let small = small_number(word, language).filter(|_| !(article && used == 0));
+            let fits = |n: u64| match last {
+                None => true,
+                Some(_) if after_scale => true,
+                Some(tens) => tens >= 20 && tens % 10 == 0 && n < 10,
+            };
             if article && used == 0 && before_scale {
                 current += 1;
-            } else if let Some(n) = small_number(word, language).filter(|_| !(article && used == 0)) {
+                last = Some(1);
+            } else if let Some(n) = small.filter(|n| fits(*n)) {
                 current += n;
+                last = Some(n);
+                after_scale = false;
             } else if let Some(scale) = scale_word(word, language).filter(|_| used > 0 || language == Language::Nl) {
                 current = current.max(1) * scale;
                 if scale >= 1_000 {
                     total += current;
                     current = 0;
                 }
+                last = Some(scale);
+                after_scale = true;
             } else if word == "and"
-                && used > 0
-                && words.get(at + used + 1).is_some_and(|w| small_number(w, language).is_some())
+                && after_scale
+                && plain.get(at + used + 1).is_some_and(|w| small_number(w, language).is_some())
             {
                 // "two hundred and five"
-            } else if let Ok(n) =
-                word.parse::<u64>().map_err(|_| ()).and_then(|n| if used == 0 { Ok(n) } else { Err(()) })
-            {
+            } else if let Some(n) = word.parse::<u64>().ok().filter(|_| used == 0) {
                 // A number in digits, maybe with a scale after it ("180 thousand").
                 current = n;
                 used += 1;
-                while let Some(scale) = words.get(at + used).and_then(|w| scale_word(w, language)) {
+                while let Some(scale) = plain.get(at + used).and_then(|w| scale_word(w, language)) {
                     current *= scale;
                     used += 1;
                 }
@@ -259,10 +281,10 @@ fn numbers_as_digits(words: &[String], language: Language) -> Vec<String> {
             used += 1;
         }
         if used == 0 {
-            out.push(words[at].clone());
+            out.push((plain[at].clone(), words[at].1, words[at].1));
             at += 1;
         } else {
-            out.push((total + current).to_string());
+            out.push(((total + current).to_string(), words[at].1, words[at + used - 1].1));
             at += used;
         }
     }
@@ -273,18 +295,17 @@ fn next_is_scale(words: &[String], at: usize, language: Language) -> bool {
     words.get(at).is_some_and(|w| scale_word(w, language).is_some())
 }
 
-/// The script's words with the section each is in: sections are given as texts.
+/// The script's comparable words, each with the written words it stands for and its section.
 fn script_words(sections: &[&str], language: Language) -> (Vec<String>, Vec<String>, Vec<usize>) {
     let mut shown = Vec::new();
     let mut normal = Vec::new();
     let mut section_of = Vec::new();
     for (section, text) in sections.iter().enumerate() {
-        for raw in text.split_whitespace() {
-            for word in normalise(raw, language) {
-                shown.push(raw.to_owned());
-                normal.push(word);
-                section_of.push(section);
-            }
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        for (word, first, last) in normalise_indexed(text, language) {
+            shown.push(raw[first..=last].join(" "));
+            normal.push(word);
+            section_of.push(section);
         }
     }
     (shown, normal, section_of)
@@ -313,12 +334,20 @@ fn likeness(a: &str, b: &str) -> f64 {
 pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Comparison {
     let (shown, script, section_of) = script_words(sections, language);
     // Each heard word may normalise to several ("32%" → "32", "percent"); they keep its times.
-    let mut said: Vec<(String, usize)> = Vec::new();
+    // Heard as a whole, so that "two" "hundred" are one number; each piece of text between
+    // spaces remembers the heard word it came from.
+    let mut owner = Vec::new();
+    let mut pieces = Vec::new();
     for (index, word) in heard.iter().enumerate() {
-        for normal in normalise(&word.text, language) {
-            said.push((normal, index));
+        for piece in word.text.split_whitespace() {
+            owner.push(index);
+            pieces.push(piece);
         }
     }
+    let said: Vec<(String, usize)> = normalise_indexed(&pieces.join(" "), language)
+        .into_iter()
+        .map(|(word, first, _)| (word, owner[first]))
+        .collect();
     let (n, m) = (script.len(), said.len());
     // Edit distance; a change costs less between words alike, so "teams"/"team" pair up.
     let change = |i: usize, j: usize| -> f64 {
@@ -381,7 +410,13 @@ pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Co
         .map(|section| {
             let heard: Vec<&Aligned> =
                 alignment.iter().filter(|a| a.section == section && a.op != Op::Skipped).collect();
-            let start = heard.iter().filter_map(|a| a.start).reduce(f64::min)?;
+            // A section begins at its first two words said in a row: a lone word matched
+            // early (the "ik" of an added sentence taken for the section's first "Ik") is
+            // not where the speaker began it.
+            let said = |a: &&Aligned| a.op == Op::Said;
+            let in_a_row =
+                heard.windows(2).find(|pair| said(&pair[0]) && said(&pair[1])).and_then(|pair| pair[0].start);
+            let start = in_a_row.or_else(|| heard.iter().filter_map(|a| a.start).reduce(f64::min))?;
             let end = heard.iter().filter_map(|a| a.end).reduce(f64::max)?;
             let words = heard.iter().filter(|a| a.heard.is_some()).count();
             let minutes = (end - start) / 60.0;
@@ -463,6 +498,12 @@ mod tests {
         assert_eq!(normalise("Tweeëndertig procent minder", Language::Nl), ["32", "percent", "minder"]);
         assert_eq!(normalise("een dag per week", Language::Nl), ["een", "dag", "per", "week"]);
         assert_eq!(normalise("180 duizend euro", Language::Nl), ["180000", "euro"]);
+        assert_eq!(normalise("one two three", Language::En), ["1", "2", "3"]);
+        assert_eq!(normalise("twenty one and two hundred and five", Language::En), ["21", "and", "205"]);
+        assert_eq!(
+            normalise_indexed("saved two hundred hours", Language::En),
+            [("saved".to_owned(), 0, 0), ("200".to_owned(), 1, 2), ("hours".to_owned(), 3, 3)]
+        );
     }
 
     #[test]
