@@ -148,16 +148,25 @@ impl Listener {
         prefix.extend_from_slice(&start);
         let mut random = Seeded(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let mut chosen = None;
+        // Every try is kept: when none reads well, the surest one that does not repeat
+        // itself is taken (as faster-whisper does), not the hottest.
+        let mut tries = Vec::new();
         for temperature in TEMPERATURES {
             let (text_tokens, probabilities, mean_logprob) =
                 self.sample(&audio, &prefix, temperature, &mut random, cancelled)?;
             let text = self.tokens.decode(&text_tokens);
-            let good = compression_ratio(&text) <= MAX_COMPRESSION && mean_logprob >= MIN_LOGPROB;
-            let last = temperature == TEMPERATURES[TEMPERATURES.len() - 1];
-            if good || last || text_tokens.is_empty() {
+            let repeats = compression_ratio(&text) > MAX_COMPRESSION;
+            if (!repeats && mean_logprob >= MIN_LOGPROB) || text_tokens.is_empty() {
                 chosen = Some((text_tokens, probabilities, text, temperature));
                 break;
             }
+            tries.push((repeats, mean_logprob, text_tokens, probabilities, text, temperature));
+        }
+        if chosen.is_none() {
+            let best = surest(&tries.iter().map(|t| (t.0, t.1)).collect::<Vec<_>>());
+            chosen = best
+                .and_then(|at| tries.into_iter().nth(at))
+                .map(|(_, _, tokens, probabilities, text, temperature)| (tokens, probabilities, text, temperature));
         }
         let Some((text_tokens, probabilities, text, temperature)) = chosen else { return Ok(Heard::default()) };
         let frames = samples.len().min(FRAMES * HOP) / HOP;
@@ -334,6 +343,12 @@ fn clip_long_words(words: &mut [Word]) {
     }
 }
 
+/// Of tries that all read badly (whether each repeats itself, its mean log-probability),
+/// the one to keep: the surest among those that do not repeat, else the surest.
+fn surest(tries: &[(bool, f32)]) -> Option<usize> {
+    (0..tries.len()).min_by(|&a, &b| tries[a].0.cmp(&tries[b].0).then(tries[b].1.total_cmp(&tries[a].1)))
+}
+
 fn argmax(values: &[f32]) -> usize {
     values.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(i, _)| i)
 }
@@ -364,6 +379,13 @@ mod tests {
         assert!(compression_ratio(said) < MAX_COMPRESSION);
         let looping = "and the waiting list and the waiting list ".repeat(8);
         assert!(compression_ratio(&looping) > MAX_COMPRESSION);
+    }
+
+    #[test]
+    fn when_no_try_reads_well_the_surest_that_does_not_repeat_is_kept() {
+        assert_eq!(surest(&[(false, -1.4), (true, -0.2), (false, -1.1), (false, -2.0)]), Some(2));
+        assert_eq!(surest(&[(true, -0.9), (true, -0.3)]), Some(1));
+        assert_eq!(surest(&[]), None);
     }
 
     #[test]
