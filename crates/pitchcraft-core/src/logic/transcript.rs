@@ -164,28 +164,8 @@ fn small_number(word: &str, language: Language) -> Option<u64> {
         "nineteen",
     ];
     let english_tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    let dutch = [
-        "nul",
-        "een",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-        "elf",
-        "twaalf",
-        "dertien",
-        "veertien",
-        "vijftien",
-        "zestien",
-        "zeventien",
-        "achttien",
-        "negentien",
-    ];
+    // The drafts' own Dutch number words, with "één" written as a speaker's transcript has it.
+    let dutch = crate::logic::compose::numbers::DUTCH_SMALL.map(|word| if word == "één" { "een" } else { word });
     let dutch_tens = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"];
     let (units, tens) = match language {
         Language::En => (&english, &english_tens),

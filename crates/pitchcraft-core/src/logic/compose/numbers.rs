@@ -5,7 +5,8 @@
 
 use crate::model::Language;
 
-const DUTCH_SMALL: [&str; 20] = [
+/// Dutch numbers nought to nineteen as said (also read back by `logic::transcript`).
+pub(crate) const DUTCH_SMALL: [&str; 20] = [
     "nul",
     "één",
     "twee",
