@@ -142,6 +142,10 @@ fn a_success_fades_after_a_few_seconds_unless_it_is_being_read() {
         harness.run_ok();
     }
     assert_eq!(count(&harness), 1, "held while the pointer is on it");
+    // Resting there asks for no frame after frame.
+    harness.step();
+    harness.step();
+    assert!(!harness.ctx.requested_repaint_last_pass(), "no redrawing while the pointer rests on a notice");
 
     // Away from it, it goes after six seconds, not before.
     harness.hover_at(egui::pos2(790.0, 590.0));

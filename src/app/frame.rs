@@ -49,7 +49,9 @@ impl PitchcraftApp {
         // A command changes what the next frame shows (a step, a page, an edit), and it is
         // applied after this frame was drawn: draw again, or the screen shows the old
         // state until the next mouse move.
-        if !commands.is_empty() {
+        // Holding a notice under the pointer changes nothing on screen; asking for a frame
+        // for it would redraw without end while the pointer rests there.
+        if commands.iter().any(|command| !matches!(command, Command::HoldNotice(_))) {
             ctx.request_repaint();
         }
         for command in commands {
