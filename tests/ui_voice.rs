@@ -192,8 +192,14 @@ fn takes_of_a_new_document_move_beside_it_at_its_first_save_as() {
 fn sample_with_microphone(
     samples: Arc<[i16]>,
 ) -> (egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, pitchcraft::app::ScriptedDialogs, FakeClock) {
+    sample_with(Arc::new(FakeMicrophone(samples)))
+}
+
+/// A copy of the sample on the Rehearse page with `microphone` and a clock the test moves.
+fn sample_with(
+    microphone: Arc<dyn Microphone>,
+) -> (egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, pitchcraft::app::ScriptedDialogs, FakeClock) {
     let clock = FakeClock::default();
-    let microphone: Arc<dyn Microphone> = Arc::new(FakeMicrophone(samples));
     let (harness, dialogs) = app(Launch {
         sample: true,
         page: Some(Page::Rehearse),
@@ -265,21 +271,13 @@ impl Microphone for CountingPlayer {
 
 #[test]
 fn a_take_plays_on_without_restarting_while_its_position_moves() {
-    let clock = FakeClock::default();
     let starts = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let position = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let microphone: Arc<dyn Microphone> = Arc::new(CountingPlayer {
+    let (mut harness, _, clock) = sample_with(Arc::new(CountingPlayer {
         hears: FakeMicrophone(spoken()),
         starts: starts.clone(),
         position: position.clone(),
-    });
-    let (mut harness, _) = app(Launch {
-        sample: true,
-        page: Some(Page::Rehearse),
-        clock: Some(clock.clock()),
-        microphone: Some(microphone),
-        ..Launch::default()
-    });
+    }));
     harness.get_by_label("Record my voice").click();
     harness.run_ok();
     harness.key_press(Key::Space);

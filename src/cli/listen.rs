@@ -37,7 +37,7 @@ fn script(path: &Path, pitch: Option<&str>) -> Result<Vec<(String, String)>, Str
             .map(|(kind, text)| (format!("{kind:?}").to_lowercase(), text.to_owned()))
             .collect());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = super::voice::read_text(path)?;
     Ok(text
         .split("\n\n")
         .map(str::trim)
@@ -85,19 +85,15 @@ pub(super) fn transcribe(
         Ok(transcript) => transcript,
         Err(e) => return complain(format_args!("{}: {e}", path.display())),
     };
-    let heard: Vec<HeardWord> = transcript
-        .words
-        .iter()
-        .map(|w| HeardWord { text: w.text.clone(), start: w.start, end: w.end, probability: w.probability })
-        .collect();
+    let heard = &transcript.words;
     let comparison = sections.as_ref().map(|sections| {
         let texts: Vec<&str> = sections.iter().map(|(_, t)| t.as_str()).collect();
-        compare(&texts, &heard, language)
+        compare(&texts, heard, language)
     });
     if json {
-        say(report_json(&transcript, &heard, sections.as_deref(), comparison.as_ref()));
+        say(report_json(&transcript, heard, sections.as_deref(), comparison.as_ref()));
     } else {
-        report_text(&transcript, &heard, sections.as_deref(), comparison.as_ref());
+        report_text(&transcript, heard, sections.as_deref(), comparison.as_ref());
     }
     ExitCode::SUCCESS
 }

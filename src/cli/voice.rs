@@ -158,7 +158,7 @@ pub(super) fn analyze(path: &Path, text_file: Option<&Path>, language: Language,
     ExitCode::SUCCESS
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
+pub(super) fn read_text(path: &Path) -> Result<String, String> {
     let fail = |e: std::io::Error| format!("{}: {e}", path.display());
     let size = std::fs::metadata(path).map_err(fail)?.len();
     if size > MAX_TEXT_BYTES {

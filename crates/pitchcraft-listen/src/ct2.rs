@@ -66,8 +66,9 @@ impl Variables {
     /// Reads a `model.bin`.
     pub fn read(path: &Path) -> Result<Self, ListenError> {
         let file = std::fs::File::open(path).map_err(ListenError::io(path))?;
+        let size = file.metadata().map_err(ListenError::io(path))?.len();
         let mut reader = BufReader::with_capacity(1 << 20, file);
-        Self::read_from(&mut reader).map_err(|error| match error {
+        Self::read_limited(&mut reader, size).map_err(|error| match error {
             ListenError::BadModel(why) => ListenError::BadModel(format!("{}: {why}", path.display())),
             other => other,
         })
@@ -75,6 +76,12 @@ impl Variables {
 
     /// Reads a `model.bin` from any reader.
     pub fn read_from(reader: &mut impl Read) -> Result<Self, ListenError> {
+        Self::read_limited(reader, u64::MAX)
+    }
+
+    /// Reads a `model.bin` of at most `size` bytes: a damaged byte count larger than the
+    /// file is refused before anything is allocated for it.
+    fn read_limited(reader: &mut impl Read, size: u64) -> Result<Self, ListenError> {
         let version = read_u32(reader)?;
         if version != VERSION {
             return Err(ListenError::bad(format!(
@@ -98,6 +105,9 @@ impl Variables {
             let elements = dims.iter().try_fold(1usize, |all, dim| all.checked_mul(*dim));
             if elements.and_then(|n| n.checked_mul(kind.size())) != Some(bytes) {
                 return Err(ListenError::bad(format!("{name}: {bytes} bytes for {dims:?} of {kind:?}")));
+            }
+            if bytes as u64 > size {
+                return Err(ListenError::bad(format!("{name}: {bytes} bytes in a file of {size}")));
             }
             let mut data = vec![0u8; bytes];
             reader.read_exact(&mut data).map_err(|_| ListenError::bad(format!("{name}: the file ends early")))?;
@@ -293,6 +303,17 @@ mod tests {
         let mut other = good.clone();
         other[0] = 5;
         assert!(Variables::read_from(&mut other.as_slice()).unwrap_err().to_string().contains("version 5"));
+        // A byte count larger than the file (a gigabyte claimed, none there) is refused
+        // before a gigabyte is set aside for it.
+        let mut huge = model_bin("WhisperSpec", &[Var { name: "w", dims: &[4], kind: 0, bytes: vec![0; 16] }], &[]);
+        let header = 4 + 2 + "WhisperSpec".len() + 1 + 4 + 4 + 2 + 2 + 1;
+        huge[header..header + 4].copy_from_slice(&(1u32 << 28).to_le_bytes());
+        huge[header + 5..header + 9].copy_from_slice(&(1u32 << 30).to_le_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("model.bin");
+        std::fs::write(&path, &huge).unwrap();
+        let error = Variables::read(&path).unwrap_err().to_string();
+        assert!(error.contains("1073741824 bytes in a file of"), "{error}");
         // Quantised weights.
         let int8 = model_bin("WhisperSpec", &[Var { name: "w", dims: &[4], kind: 1, bytes: vec![0; 4] }], &[]);
         assert!(Variables::read_from(&mut int8.as_slice()).unwrap_err().to_string().contains("quantised"));

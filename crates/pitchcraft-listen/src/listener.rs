@@ -26,15 +26,8 @@ const MAX_COMPRESSION: f32 = 2.4;
 const MIN_LOGPROB: f32 = -1.0;
 
 /// A word heard, with when it was said (seconds from the start of the audio given) and how
-/// sure the model was of it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Word {
-    /// As heard, with its leading space and punctuation ("  waiting,").
-    pub text: String,
-    pub start: f64,
-    pub end: f64,
-    pub probability: f32,
-}
+/// sure the model was of it: the word the script is compared with.
+pub use pitchcraft_core::logic::transcript::HeardWord as Word;
 
 /// One window's result.
 #[derive(Clone, Debug, Default)]

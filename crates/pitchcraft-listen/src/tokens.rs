@@ -71,6 +71,10 @@ impl Tokens {
                 pieces.push((text, std::mem::take(&mut pending)));
             }
         }
+        // A character cut off by the end of the window is kept as far as it goes.
+        if !pending.is_empty() {
+            pieces.push((self.decode(&pending), pending));
+        }
         let mut words: Vec<(String, Vec<u32>)> = Vec::new();
         for (text, piece) in pieces {
             let with_space = text.starts_with(' ');

@@ -122,9 +122,10 @@ pub fn snap_to_speech(words: &mut [Word], speech: Option<(f64, f64)>, pauses: &[
 impl Listener {
     /// Hears a whole take.
     pub fn transcribe(&self, audio: &Audio, options: &Options<'_>) -> Result<Transcript, ListenError> {
-        let samples = resample(audio, RATE)?;
+        let at_rate = Audio { rate: RATE, samples: resample(audio, RATE)?, clipped_fraction: audio.clipped_fraction };
+        let delivery = analyze(&at_rate, None)?;
+        let samples = at_rate.samples;
         let duration = samples.len() as f64 / f64::from(RATE);
-        let delivery = analyze(&Audio { rate: RATE, samples: samples.clone(), clipped_fraction: 0.0 }, None)?;
         let speech = delivery.speech_start.zip(delivery.speech_end);
         let pauses: Vec<(f64, f64)> = delivery.pauses.iter().map(|p| (p.start, p.end)).collect();
         let cut = pieces(duration, speech, &pauses, options.piece_seconds);
