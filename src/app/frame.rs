@@ -38,6 +38,7 @@ impl PitchcraftApp {
 
         self.autostart();
         self.take_in_measured(&ctx);
+        let posted_before_drawing = self.notices_posted;
         self.draw(ui);
         self.queue.extend(shortcuts);
         if !dropped.is_empty() {
@@ -66,6 +67,9 @@ impl PitchcraftApp {
         self.update_title(&ctx);
         if self.poll_opening() {
             ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        if self.notices_posted != posted_before_drawing {
+            ctx.request_repaint();
         }
         self.schedule(&ctx, now);
         self.screenshot_step(&ctx);

@@ -89,6 +89,9 @@ pub struct PitchcraftApp {
     page: Page,
     prompt: Option<Prompt>,
     notices: Vec<Notice>,
+    /// How many notices have been posted: one posted after the page was drawn (a viewer's
+    /// answer, a finished save) needs another frame to be seen.
+    notices_posted: u64,
     dialogs: Box<dyn FileDialogs>,
     saver: SaveWorker,
     queue: Vec<Command>,
@@ -158,6 +161,7 @@ impl PitchcraftApp {
             session: None,
             prompt: None,
             notices: Vec::new(),
+            notices_posted: 0,
             dialogs,
             saver: SaveWorker::spawn_on(
                 launch.disk.clone().unwrap_or_else(|| std::sync::Arc::new(crate::storage::RealDisk)),
@@ -307,6 +311,7 @@ impl PitchcraftApp {
         self.notices.retain(|notice| notice.text != text);
         let since = (self.clock)();
         self.notices.push(Notice { level, text, action, since });
+        self.notices_posted += 1;
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }
