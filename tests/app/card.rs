@@ -1,11 +1,11 @@
 //! The Card page: the preview is typeset once per change (on its own thread, never per
 //! frame), section switches change the card, and export writes a real PDF.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::{app, run_until};
+use crate::common::{app, run_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, PitchcraftApp};

@@ -1,14 +1,11 @@
 //! What the desktop hands the app: several files at start, files dropped on the window,
 //! and Help → About with the version and where things live.
 
-#[path = "support/cli.rs"]
-mod cli;
-
-mod common;
+use crate::cli;
 
 use std::path::{Path, PathBuf};
 
-use common::{app, name, new_brand_named, sample_copy};
+use crate::common::{app, name, new_brand_named, sample_copy};
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::Launch;
 use pitchcraft::model::Language;

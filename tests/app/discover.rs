@@ -1,9 +1,9 @@
 //! The Discover path driven like a person would: card-sort keys, ranking, the whole path
 //! by keyboard, and jumping from a Review gap to its step.
 
-mod common;
+use crate::common;
 
-use common::{app, press_command};
+use crate::common::{app, press_command};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -3,21 +3,14 @@
 //! line against real mounts (a tiny tmpfs, a read-only bind mount) in a private mount
 //! namespace, so that nothing is left mounted even when a test dies.
 
-#[path = "support/cli.rs"]
-mod cli;
-
-mod common;
-#[path = "support/pulse.rs"]
-mod pulse;
-#[path = "support/tools.rs"]
-mod tools;
+use crate::{cli, common, pulse, tools};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{app, sample_copy};
+use crate::common::{app, sample_copy};
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, SaveStatus};
 use pitchcraft::storage::faults::{Fault, FaultyDisk, Step};
@@ -165,10 +158,12 @@ fn rerun_in_private_mount_namespace(name: &str) -> bool {
         tools::skip(&format!("{name}: no private mount namespace here (needs root and `unshare -m`)"));
         return true;
     }
+    // The test's full name in this binary: its module path without the crate.
+    let full_name = format!("{}::{name}", module_path!().split_once("::").map_or("", |(_, module)| module));
     let out = Command::new("unshare")
         .args(["-m", "--propagation", "private"])
         .arg(std::env::current_exe().unwrap())
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .args(["--exact", &full_name, "--nocapture", "--test-threads=1"])
         .env(INSIDE, name)
         .output()
         .unwrap();
@@ -332,7 +327,7 @@ fn a_take_recorded_onto_a_full_disk_keeps_what_fit_and_says_so() {
     let kept = json["duration_seconds"].as_f64().unwrap();
     assert!((1.0..=2.1).contains(&kept), "{kept} s kept");
     // The recordings folder gone (its parent removed): the app's recording does not start
-    // and says why; the run goes on (tests/ui_voice.rs shows the page without a recording).
+    // and says why; the run goes on (tests/app/voice.rs shows the page without a recording).
     let gone = dir.path().join("moved-away/sanne.brand.recordings/take.wav");
     std::fs::write(dir.path().join("moved-away"), b"a file where the folder was").unwrap_or(());
     let microphone = pitchcraft::app::voice::FakeMicrophone(vec![0i16; 16].into());

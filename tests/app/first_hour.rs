@@ -3,9 +3,9 @@
 //! undone on the spot, and every widget with a name for a screen reader (egui_kittest
 //! checks that on every frame it runs).
 
-mod common;
+use crate::common;
 
-use common::{app, app_sized};
+use crate::common::{app, app_sized};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -2,9 +2,9 @@
 //! quick capture after an event. The sample's dates follow the day it is opened, so these
 //! hold on any day.
 
-mod common;
+use crate::common;
 
-use common::app;
+use crate::common::app;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::Launch;
 use pitchcraft::model::Network;

@@ -1,9 +1,7 @@
 //! The Notes page: write markdown, see it rendered; links open only when clicked, and only
 //! web and e-mail links.
 
-mod common;
-
-use common::app;
+use crate::common::app;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, PitchcraftApp};

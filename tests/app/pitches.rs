@@ -1,9 +1,7 @@
 //! The pitch studio driven like a person would: create a pitch for an audience, draft it,
 //! edit a section and watch the feedback, save a revision and compare it.
 
-mod common;
-
-use common::{app, press_command};
+use crate::common::{app, press_command};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, PitchcraftApp};

@@ -1,11 +1,11 @@
 //! A rehearsal driven like a person would, with a fake clock: count-in, start, two section
 //! marks, finish, rate, keep; then the attempt is in the document and the history table.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
-use common::app;
+use crate::common::app;
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{FakeClock, Launch};

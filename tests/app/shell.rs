@@ -1,8 +1,6 @@
 //! The app shell driven like a person would: clicking labels, typing, pressing shortcuts.
 
-mod common;
-
-use common::{app, name, new_brand_named, press_command, press_command_shift, sample_copy};
+use crate::common::{app, name, new_brand_named, press_command, press_command_shift, sample_copy};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, SaveStatus};

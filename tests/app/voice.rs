@@ -2,13 +2,13 @@
 //! the switch, a recorded run with section marks, the measured delivery beside the timings,
 //! the take kept beside the document and referenced from the attempt; and no microphone.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{app, run_until, sample_copy};
+use crate::common::{app, run_until, sample_copy};
 use egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
 use pitchcraft::app::voice::{FakeMicrophone, Listening, Microphone, OnSamples, Playing};

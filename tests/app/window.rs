@@ -5,13 +5,7 @@
 //!
 //! Needs `Xvfb` and `xdotool` (`apt-get install -y xvfb xdotool`; `.ci/run` installs them).
 
-#[path = "support/cli.rs"]
-mod cli;
-
-#[path = "support/xvfb.rs"]
-mod xvfb;
-
-mod common;
+use crate::{cli, common, xvfb};
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -21,8 +15,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::xvfb::{Display, private_display};
 use pitchcraft::app::Launch;
-use xvfb::{Display, private_display};
 
 /// The window size of a first start (no remembered settings).
 const FIRST_WINDOW: egui::Vec2 = egui::vec2(1180.0, 760.0);
