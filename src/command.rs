@@ -40,6 +40,9 @@ pub enum VoiceRequest {
     Finish {
         /// The words and syllables of the text.
         script: pitchcraft_voice::Script,
+        /// The text's spoken sections and its language, to hold what was said against.
+        sections: Vec<String>,
+        language: crate::model::Language,
         /// When the run ended (on the page's clock): with the samples recorded by then it
         /// tells how late the sound began, so that the marks line up with the voice.
         at: std::time::Instant,
@@ -63,6 +66,10 @@ pub enum VoiceRequest {
     },
     /// Stop playing, keeping the position.
     Stop,
+    /// Stop hearing what was said in the finished run's take.
+    StopHearing,
+    /// Hear what was said in the finished run's take (again, after a stop or a failure).
+    Hear,
 }
 
 /// A request to the app.

@@ -50,6 +50,15 @@ pub fn speech_model_dir() -> Option<PathBuf> {
     settings_dir().map(|dir| dir.join("models").join("whisper-base"))
 }
 
+/// Where the speech model is looked for: the folder given (`--model`), else
+/// `PITCHCRAFT_WHISPER_DIR`, else the user's data folder.
+pub fn speech_model(given: Option<&Path>) -> Option<PathBuf> {
+    given
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("PITCHCRAFT_WHISPER_DIR").map(PathBuf::from))
+        .or_else(speech_model_dir)
+}
+
 /// Moves the settings kept under the old id to the new id's folder, once: only when the new
 /// folder does not exist yet. Returns whether anything moved. The old folder is renamed
 /// in one step; where that cannot be done (another file system) its files are copied and

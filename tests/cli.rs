@@ -202,7 +202,7 @@ fn apostrophes_and_accents_are_written_as_typed() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(r#"name: "Zoë d'Ancona","#), "{text}");
     // An older file with escaped apostrophes still opens, and `fmt` writes them plainly.
-    let old = text.replace("format: 5,", "format: 5,\n    brand_statement: \"I\\'m Zoë. It\\'s simple.\",");
+    let old = text.replace("format: 6,", "format: 6,\n    brand_statement: \"I\\'m Zoë. It\\'s simple.\",");
     std::fs::write(&path, old.replacen("    brand_statement: \"\",\n", "", 1)).unwrap();
     pitchcraft().arg("check").arg(&path).assert().success();
     pitchcraft().arg("fmt").arg(&path).assert().success();

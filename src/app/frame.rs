@@ -7,10 +7,12 @@ use std::time::Duration;
 use egui::ViewportCommand;
 
 use super::{NoticeLevel, PitchcraftApp};
+use crate::app::hearing::NotHeard;
 use crate::command::Command;
-use crate::i18n::Tr;
+use crate::i18n::{Tr, fill, tr};
 use crate::state::Pending;
 use crate::state::Prompt;
+use crate::state::voice::Said;
 use crate::ui::{self, menu::MenuModel};
 
 impl PitchcraftApp {
@@ -257,6 +259,20 @@ impl PitchcraftApp {
     /// Hands a request of the Rehearse page to the recorder; a finished run's take goes to
     /// the outcome waiting for its rating.
     fn voice(&mut self, request: crate::command::VoiceRequest) {
+        use crate::command::VoiceRequest;
+        match request {
+            VoiceRequest::StopHearing => {
+                if let Some(hearing) = &self.hearing {
+                    hearing.stop();
+                }
+                return;
+            }
+            VoiceRequest::Hear => {
+                self.start_hearing();
+                return;
+            }
+            _ => {}
+        }
         let recordings = pitchcraft_voice::recordings::folder_for(self.session.as_ref().and_then(|s| s.path()));
         let around = super::recorder::Surroundings {
             microphone: self.microphone.as_ref(),
@@ -278,11 +294,104 @@ impl PitchcraftApp {
         if let Some(measured) = self.recorder.measured()
             && let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut())
         {
+            let heard_next = measured.is_ok();
             take.measured = Some(measured);
+            // The take is kept as FLAC by now: what was said is heard next.
+            if heard_next {
+                self.start_hearing();
+            }
         }
         if self.recorder.busy() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
+        self.take_in_heard(ctx);
+    }
+
+    /// Starts hearing the finished run's take, when there is a model to hear it with.
+    fn start_hearing(&mut self) {
+        let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut()) else { return };
+        if let Some(earlier) = self.hearing.take() {
+            earlier.stop();
+        }
+        if !self.transcriber.ready() {
+            take.said = Some(Said::NoModel);
+            return;
+        }
+        let recordings = pitchcraft_voice::recordings::folder_for(self.session.as_ref().and_then(|s| s.path()));
+        self.hearing = Some(super::hearing::Hearing::start(
+            self.transcriber.clone(),
+            recordings.join(&take.file),
+            take.file.clone(),
+            take.language,
+            take.sections.clone(),
+        ));
+        take.said = Some(Said::Hearing(0.0));
+    }
+
+    /// How far the hearing got goes to the outcome; once heard, the words are held against
+    /// the script. An attempt kept meanwhile gets its transcript when it comes.
+    fn take_in_heard(&mut self, ctx: &egui::Context) {
+        let Some(hearing) = &self.hearing else { return };
+        let result = hearing.result();
+        let (sections, pitch_language) = (hearing.sections.clone(), hearing.language);
+        let file = hearing.file.clone();
+        let progress = hearing.progress();
+        let outcome_take =
+            self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut()).filter(|take| take.file == file);
+        let Some(result) = result else {
+            if let Some(take) = outcome_take {
+                take.said = Some(Said::Hearing(progress));
+            }
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
+        };
+        self.hearing = None;
+        let language = self.settings.language;
+        let said = match result {
+            Ok(words) => {
+                let sections: Vec<&str> = sections.iter().map(String::as_str).collect();
+                let comparison = crate::logic::transcript::compare(&sections, &words, pitch_language);
+                let kept = comparison.to_kept(&words);
+                if outcome_take.is_none() {
+                    self.keep_transcript_of_kept_attempt(&file, kept);
+                    return;
+                }
+                Said::Heard(std::sync::Arc::new(comparison), kept)
+            }
+            Err(NotHeard::Stopped) => Said::Stopped,
+            Err(NotHeard::OtherLanguage(other)) => Said::Failed(fill(
+                tr(language, Tr::SaidOtherLanguage),
+                &[
+                    ("heard", &tr(language, crate::i18n::language_key(other))),
+                    ("pitch", &tr(language, crate::i18n::language_key(pitch_language))),
+                ],
+            )),
+            Err(NotHeard::Failed(why)) => Said::Failed(why),
+        };
+        if let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut()).filter(|t| t.file == file) {
+            take.said = Some(said);
+        }
+        ctx.request_repaint();
+    }
+
+    /// The transcript of a take whose attempt was kept while it was heard goes to that
+    /// attempt (a discarded run's take has none, and the words go).
+    fn keep_transcript_of_kept_attempt(&mut self, file: &str, kept: crate::model::TakeTranscript) {
+        let Some(session) = &mut self.session else { return };
+        let Some(index) =
+            session.document.rehearsals.iter().position(|a| a.take.as_ref().is_some_and(|take| take.file == file))
+        else {
+            return;
+        };
+        let now = self.time;
+        session.apply(
+            crate::state::DocEdit::step(move |document| {
+                if let Some(take) = document.rehearsals.get_mut(index).and_then(|a| a.take.as_mut()) {
+                    take.transcript = Some(kept);
+                }
+            }),
+            now,
+        );
     }
 
     fn show_about(&mut self) {

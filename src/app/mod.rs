@@ -9,6 +9,7 @@ pub mod dialogs;
 mod export;
 pub mod files;
 mod frame;
+pub mod hearing;
 mod network;
 mod recorder;
 mod screenshot;
@@ -68,6 +69,8 @@ pub struct Launch {
     pub open_pdf: Option<OpenPdf>,
     /// Where the voice is recorded from (a stand-in in tests; the sound server otherwise).
     pub microphone: Option<std::sync::Arc<dyn voice::Microphone>>,
+    /// What hears the words of a take (a stand-in in tests; Whisper otherwise).
+    pub transcriber: Option<std::sync::Arc<dyn hearing::Transcriber>>,
 }
 
 impl Launch {
@@ -134,6 +137,9 @@ pub struct PitchcraftApp {
     microphone: std::sync::Arc<dyn voice::Microphone>,
     /// The recording, the microphone check, the measuring and the player of the Rehearse page.
     recorder: recorder::Recorder,
+    transcriber: std::sync::Arc<dyn hearing::Transcriber>,
+    /// The finished run's take being heard, for "What you said".
+    hearing: Option<hearing::Hearing>,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -193,6 +199,11 @@ impl PitchcraftApp {
             open_pdf: launch.open_pdf.clone().unwrap_or_else(|| std::sync::Arc::new(export::open_in_viewer)),
             microphone: launch.microphone.clone().unwrap_or_else(|| std::sync::Arc::new(voice::SystemMicrophone)),
             recorder: Default::default(),
+            transcriber: launch
+                .transcriber
+                .clone()
+                .unwrap_or_else(|| std::sync::Arc::new(hearing::WhisperTranscriber::default())),
+            hearing: None,
             opening: None,
         };
         if let Some(path) = launch.file {

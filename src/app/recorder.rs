@@ -7,9 +7,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+use pitchcraft_voice::VoiceError;
 use pitchcraft_voice::device::InputDevice;
-use pitchcraft_voice::recordings::{take_name, time_stamp::Stamp};
+use pitchcraft_voice::recordings::{claim_take, time_stamp::Stamp};
 use pitchcraft_voice::resample::RATE;
+use pitchcraft_voice::take::TakeWriter;
 
 use super::voice::{Microphone, Playing, Recording, keep_and_measure, load_take};
 use crate::command::VoiceRequest;
@@ -143,13 +145,18 @@ impl Recorder {
                     recorded.marks.push(recorded.recording.position(at));
                 }
             }
-            VoiceRequest::Finish { script, at } => return self.finish(around.recordings, script, at),
+            VoiceRequest::Finish { script, sections, language, at } => {
+                let take = self.finish(around.recordings, script, at)?;
+                return Some(OutcomeTake { sections, language, ..take });
+            }
             VoiceRequest::Discard => self.discard(),
             VoiceRequest::Forget { file } => {
                 let _ = std::fs::remove_file(around.recordings.join(file));
             }
             VoiceRequest::Open { file } => self.open(around, file),
             VoiceRequest::Play { from } => self.play(around.microphone, from),
+            // The shell hears takes; these never reach the recorder.
+            VoiceRequest::StopHearing | VoiceRequest::Hear => {}
             VoiceRequest::Stop => {
                 if let Some(player) = &mut self.player
                     && let Some(playing) = player.playing.take()
@@ -170,9 +177,18 @@ impl Recorder {
             return;
         }
         let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-        let file = take_name(Stamp(stamp), pitch);
-        let wav = around.recordings.join(file.replace(".flac", ".wav"));
-        match Recording::start(around.microphone, around.device, wav, at) {
+        let folder = around.recordings;
+        let claimed = claim_take(folder, Stamp(stamp), pitch)
+            .map_err(|source| VoiceError::Io { path: folder.to_owned(), source })
+            .and_then(|(file, wav, opened)| Ok((file, TakeWriter::claimed(opened, &wav, RATE)?, wav)));
+        let (file, writer, wav) = match claimed {
+            Ok(claimed) => claimed,
+            Err(e) => {
+                self.problem = Some(e.to_string());
+                return;
+            }
+        };
+        match Recording::start_into(around.microphone, around.device, writer, wav, at) {
             Ok(recording) => self.recorded = Some(Recorded { recording, file, marks: Vec::new() }),
             Err(e) => self.problem = Some(e.to_string()),
         }
@@ -189,7 +205,15 @@ impl Recorder {
         match recording.finish() {
             Ok(wav) => {
                 self.measuring = Some(keep_and_measure(wav, recordings.join(&file), script));
-                Some(OutcomeTake { file, marks, measured: None, script })
+                Some(OutcomeTake {
+                    file,
+                    marks,
+                    measured: None,
+                    script,
+                    sections: Vec::new(),
+                    language: Language::default(),
+                    said: None,
+                })
             }
             Err(e) => {
                 self.problem = Some(e.to_string());

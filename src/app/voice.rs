@@ -137,8 +137,19 @@ impl Recording {
         if let Some(folder) = wav.parent() {
             std::fs::create_dir_all(folder).map_err(|source| VoiceError::Io { path: folder.to_owned(), source })?;
         }
-        let shared =
-            Arc::new(Shared { writer: Mutex::new(Some(TakeWriter::create(&wav, RATE)?)), ..Shared::default() });
+        let writer = TakeWriter::create(&wav, RATE)?;
+        Self::start_into(mic, device, writer, wav, now)
+    }
+
+    /// Starts recording with `writer`, which writes the WAV at `wav`.
+    pub fn start_into(
+        mic: &dyn Microphone,
+        device: Option<&str>,
+        writer: TakeWriter,
+        wav: PathBuf,
+        now: Instant,
+    ) -> Result<Self, VoiceError> {
+        let shared = Arc::new(Shared { writer: Mutex::new(Some(writer)), ..Shared::default() });
         let to = shared.clone();
         let on_samples = Box::new(move |samples: &[i16]| {
             let peak = samples.iter().map(|s| s.unsigned_abs()).max().unwrap_or(0);

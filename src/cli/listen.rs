@@ -1,6 +1,6 @@
 //! `pitchcraft voice transcribe`: what was said in a take, and against the script.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use pitchcraft_listen::{Listener, Options, Transcript};
@@ -11,14 +11,6 @@ use super::{complain, say};
 use crate::logic::rehearsal::spoken_sections;
 use crate::logic::transcript::{Comparison, HeardWord, compare};
 use crate::model::Language;
-
-/// Where the model is: `--model`, else `PITCHCRAFT_WHISPER_DIR`, else the user's data folder.
-pub(crate) fn model_folder(given: Option<&Path>) -> Option<PathBuf> {
-    given
-        .map(Path::to_path_buf)
-        .or_else(|| std::env::var_os("PITCHCRAFT_WHISPER_DIR").map(PathBuf::from))
-        .or_else(crate::identity::speech_model_dir)
-}
 
 /// The script's sections: a brand document's pitch (its spoken sections, with their kind),
 /// or a text file's paragraphs.
@@ -59,7 +51,7 @@ pub(super) fn transcribe(
         Ok(sections) => sections,
         Err(message) => return complain(message),
     };
-    let Some(folder) = model_folder(model) else {
+    let Some(folder) = crate::identity::speech_model(model) else {
         return complain("no folder for the speech model: give one with --model DIR");
     };
     let listener = match Listener::load(&folder) {

@@ -7,10 +7,28 @@ use pitchcraft_voice::Script;
 use pitchcraft_voice::device::InputDevice;
 use pitchcraft_voice::resample::RATE;
 
-use crate::model::{DeliveryFigures, Take};
+use std::sync::Arc;
+
+use crate::logic::transcript::Comparison;
+use crate::model::{DeliveryFigures, Language, Take, TakeTranscript};
 
 /// What measuring a take gives: its figures, or why there are none.
 pub type Measured = Result<DeliveryFigures, String>;
+
+/// What was said in a take, as far as it is known.
+#[derive(Clone, Debug)]
+pub enum Said {
+    /// There is no speech model on this computer to hear it with.
+    NoModel,
+    /// Being heard: the share done so far (0 to 1).
+    Hearing(f32),
+    /// Heard, and held against the script.
+    Heard(Arc<Comparison>, TakeTranscript),
+    /// The person stopped the hearing.
+    Stopped,
+    /// It could not be heard, and why.
+    Failed(String),
+}
 
 /// The take of a finished run, while it is measured and rated.
 #[derive(Clone, Debug)]
@@ -23,6 +41,12 @@ pub struct OutcomeTake {
     pub measured: Option<Measured>,
     /// The words and syllables of the text, to hold the take against.
     pub script: Script,
+    /// The text's spoken sections, in order, and its language: what the words heard are
+    /// held against.
+    pub sections: Vec<String>,
+    pub language: Language,
+    /// What was said, once hearing began.
+    pub said: Option<Said>,
 }
 
 impl OutcomeTake {
@@ -33,6 +57,10 @@ impl OutcomeTake {
             rate: RATE,
             marks: self.marks.clone(),
             delivery: self.measured.as_ref().and_then(|m| m.as_ref().ok()).cloned(),
+            transcript: match &self.said {
+                Some(Said::Heard(_, kept)) => Some(kept.clone()),
+                _ => None,
+            },
         }
     }
 }

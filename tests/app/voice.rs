@@ -11,8 +11,13 @@ use std::time::Duration;
 use crate::common::{app, run_until, sample_copy};
 use egui::Key;
 use egui_kittest::kittest::{NodeT, Queryable};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use pitchcraft::app::hearing::FakeTranscriber;
 use pitchcraft::app::voice::{FakeMicrophone, Listening, Microphone, OnSamples, Playing};
 use pitchcraft::app::{FakeClock, Launch};
+use pitchcraft::logic::transcript::HeardWord;
+use pitchcraft::model::Language;
 use pitchcraft::state::Page;
 use pitchcraft_voice::VoiceError;
 use pitchcraft_voice::device::InputDevice;
@@ -307,4 +312,188 @@ fn a_take_plays_on_without_restarting_while_its_position_moves() {
     harness.run_ok();
     assert_eq!(starts.load(std::sync::atomic::Ordering::SeqCst), 2, "the slider moved by the keyboard seeks");
     assert_ne!(position.load(std::sync::atomic::Ordering::SeqCst), at);
+}
+
+/// What the stand-in transcriber "hears" of the sample's first pitch: every word, but the
+/// third section's words left out, "So," and "basically" added before the second, and its
+/// fourth word said a little differently (with an "s": a word changed, not one skipped and
+/// another added). Also how many script words are left out.
+fn heard_with_slips(harness: &egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>) -> (Vec<HeardWord>, usize) {
+    let document = &harness.state().session().unwrap().document;
+    let sections = pitchcraft::logic::rehearsal::spoken_sections(&document.pitches[0]);
+    let mut said: Vec<String> = Vec::new();
+    let mut skipped = 0;
+    for (index, (_, text)) in sections.iter().enumerate() {
+        let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+        match index {
+            1 => {
+                said.extend(["So,".to_owned(), "basically".to_owned()]);
+                let mut words = words;
+                words[3] = format!("{}s", words[3].trim_matches(|c: char| !c.is_alphanumeric()));
+                said.extend(words);
+            }
+            2 => skipped = pitchcraft::logic::transcript::normalise(text, Language::En).len(),
+            _ => said.extend(words),
+        }
+    }
+    let heard = said
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| HeardWord { text, start: 0.5 + i as f64 * 0.35, end: 0.8 + i as f64 * 0.35, probability: 0.9 })
+        .collect();
+    (heard, skipped)
+}
+
+/// The sample on the Rehearse page with a microphone that counts where playing starts and a
+/// stand-in transcriber held at half way until `gate` opens; a recorded run is done.
+fn recorded_run_heard_by(
+    words: impl FnOnce(&egui_kittest::Harness<'_, pitchcraft::app::PitchcraftApp>) -> Vec<HeardWord>,
+    gate: Arc<AtomicBool>,
+    ready: bool,
+) -> (egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>, Arc<std::sync::atomic::AtomicU64>) {
+    let position = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let microphone =
+        CountingPlayer { hears: FakeMicrophone(spoken()), starts: Default::default(), position: position.clone() };
+    let clock = FakeClock::default();
+    let (probe, _) = app(Launch { sample: true, ..Launch::default() });
+    let words = words(&probe);
+    let transcriber = Arc::new(FakeTranscriber { words, ready, gate });
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Rehearse),
+        clock: Some(clock.clock()),
+        microphone: Some(Arc::new(microphone)),
+        transcriber: Some(transcriber),
+        ..Launch::default()
+    });
+    harness.get_by_label("Record my voice").click();
+    harness.run_ok();
+    harness.key_press(Key::Space);
+    harness.run_ok();
+    clock.advance(Duration::from_secs(8));
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label_contains("You spoke for").is_some());
+    (harness, position)
+}
+
+#[test]
+fn what_you_said_shows_the_script_as_said_and_a_word_plays_from_where_it_was_said() {
+    let gate = Arc::new(AtomicBool::new(false));
+    let mut expected = (Vec::new(), 0);
+    let (mut harness, position) = recorded_run_heard_by(
+        |probe| {
+            expected = heard_with_slips(probe);
+            expected.0.clone()
+        },
+        gate.clone(),
+        true,
+    );
+    let (heard, skipped) = expected;
+    // While the model hears: how far it got, and the rest of the page works.
+    assert!(harness.query_by_label("What you said").is_some());
+    run_until(&mut harness, |h| h.query_by_label_contains("Hearing what you said… 50 %").is_some());
+    assert!(harness.query_by_label("Stop hearing").is_some());
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_all_by_label("4").next().unwrap().click();
+    harness.run_ok();
+    let clarity = harness.state().rehearse_state().outcome.as_ref().and_then(|outcome| outcome.clarity);
+    assert_eq!(clarity, Some(4), "rating works while it hears");
+
+    gate.store(true, Ordering::SeqCst);
+    run_until(&mut harness, |h| h.query_by_label_contains("of your script.").is_some());
+    let document = harness.state().session().unwrap().document.clone();
+    let sections = pitchcraft::logic::rehearsal::spoken_sections(&document.pitches[0]);
+    let texts: Vec<&str> = sections.iter().map(|(_, t)| *t).collect();
+    let script_words: usize =
+        texts.iter().map(|t| pitchcraft::logic::transcript::normalise(t, Language::En).len()).sum();
+    let share = ((script_words - skipped - 1) as f64 / script_words as f64 * 100.0).round();
+    assert!(harness.query_by_label(&format!("You said {share} % of your script.")).is_some());
+    let third = pitchcraft::i18n::tr(Language::En, pitchcraft::i18n::section_key(sections[2].0));
+    assert!(
+        harness
+            .query_by_label(&format!(
+                "You skipped {skipped} words, most of them in “{third}”; they are struck through below."
+            ))
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("You added 2 words that are not in your script; they are underlined. 2 of them were fillers: “so”, “basically”.")
+            .is_some()
+    );
+    // Each word is read with what became of it.
+    let values = |suffix: &str| harness.get_all_by(|node| node.value().is_some_and(|v| v.ends_with(suffix))).count();
+    assert_eq!(values(", skipped"), skipped);
+    assert_eq!(values(", filler"), 2);
+    let changed = &heard[heard.iter().position(|w| w.text == "basically").unwrap() + 4];
+    let name = format!("{}, said instead of ", changed.text);
+    assert_eq!(harness.get_all_by(|node| node.value().is_some_and(|v| v.starts_with(&name))).count(), 1);
+
+    // A word clicked plays the take from where it was said.
+    harness.get_by_label("Play").click();
+    harness.run_ok();
+    harness.get_by(|node| node.value().is_some_and(|v| v.starts_with(&name))).scroll_to_me();
+    harness.run_ok();
+    harness.get_by(|node| node.value().is_some_and(|v| v.starts_with(&name))).click();
+    harness.run_ok();
+    assert_eq!(position.load(Ordering::SeqCst), (changed.start * 16_000.0) as u64);
+
+    // Kept with the attempt; the history says how much of the script was said.
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    let transcript = attempt.take.unwrap().transcript.expect("kept with the take");
+    assert_eq!(transcript.words.len(), heard.len());
+    let permille = ((script_words - skipped - 1) as f64 / script_words as f64 * 1_000.0).round() as u32;
+    assert_eq!(transcript.said_permille, permille);
+    assert_eq!((transcript.skipped as usize, transcript.fillers), (skipped, 2));
+    assert!(harness.query_by_label(&format!("{share} %")).is_some(), "the history's Said column");
+}
+
+#[test]
+fn hearing_can_be_stopped_and_started_again_and_an_attempt_kept_meanwhile_gets_its_transcript() {
+    let gate = Arc::new(AtomicBool::new(false));
+    let (mut harness, _) = recorded_run_heard_by(|probe| heard_with_slips(probe).0, gate.clone(), true);
+    run_until(&mut harness, |h| h.query_by_label("Stop hearing").is_some());
+    harness.get_by_label("Stop hearing").click();
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label_contains("Stopped.").is_some());
+    harness.get_by_label("Hear what I said").click();
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label("Stop hearing").is_some());
+    // Kept before the words are in: they go to the attempt when they come.
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    gate.store(true, Ordering::SeqCst);
+    run_until(&mut harness, |h| {
+        h.state()
+            .session()
+            .unwrap()
+            .document
+            .rehearsals
+            .last()
+            .and_then(|a| a.take.as_ref()?.transcript.as_ref())
+            .is_some()
+    });
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    assert!(attempt.said_share().is_some_and(|share| share > 0.5 && share < 1.0));
+}
+
+#[test]
+fn without_a_speech_model_what_you_said_says_what_it_needs() {
+    let (mut harness, _) = recorded_run_heard_by(|_| Vec::new(), Arc::new(AtomicBool::new(true)), false);
+    run_until(&mut harness, |h| h.query_by_label_contains("Transcripts need a 145 MB speech model").is_some());
+    assert!(harness.query_by_label("Hear what I said").is_some());
+    harness.get_by_label("Keep this attempt").scroll_to_me();
+    harness.run_ok();
+    harness.get_by_label("Keep this attempt").click();
+    harness.run_ok();
+    let attempt = harness.state().session().unwrap().document.rehearsals.last().unwrap().clone();
+    assert!(attempt.take.is_some_and(|take| take.transcript.is_none()));
 }

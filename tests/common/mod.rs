@@ -26,12 +26,20 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
         ephemeral: true,
         language: launch.language.or(Some(Language::En)),
         today: launch.today.or(Some(test_day())),
+        // No speech model unless a test hands in a stand-in: the real one would load 145 MB
+        // and hear every recorded run of every test.
+        transcriber: launch.transcriber.or_else(|| Some(std::sync::Arc::new(no_speech_model()))),
         ..launch
     };
     let mut harness =
         Harness::builder().with_size(size).build_eframe(move |cc| PitchcraftApp::new(cc, launch, Box::new(answers)));
     harness.run_ok();
     (harness, dialogs)
+}
+
+/// A transcriber without a model: "What you said" offers to get one.
+pub fn no_speech_model() -> pitchcraft::app::hearing::FakeTranscriber {
+    pitchcraft::app::hearing::FakeTranscriber { words: Vec::new(), ready: false, gate: Default::default() }
 }
 
 /// A new brand from the welcome screen, with `name` typed into its Name field: unsaved work.

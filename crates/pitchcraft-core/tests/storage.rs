@@ -218,8 +218,25 @@ fn format_4_opens_as_it_was_and_its_attempts_have_no_take() {
 }
 
 #[test]
+fn format_5_opens_as_it_was_and_its_takes_have_no_transcript() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-5.brand.ron");
+    let old = std::fs::read_to_string(&fixture).unwrap();
+    assert!(old.contains("format: 5,") && old.contains("take: Some(") && !old.contains("transcript:"));
+    let loaded = storage::load(&fixture).unwrap();
+    assert_eq!(loaded.migrated_from, Some(5));
+    let document = loaded.document;
+    let take = document.rehearsals.iter().find_map(|attempt| attempt.take.as_ref()).unwrap();
+    assert_eq!((take.marks.len(), take.delivery.is_some(), take.transcript.is_none()), (2, true, true));
+    assert_eq!(document.rehearsals[0].said_share(), None);
+    assert!(pitchcraft_core::logic::validate::problems(&document).is_empty());
+    // Saved, only the format differs: a take without a transcript writes nothing new.
+    let text = storage::to_ron(&document).unwrap();
+    assert_eq!(text, old.replacen("format: 5,", &format!("format: {CURRENT_FORMAT},"), 1));
+}
+
+#[test]
 fn a_take_with_its_marks_and_figures_round_trips() {
-    use pitchcraft_core::model::{DeliveryFigures, SpanMs, Take};
+    use pitchcraft_core::model::{DeliveryFigures, HeardSpan, SpanMs, Take, TakeTranscript};
     let mut document = storage::parse_document(storage::SAMPLE_RON.as_bytes()).unwrap().0;
     let delivery = DeliveryFigures {
         speech: Some(SpanMs { start: 3_120, end: 31_480 }),
@@ -236,9 +253,22 @@ fn a_take_with_its_marks_and_figures_round_trips() {
         rate: 16_000,
         marks: vec![80_000, 240_000],
         delivery: Some(delivery),
+        transcript: Some(TakeTranscript {
+            words: vec![
+                HeardSpan { word: "Zorg".into(), start: 3_120, end: 3_480, sure: 912 },
+                HeardSpan { word: "\"op".into(), start: 3_480, end: 3_700, sure: 874 },
+            ],
+            said_permille: 923,
+            skipped: 4,
+            added: 2,
+            fillers: 1,
+            sections: vec![Some(SpanMs { start: 3_120, end: 9_000 }), None],
+        }),
     });
     let text = storage::to_ron(&document).unwrap();
     assert!(text.contains("file: \"2026-11-28-1530-pitch-1.flac\""), "{text}");
+    assert!(text.contains("said_permille: 923"), "{text}");
+    assert_eq!(document.rehearsals[0].said_share(), Some(0.923));
     let (back, migrated) = storage::parse_document(text.as_bytes()).unwrap();
     assert_eq!(migrated, None);
     assert_eq!(back, document);

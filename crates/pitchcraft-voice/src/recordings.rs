@@ -24,6 +24,33 @@ pub fn take_name(at: time_stamp::Stamp, pitch: &str) -> String {
     format!("{}-{pitch}.flac", at.compact())
 }
 
+/// Claims a name for a new take of `pitch` started at `at` in `folder` (made when missing):
+/// its WAV, to record into, is created empty here and now, so no other recording (a run
+/// restarted within the same second, another window) can take the same name. A name in use
+/// gets "-2", "-3", … Returns the take's (FLAC) file name, the WAV's path and the WAV.
+pub fn claim_take(
+    folder: &Path,
+    at: time_stamp::Stamp,
+    pitch: &str,
+) -> std::io::Result<(String, PathBuf, std::fs::File)> {
+    std::fs::create_dir_all(folder)?;
+    let first = take_name(at, pitch);
+    let stem = first.trim_end_matches(".flac").to_owned();
+    for n in 1..1_000 {
+        let file = if n == 1 { first.clone() } else { format!("{stem}-{n}.flac") };
+        let wav = folder.join(file.replace(".flac", ".wav"));
+        if folder.join(&file).exists() {
+            continue;
+        }
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&wav) {
+            Ok(opened) => return Ok((file, wav, opened)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("no free name for {first}")))
+}
+
 /// The takes `files` in `from` are copied to `to` (moved when `from` was temporary), so the
 /// document saved in a new place finds them. A take already there is left alone. Returns the
 /// files that could not be carried over, with why.
@@ -124,6 +151,22 @@ mod tests {
         );
         assert_eq!(folder_for(Some(Path::new("notes"))), Path::new("notes.recordings"));
         assert!(folder_for(None).starts_with(std::env::temp_dir()));
+    }
+
+    #[test]
+    fn two_takes_started_in_the_same_second_get_names_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("sanne.brand.recordings");
+        let at = time_stamp::Stamp(1_795_000_000);
+        let (first, wav, _) = claim_take(&folder, at, "board-30").unwrap();
+        assert!(wav.exists() && wav.extension().is_some_and(|x| x == "wav"));
+        let (second, ..) = claim_take(&folder, at, "board-30").unwrap();
+        assert_ne!(first, second);
+        assert_eq!(second, first.replace(".flac", "-2.flac"));
+        // A kept take (its WAV gone, its FLAC there) still holds its name.
+        std::fs::remove_file(&wav).unwrap();
+        std::fs::write(folder.join(&first), b"fLaC").unwrap();
+        assert_eq!(claim_take(&folder, at, "board-30").unwrap().0, first.replace(".flac", "-3.flac"));
     }
 
     #[test]

@@ -34,7 +34,13 @@ pub struct TakeWriter {
 impl TakeWriter {
     /// Starts a new file; an existing one is never overwritten.
     pub fn create(path: &Path, rate: u32) -> Result<Self, VoiceError> {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(path).map_err(VoiceError::io(path))?;
+        let file = OpenOptions::new().write(true).create_new(true).open(path).map_err(VoiceError::io(path))?;
+        Self::claimed(file, path, rate)
+    }
+
+    /// Writes into `file` at `path`, which the caller created empty and owns (a name claimed
+    /// with [`crate::recordings::claim_take`]).
+    pub fn claimed(mut file: std::fs::File, path: &Path, rate: u32) -> Result<Self, VoiceError> {
         file.write_all(&header(rate, 0)).and_then(|()| file.sync_data()).map_err(VoiceError::io(path))?;
         Ok(TakeWriter {
             file,

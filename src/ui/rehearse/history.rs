@@ -176,13 +176,14 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
     // In a narrow window the table runs past the page's width and the page scrolls
     // sideways (see the page's scroll area), rather than losing its last columns.
     {
-        egui::Grid::new("rehearse_history").striped(true).num_columns(9).show(ui, |ui| {
+        egui::Grid::new("rehearse_history").striped(true).num_columns(10).show(ui, |ui| {
             ui.label("");
             for header in [
                 Tr::ColumnDate,
                 Tr::ColumnRevision,
                 Tr::ColumnDuration,
                 Tr::ColumnRate,
+                Tr::ColumnSaid,
                 Tr::ColumnInRate,
                 Tr::ColumnClarity,
                 Tr::ColumnConfidence,
@@ -219,6 +220,8 @@ pub(super) fn show(ui: &mut egui::Ui, pitch: &Pitch, cx: &mut RehearseContext<'_
                 let text = egui::RichText::new(format!("{seconds:.1} s"));
                 ui.label(if over { text.color(theme::warn_color(ui)) } else { text });
                 ui.label(shown_wpm(attempt).map_or("—".to_owned(), |wpm| format!("{wpm:.0}")));
+                // The share of the script said, where the take was heard.
+                ui.label(attempt.said_share().map_or("—".to_owned(), |share| format!("{:.0} %", share * 100.0)));
                 in_rate(ui, attempt, position, &date, cx);
                 ui.label(attempt.clarity.map_or("—".to_owned(), |v| v.to_string()));
                 ui.label(attempt.confidence.map_or("—".to_owned(), |v| v.to_string()));

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::Language;
+use crate::model::{HeardSpan, Language, SpanMs, TakeTranscript};
 
 /// A word as heard, with its time in the take (seconds).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -310,6 +310,48 @@ fn likeness(a: &str, b: &str) -> f64 {
     row[b.len()] as f64 / a.len().max(b.len()) as f64
 }
 
+impl Comparison {
+    /// What an attempt keeps of it: the words heard (milliseconds, thousandths) and the
+    /// summary.
+    pub fn to_kept(&self, heard: &[HeardWord]) -> TakeTranscript {
+        let ms = |seconds: f64| (seconds.max(0.0) * 1_000.0).round() as u64;
+        let count = |op: Op| self.alignment.iter().filter(|a| a.op == op).count() as u32;
+        TakeTranscript {
+            words: heard
+                .iter()
+                .map(|w| HeardSpan {
+                    word: w.text.trim().to_owned(),
+                    start: ms(w.start),
+                    end: ms(w.end),
+                    sure: (w.probability.clamp(0.0, 1.0) * 1_000.0).round() as u16,
+                })
+                .collect(),
+            said_permille: (self.said_share * 1_000.0).round() as u32,
+            skipped: count(Op::Skipped),
+            added: count(Op::Added),
+            fillers: self.fillers.len() as u32,
+            sections: self
+                .sections
+                .iter()
+                .map(|s| s.as_ref().map(|s| SpanMs { start: ms(s.start), end: ms(s.end) }))
+                .collect(),
+        }
+    }
+}
+
+/// The words of a kept transcript as heard words again (to compare them once more).
+pub fn heard_words(kept: &TakeTranscript) -> Vec<HeardWord> {
+    kept.words
+        .iter()
+        .map(|w| HeardWord {
+            text: w.word.clone(),
+            start: w.start as f64 / 1_000.0,
+            end: w.end as f64 / 1_000.0,
+            probability: f32::from(w.sure) / 1_000.0,
+        })
+        .collect()
+}
+
 /// Compares what was heard with the script (its sections' texts, in order).
 pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Comparison {
     let (shown, script, section_of) = script_words(sections, language);
@@ -547,5 +589,19 @@ mod tests {
         );
         assert!((word_error_rate("a b c d", "a x c", Language::En) - 0.5).abs() < 1e-9);
         assert_eq!(word_error_rate("", "", Language::En), 0.0);
+    }
+
+    #[test]
+    fn a_kept_transcript_holds_the_words_and_the_summary_and_gives_the_words_back() {
+        let heard = heard("Good morning, so care");
+        let comparison = compare(&["Good morning.", "Care matters."], &heard, Language::En);
+        let kept = comparison.to_kept(&heard);
+        assert_eq!(kept.words.len(), 4);
+        assert_eq!((kept.words[1].word.as_str(), kept.words[1].start, kept.words[1].sure), ("morning,", 400, 900));
+        assert_eq!(kept.said_permille, 750, "three of the script's four words");
+        assert_eq!((kept.skipped, kept.added, kept.fillers), (1, 1, 1));
+        assert_eq!(kept.sections[0].map(|s| (s.start, s.end)), Some((0, 1_100)), "the added \"so\" is heard in it");
+        let again = heard_words(&kept);
+        assert_eq!(compare(&["Good morning.", "Care matters."], &again, Language::En).said_share, 0.75);
     }
 }

@@ -73,19 +73,42 @@ pub fn marks_ms(take: &Take) -> Vec<u64> {
     take.marks.iter().map(|&m| m * 1000 / u64::from(take.rate)).collect()
 }
 
-/// Words a minute of each section, from its words and the time between its marks (the first
-/// from the start of speech, the last to its end); `None` where a section was not marked.
+/// Where each section after the first began, in milliseconds from the take's start, for a
+/// text of `sections` sections: the key marks where they were pressed (they win), and where
+/// not, where the transcript heard the section begin; `None` where neither knows.
+pub fn boundaries_ms(take: &Take, sections: usize) -> Vec<Option<u64>> {
+    let marks = marks_ms(take);
+    let heard = take.transcript.as_ref().map(|t| t.sections.as_slice()).unwrap_or_default();
+    let mut last = 0;
+    (1..sections.max(1))
+        .map(|section| {
+            let at = marks.get(section - 1).copied().or_else(|| {
+                // A section heard before the one marked before it was heard out of order
+                // (or matched wrongly): it tells nothing about where this one began.
+                heard.get(section).copied().flatten().map(|span| span.start).filter(|&start| start > last)
+            });
+            if let Some(at) = at {
+                last = at;
+            }
+            at
+        })
+        .collect()
+}
+
+/// Words a minute of each section, from its words and the time between its boundaries (the
+/// first from the start of speech, the last to its end; see [`boundaries_ms`]); `None` where
+/// a section's start or end is not known.
 pub fn section_rates(take: &Take, section_words: &[usize]) -> Vec<Option<f64>> {
     let Some(speech) = take.delivery.as_ref().and_then(|d| d.speech) else {
         return vec![None; section_words.len()];
     };
-    let marks = marks_ms(take);
+    let marks = boundaries_ms(take, section_words.len());
     section_words
         .iter()
         .enumerate()
         .map(|(i, &words)| {
-            let start = if i == 0 { speech.start } else { *marks.get(i - 1)? };
-            let end = if i + 1 == section_words.len() { speech.end } else { *marks.get(i)? };
+            let start = if i == 0 { speech.start } else { (*marks.get(i - 1)?)? };
+            let end = if i + 1 == section_words.len() { speech.end } else { (*marks.get(i)?)? };
             let ms = end.checked_sub(start).filter(|&ms| ms > 0)?;
             (words > 0).then(|| words as f64 * 60_000.0 / ms as f64)
         })
@@ -215,5 +238,26 @@ mod tests {
             Some(Loudness::Uneven)
         );
         assert_eq!(loudness(&DeliveryFigures { clipped_ppm: 5_000, ..base }), Some(Loudness::Clipping));
+    }
+
+    #[test]
+    fn sections_not_marked_begin_where_the_transcript_heard_them() {
+        use crate::model::TakeTranscript;
+        let span = |start, end| Some(SpanMs { start, end });
+        let transcript = TakeTranscript {
+            sections: vec![span(1_000, 9_000), span(10_000, 19_000), None, span(5_000, 29_000)],
+            ..Default::default()
+        };
+        let delivery = Some(DeliveryFigures { speech: span(1_000, 30_000), ..Default::default() });
+        let mut take = Take { rate: 16_000, delivery, transcript: Some(transcript), ..Default::default() };
+        // Unmarked: the transcript's starts; a section not heard, or heard "before" the one
+        // ahead of it, has none.
+        assert_eq!(boundaries_ms(&take, 4), vec![Some(10_000), None, None]);
+        assert_eq!(section_rates(&take, &[18, 18, 10, 10])[..2], [Some(120.0), None]);
+        // A key mark wins where given.
+        take.marks = vec![11 * 16_000];
+        assert_eq!(boundaries_ms(&take, 4), vec![Some(11_000), None, None]);
+        take.transcript.as_mut().unwrap().sections[3] = span(20_000, 29_000);
+        assert_eq!(boundaries_ms(&take, 4), vec![Some(11_000), None, Some(20_000)]);
     }
 }

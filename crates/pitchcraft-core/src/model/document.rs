@@ -9,7 +9,7 @@ use super::{
 
 /// The format written by this version. Older formats are migrated on load;
 /// newer ones are refused.
-pub const CURRENT_FORMAT: u32 = 5;
+pub const CURRENT_FORMAT: u32 = 6;
 
 /// The three answers a brand statement is made of: "I help [who] [outcome] by [how]".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,7 +27,7 @@ pub use goal::{Goal, Horizon};
 pub use note::Note;
 pub use person::Person;
 pub use pitch::{Pitch, Revision, Section, SectionKind};
-pub use rehearsal::{DeliveryFigures, RateChoice, Rehearsal, SpanMs, Take};
+pub use rehearsal::{DeliveryFigures, HeardSpan, RateChoice, Rehearsal, SpanMs, Take, TakeTranscript};
 pub use timestamp::Timestamp;
 pub use values::{CustomValue, Pile, ValueChoice, ValueSort};
 

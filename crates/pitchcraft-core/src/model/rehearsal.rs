@@ -71,6 +71,39 @@ pub struct Take {
     /// What the delivery analysis measured; none until it has run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryFigures>,
+    /// What was said, as the speech model heard it; none until it has run (or without a model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<TakeTranscript>,
+}
+
+/// What was heard in a take and how it held against the script rehearsed. The words are
+/// kept, so the comparison can be shown again; the summary is kept, because the script of
+/// an unsaved revision may have changed since.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TakeTranscript {
+    /// Every word heard, in order.
+    pub words: Vec<HeardSpan>,
+    /// The share of the script's words said, in thousandths.
+    pub said_permille: u32,
+    /// The script's words not said.
+    pub skipped: u32,
+    /// Words said that the script does not have (fillers among them).
+    pub added: u32,
+    /// Fillers among the added words.
+    pub fillers: u32,
+    /// When each of the script's sections was said, in order; none for a section not heard.
+    pub sections: Vec<Option<SpanMs>>,
+}
+
+/// A word as heard: its text, when it was said (milliseconds into the take) and how sure
+/// the model was of it (thousandths).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeardSpan {
+    pub word: String,
+    pub start: u64,
+    pub end: u64,
+    pub sure: u16,
 }
 
 /// A span of a take, in milliseconds from its start.
@@ -114,6 +147,11 @@ pub struct DeliveryFigures {
 }
 
 impl Rehearsal {
+    /// The share of the script said (0..=1), when the take was transcribed.
+    pub fn said_share(&self) -> Option<f64> {
+        Some(f64::from(self.take.as_ref()?.transcript.as_ref()?.said_permille) / 1_000.0)
+    }
+
     /// Words per minute as measured from the voice (first to last speech), when recorded.
     pub fn measured_words_per_minute(&self) -> Option<f64> {
         let speech = self.take.as_ref()?.delivery.as_ref()?.speech?;

@@ -2,7 +2,7 @@
 
 use super::OutcomeTake;
 use crate::i18n::{Tr, fill, tr};
-use crate::logic::voice::{Loudness, Melody, loudness, marks_ms, melody, review_pauses};
+use crate::logic::voice::{Loudness, Melody, boundaries_ms, loudness, melody, review_pauses};
 use crate::model::{DeliveryFigures, Language};
 
 /// "1,5" in Dutch, "1.5" in English.
@@ -33,7 +33,9 @@ pub fn advice(language: Language, figures: &DeliveryFigures, take: &OutcomeTake)
         ),
         false,
     ));
-    let marks = marks_ms(&take.to_take());
+    // Where each section began: the key marks, or where the words were heard.
+    let sections = take.sections.len().max(take.marks.len() + 1);
+    let marks: Vec<u64> = boundaries_ms(&take.to_take(), sections).into_iter().flatten().collect();
     let review = review_pauses(figures, &marks);
     match review.longest {
         None => out.push((t(Tr::VoicePausesNone).to_owned(), false)),
@@ -107,6 +109,9 @@ mod tests {
             marks: marks_s.iter().map(|s| s * u64::from(RATE)).collect(),
             measured: Some(Ok(figures)),
             script: pitchcraft_voice::Script { words: 70, syllables: 100 },
+            sections: Vec::new(),
+            language: crate::model::Language::En,
+            said: None,
         }
     }
 

@@ -17,6 +17,7 @@ use crate::state::voice::{CheckView, Verdict};
 use crate::ui::theme;
 
 mod advice;
+mod heard;
 mod playback;
 
 pub use advice::advice;
@@ -54,10 +55,10 @@ pub(super) fn end(cx: &mut RehearseContext<'_>, pitch: &Pitch) {
     if !cx.voice.is_recording() {
         return;
     }
-    let text: Vec<&str> = spoken_sections(pitch).into_iter().map(|(_, text)| text).collect();
-    let script = pitchcraft_voice::text::script(&text.join("\n"), pitch.language);
+    let sections: Vec<String> = spoken_sections(pitch).into_iter().map(|(_, text)| text.to_owned()).collect();
+    let script = pitchcraft_voice::text::script(&sections.join("\n"), pitch.language);
     let at = cx.now;
-    ask(cx, VoiceRequest::Finish { script, at });
+    ask(cx, VoiceRequest::Finish { script, sections, language: pitch.language, at });
 }
 
 /// Throws away the recording of a run that is discarded.

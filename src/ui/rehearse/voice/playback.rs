@@ -10,7 +10,7 @@ use super::{OutcomeTake, ask};
 use crate::command::VoiceRequest;
 use crate::i18n::{Tr, fill, tr};
 use crate::logic::rehearsal::spoken_sections;
-use crate::logic::voice::section_rates;
+use crate::logic::voice::{boundaries_ms, section_rates};
 use crate::model::{Pitch, Take};
 use crate::ui::pitches::section_name;
 use crate::ui::rehearse::RehearseContext;
@@ -47,6 +47,7 @@ pub(in crate::ui::rehearse) fn result(
     }
     if take.measured.as_ref().is_some_and(Result::is_ok) {
         player(ui, cx, pitch, &take.to_take());
+        super::heard::what_you_said(ui, cx, pitch, take);
     }
 }
 
@@ -106,12 +107,17 @@ pub(in crate::ui::rehearse) fn player(ui: &mut egui::Ui, cx: &mut RehearseContex
         }
     });
     let sections = spoken_sections(pitch);
-    let starts: Vec<u64> = std::iter::once(0).chain(take.marks.iter().copied()).take(sections.len()).collect();
-    if starts.len() > 1 {
+    // Each section's start in samples: the key marks, or where its words were heard.
+    let starts: Vec<Option<u64>> = std::iter::once(Some(0))
+        .chain(boundaries_ms(take, sections.len()).into_iter().map(|ms| ms.map(|ms| ms * u64::from(RATE) / 1_000)))
+        .collect();
+    if starts.iter().skip(1).any(Option::is_some) {
         ui.horizontal_wrapped(|ui| {
             ui.label(t(Tr::VoiceJumpTo));
             for ((kind, _), start) in sections.iter().zip(&starts) {
-                if ui.small_button(t(section_name(*kind))).clicked() {
+                if let Some(start) = start
+                    && ui.small_button(t(section_name(*kind))).clicked()
+                {
                     asked = Some(VoiceRequest::Play { from: *start });
                 }
             }
@@ -121,7 +127,7 @@ pub(in crate::ui::rehearse) fn player(ui: &mut egui::Ui, cx: &mut RehearseContex
         ask(cx, request);
     }
     // The text of the section being heard.
-    let heard = starts.iter().rposition(|&start| start <= position).unwrap_or(0);
+    let heard = starts.iter().rposition(|start| start.is_some_and(|start| start <= position)).unwrap_or(0);
     if let Some((kind, text)) = sections.get(heard) {
         ui.add_space(theme::SPACE_S);
         ui.label(egui::RichText::new(t(section_name(*kind))).strong());

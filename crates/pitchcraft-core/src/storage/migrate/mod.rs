@@ -17,13 +17,14 @@ pub(super) fn from_format(
 ) -> Result<BrandDocument, ron::error::SpannedError> {
     let document = match format {
         0 => options.from_str::<v0::BrandDocument>(text).map(BrandDocument::from)?,
-        // Formats 2 to 5 only added fields that have defaults (2: an audience's formal or
+        // Formats 2 to 6 only added fields that have defaults (2: an audience's formal or
         // informal address, whether an attempt counts toward the speaking rate; 3: how much
         // of the pitch the card prints, one line by default, because a card that printed
         // the whole spoken pitch, fillers and all, was the complaint; 4: people, encounters,
         // follow-ups and events, and an id per goal that contacts refer to; 5: an attempt's
-        // recorded take, its marks as sample positions and its delivery figures), so files of
-        // formats 1 to 4 read with today's types as they are. Their goals get ids below.
+        // recorded take, its marks as sample positions and its delivery figures; 6: a take's
+        // transcript, the words heard and how they held against the script), so files of
+        // formats 1 to 5 read with today's types as they are. Their goals get ids below.
         _ => options.from_str::<BrandDocument>(text)?,
     };
     let mut document = BrandDocument { format: crate::model::CURRENT_FORMAT, ..document };
