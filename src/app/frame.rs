@@ -368,8 +368,26 @@ impl PitchcraftApp {
             )),
             Err(NotHeard::Failed(why)) => Said::Failed(why),
         };
-        if let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut()).filter(|t| t.file == file) {
+        if let Some(outcome) = self.rehearse.outcome.as_mut()
+            && let Some(take) = outcome.take.as_mut().filter(|t| t.file == file)
+        {
             take.said = Some(said);
+            // Sections not marked with a key get their times from where their words were
+            // heard, for the planned-against-actual table and the attempt kept.
+            let sections = take.sections.len();
+            if outcome.section_ms.len() < sections {
+                let end = outcome.duration.as_millis() as u64;
+                // The take began before the run's clock (the count-in) and ends with it.
+                let clock_start =
+                    (take.samples * 1_000 / u64::from(pitchcraft_voice::resample::RATE)).saturating_sub(end);
+                let boundaries: Vec<Option<u64>> = crate::logic::voice::boundaries_ms(&take.to_take(), sections)
+                    .into_iter()
+                    .map(|at| at.map(|ms| ms.saturating_sub(clock_start)))
+                    .collect();
+                if let Some(durations) = crate::logic::voice::section_durations(&boundaries, end) {
+                    outcome.section_ms = durations;
+                }
+            }
         }
         ctx.request_repaint();
     }

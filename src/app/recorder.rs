@@ -202,12 +202,14 @@ impl Recorder {
         // is shorter than the time that passed by that delay, and every mark is moved back
         // by it, so that a mark falls where the voice was.
         let marks = crate::logic::voice::align_marks(&marks, recording.position(at), recording.samples());
+        let samples = recording.samples();
         match recording.finish() {
             Ok(wav) => {
                 self.measuring = Some(keep_and_measure(wav, recordings.join(&file), script));
                 Some(OutcomeTake {
                     file,
                     marks,
+                    samples,
                     measured: None,
                     script,
                     sections: Vec::new(),

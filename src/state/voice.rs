@@ -37,6 +37,9 @@ pub struct OutcomeTake {
     pub file: String,
     /// Where each section mark was pressed, as sample positions.
     pub marks: Vec<u64>,
+    /// How long the take is, in samples: it began before the run's clock did (the count-in),
+    /// and it ends with it.
+    pub samples: u64,
     /// The figures once measured (or why not).
     pub measured: Option<Measured>,
     /// The words and syllables of the text, to hold the take against.

@@ -336,10 +336,17 @@ fn heard_with_slips(harness: &egui_kittest::Harness<'_, pitchcraft::app::Pitchcr
             _ => said.extend(words),
         }
     }
+    // Spread over the 8-second run after its 3-second count-in.
+    let step = 4.6 / said.len() as f64;
     let heard = said
         .into_iter()
         .enumerate()
-        .map(|(i, text)| HeardWord { text, start: 0.5 + i as f64 * 0.35, end: 0.8 + i as f64 * 0.35, probability: 0.9 })
+        .map(|(i, text)| HeardWord {
+            text,
+            start: 0.2 + i as f64 * step,
+            end: 0.2 + (i as f64 + 0.8) * step,
+            probability: 0.9,
+        })
         .collect();
     (heard, skipped)
 }
@@ -405,6 +412,10 @@ fn what_you_said_shows_the_script_as_said_and_a_word_plays_from_where_it_was_sai
     run_until(&mut harness, |h| h.query_by_label_contains("of your script.").is_some());
     let document = harness.state().session().unwrap().document.clone();
     let sections = pitchcraft::logic::rehearsal::spoken_sections(&document.pitches[0]);
+    // No key was pressed: each section's time comes from where its words were heard.
+    let outcome = harness.state().rehearse_state().outcome.clone().unwrap();
+    assert_eq!(outcome.section_ms.len(), sections.len(), "{:?}", outcome.section_ms);
+    assert_eq!(outcome.section_ms.iter().sum::<u64>(), outcome.duration.as_millis() as u64);
     let texts: Vec<&str> = sections.iter().map(|(_, t)| *t).collect();
     let script_words: usize =
         texts.iter().map(|t| pitchcraft::logic::transcript::normalise(t, Language::En).len()).sum();

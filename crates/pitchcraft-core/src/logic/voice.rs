@@ -95,6 +95,19 @@ pub fn boundaries_ms(take: &Take, sections: usize) -> Vec<Option<u64>> {
         .collect()
 }
 
+/// How long each section took (milliseconds) from where each began after the first (see
+/// [`boundaries_ms`], from a transcript) and when the run ended. A section whose start is not
+/// known was not heard: it took no time, and begins where the next one does. `None` when
+/// the starts do not come in order before the end.
+pub fn section_durations(boundaries: &[Option<u64>], end_ms: u64) -> Option<Vec<u64>> {
+    let mut starts = vec![0];
+    starts.extend(boundaries.iter().enumerate().map(|(at, boundary)| {
+        boundary.or_else(|| boundaries[at..].iter().flatten().next().copied()).unwrap_or(end_ms)
+    }));
+    starts.push(end_ms);
+    starts.windows(2).map(|pair| pair[1].checked_sub(pair[0])).collect()
+}
+
 /// Words a minute of each section, from its words and the time between its boundaries (the
 /// first from the start of speech, the last to its end; see [`boundaries_ms`]); `None` where
 /// a section's start or end is not known.
@@ -259,5 +272,16 @@ mod tests {
         assert_eq!(boundaries_ms(&take, 4), vec![Some(11_000), None, None]);
         take.transcript.as_mut().unwrap().sections[3] = span(20_000, 29_000);
         assert_eq!(boundaries_ms(&take, 4), vec![Some(11_000), None, Some(20_000)]);
+    }
+
+    #[test]
+    fn section_durations_need_every_start_in_order() {
+        assert_eq!(section_durations(&[Some(4_000), Some(9_000)], 12_000), Some(vec![4_000, 5_000, 3_000]));
+        assert_eq!(section_durations(&[], 12_000), Some(vec![12_000]));
+        // A section not heard took no time.
+        assert_eq!(section_durations(&[Some(4_000), None, Some(9_000)], 12_000), Some(vec![4_000, 5_000, 0, 3_000]));
+        assert_eq!(section_durations(&[Some(4_000), None], 12_000), Some(vec![4_000, 8_000, 0]));
+        assert_eq!(section_durations(&[Some(9_000), Some(4_000)], 12_000), None, "out of order");
+        assert_eq!(section_durations(&[Some(4_000), Some(13_000)], 12_000), None, "after the end");
     }
 }

@@ -107,6 +107,7 @@ mod tests {
         OutcomeTake {
             file: "t.flac".into(),
             marks: marks_s.iter().map(|s| s * u64::from(RATE)).collect(),
+            samples: 0,
             measured: Some(Ok(figures)),
             script: pitchcraft_voice::Script { words: 70, syllables: 100 },
             sections: Vec::new(),
