@@ -70,6 +70,10 @@ pub enum VoiceRequest {
     StopHearing,
     /// Hear what was said in the finished run's take (again, after a stop or a failure).
     Hear,
+    /// Fetch the speech model, then hear the take.
+    GetModel,
+    /// Stop fetching the speech model (what arrived is kept for the next try).
+    StopGettingModel,
 }
 
 /// A request to the app.

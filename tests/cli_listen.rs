@@ -9,6 +9,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/http.rs"]
+mod http;
 #[path = "support/tools.rs"]
 mod tools;
 
@@ -318,4 +320,56 @@ fn without_a_model_or_with_bad_audio_it_says_what_to_do() {
         assert_eq!(out.status.code(), Some(1), "{name}");
         assert!(String::from_utf8_lossy(&out.stderr).contains(name), "{name}: the file named in the error");
     }
+}
+
+/// `voice get-model` from a mirror (a local server with the model CI fetched from PyPI): the
+/// four files arrive, their pinned sizes and checksums hold (so the PyPI copy is the model the
+/// app fetches), a connection dropped half way through model.bin is picked up where it
+/// stopped, and a second run fetches nothing.
+#[test]
+fn get_model_fetches_the_four_files_checked_and_resumes_a_dropped_connection() {
+    let Some(model) = model() else { return };
+    let faults = http::Faults { drop_after: Some(60_000_000), ..http::Faults::default() };
+    let server = http::Server::start(model.clone(), faults);
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("whisper-base");
+    let out = cli::pitchcraft()
+        .args(["voice", "get-model", "--to"])
+        .arg(&to)
+        .env("PITCHCRAFT_MODEL_URL", &server.url)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the speech model is in"));
+    assert!(stderr.contains(" 145 of 148 MB") || stderr.contains(" 148 of 148 MB"), "{stderr}");
+    for file in pitchcraft_listen::fetch::WHISPER_BASE {
+        assert_eq!(std::fs::metadata(to.join(file.name)).unwrap().len(), file.size, "{}", file.name);
+        assert_eq!(pitchcraft_listen::fetch::sha256_of(&model.join(file.name)).unwrap(), file.sha256, "{}", file.name);
+    }
+    assert_eq!(server.ranges(), ["bytes=60000000-"]);
+    let asked = server.requests.lock().unwrap().len();
+    let again = cli::pitchcraft()
+        .args(["voice", "get-model", "--to"])
+        .arg(&to)
+        .env("PITCHCRAFT_MODEL_URL", &server.url)
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert_eq!(server.requests.lock().unwrap().len(), asked, "nothing fetched again");
+}
+
+#[test]
+fn get_model_from_a_server_that_is_not_there_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let out = cli::pitchcraft()
+        .args(["voice", "get-model", "--to"])
+        .arg(dir.path())
+        .env("PITCHCRAFT_MODEL_URL", format!("http://{free}"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("config.json could not be fetched from http://"), "{stderr}");
 }

@@ -271,6 +271,19 @@ impl PitchcraftApp {
                 self.start_hearing();
                 return;
             }
+            VoiceRequest::GetModel => {
+                if self.fetching.is_none() {
+                    self.fetching = Some(super::hearing::Fetching::start(self.transcriber.clone()));
+                }
+                self.set_said(Said::Fetching(0, 0));
+                return;
+            }
+            VoiceRequest::StopGettingModel => {
+                if let Some(fetching) = &self.fetching {
+                    fetching.stop();
+                }
+                return;
+            }
             _ => {}
         }
         let recordings = pitchcraft_voice::recordings::folder_for(self.session.as_ref().and_then(|s| s.path()));
@@ -304,6 +317,7 @@ impl PitchcraftApp {
         if self.recorder.busy() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
+        self.take_in_fetched(ctx);
         self.take_in_heard(ctx);
     }
 
@@ -314,7 +328,7 @@ impl PitchcraftApp {
             earlier.stop();
         }
         if !self.transcriber.ready() {
-            take.said = Some(Said::NoModel);
+            take.said = Some(Said::NoModel(None));
             return;
         }
         let recordings = pitchcraft_voice::recordings::folder_for(self.session.as_ref().and_then(|s| s.path()));
@@ -326,6 +340,32 @@ impl PitchcraftApp {
             take.sections.clone(),
         ));
         take.said = Some(Said::Hearing(0.0));
+    }
+
+    /// What is known of what was said in the finished run's take.
+    fn set_said(&mut self, said: Said) {
+        if let Some(take) = self.rehearse.outcome.as_mut().and_then(|o| o.take.as_mut()) {
+            take.said = Some(said);
+        }
+    }
+
+    /// How far fetching the model got; once it is here, the take is heard.
+    fn take_in_fetched(&mut self, ctx: &egui::Context) {
+        let Some(fetching) = &self.fetching else { return };
+        let Some(result) = fetching.result() else {
+            let (done, total) = fetching.progress();
+            self.set_said(Said::Fetching(done, total));
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
+        };
+        self.fetching = None;
+        match result {
+            Ok(()) => self.start_hearing(),
+            Err(NotHeard::Stopped) => self.set_said(Said::NoModel(None)),
+            Err(NotHeard::Failed(why)) => self.set_said(Said::NoModel(Some(why))),
+            Err(NotHeard::OtherLanguage(_)) => self.set_said(Said::NoModel(None)),
+        }
+        ctx.request_repaint();
     }
 
     /// How far the hearing got goes to the outcome; once heard, the words are held against

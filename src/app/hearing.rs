@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
-use pitchcraft_listen::{ListenError, Listener, Options};
+use pitchcraft_listen::{ListenError, Listener, Options, fetch};
 
 use crate::logic::transcript::HeardWord;
 use crate::model::Language;
@@ -38,6 +38,13 @@ pub trait Transcriber: Send + Sync {
         progress: &(dyn Fn(f32) + Sync),
         stopped: &(dyn Fn() -> bool + Sync),
     ) -> Result<Vec<HeardWord>, NotHeard>;
+    /// Brings the model onto this computer; `progress` is told the bytes in hand and the
+    /// total, and fetching stops when `stopped` says so (what arrived is kept, to resume).
+    fn get_model(
+        &self,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        stopped: &(dyn Fn() -> bool + Sync),
+    ) -> Result<(), NotHeard>;
 }
 
 /// Whisper from the model folder (`PITCHCRAFT_WHISPER_DIR`, else the user's data folder),
@@ -48,8 +55,11 @@ pub struct WhisperTranscriber {
 }
 
 impl WhisperTranscriber {
+    /// `PITCHCRAFT_WHISPER_DIR` when it holds a model, else the user's data folder (where
+    /// the model is fetched to).
     fn folder() -> Option<PathBuf> {
-        crate::identity::speech_model(None)
+        let given = std::env::var_os("PITCHCRAFT_WHISPER_DIR").map(PathBuf::from);
+        given.filter(|folder| folder.join("model.bin").is_file()).or_else(crate::identity::speech_model_dir)
     }
 
     fn listener(&self) -> Result<Arc<Listener>, NotHeard> {
@@ -97,6 +107,21 @@ impl Transcriber for WhisperTranscriber {
                 None => Ok(transcript.words),
             },
             Err(ListenError::Cancelled) => Err(NotHeard::Stopped),
+            Err(e) => Err(NotHeard::Failed(e.to_string())),
+        }
+    }
+
+    fn get_model(
+        &self,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        stopped: &(dyn Fn() -> bool + Sync),
+    ) -> Result<(), NotHeard> {
+        let folder = crate::identity::speech_model_dir()
+            .ok_or_else(|| NotHeard::Failed("no data folder to keep the speech model in".into()))?;
+        let url = std::env::var("PITCHCRAFT_MODEL_URL").unwrap_or_else(|_| fetch::MODEL_URL.to_owned());
+        match fetch::fetch(&url, &folder, &fetch::WHISPER_BASE, &|p| progress(p.done, p.total), stopped) {
+            Ok(()) => Ok(()),
+            Err(fetch::FetchError::Cancelled) => Err(NotHeard::Stopped),
             Err(e) => Err(NotHeard::Failed(e.to_string())),
         }
     }
@@ -157,19 +182,64 @@ impl Hearing {
     }
 }
 
+/// The model being fetched on its own thread.
+pub struct Fetching {
+    done: Arc<std::sync::atomic::AtomicU64>,
+    total: Arc<std::sync::atomic::AtomicU64>,
+    stop: Arc<AtomicBool>,
+    rx: Receiver<Result<(), NotHeard>>,
+}
+
+impl Fetching {
+    pub fn start(transcriber: Arc<dyn Transcriber>) -> Self {
+        let done = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let total = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let (done_there, total_there, stop_there) = (done.clone(), total.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let progress = move |done: u64, total: u64| {
+                done_there.store(done, Ordering::Relaxed);
+                total_there.store(total, Ordering::Relaxed);
+            };
+            let stopped = move || stop_there.load(Ordering::Relaxed);
+            let _ = tx.send(transcriber.get_model(&progress, &stopped));
+        });
+        Fetching { done, total, stop, rx }
+    }
+
+    /// Bytes in hand and the total (0 until the first answer).
+    pub fn progress(&self) -> (u64, u64) {
+        (self.done.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+    }
+
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    pub fn result(&self) -> Option<Result<(), NotHeard>> {
+        match self.rx.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(NotHeard::Failed("fetching stopped unexpectedly".into()))),
+        }
+    }
+}
+
 /// A stand-in for tests: "hears" the given words once its gate is opened, half way until
 /// then (so a test can look at the page while it hears, and stop it).
 #[doc(hidden)]
 pub struct FakeTranscriber {
     pub words: Vec<HeardWord>,
-    pub ready: bool,
+    /// Whether it has a model; "fetching" one sets it.
+    pub ready: AtomicBool,
     /// Held until released, so a test can look at the page while it "hears".
     pub gate: Arc<AtomicBool>,
 }
 
 impl Transcriber for FakeTranscriber {
     fn ready(&self) -> bool {
-        self.ready
+        self.ready.load(Ordering::SeqCst)
     }
 
     fn hear(
@@ -189,5 +259,24 @@ impl Transcriber for FakeTranscriber {
         }
         progress(1.0);
         Ok(self.words.clone())
+    }
+
+    /// "Fetches" 145 MB in two steps, the second once the gate opens.
+    fn get_model(
+        &self,
+        progress: &(dyn Fn(u64, u64) + Sync),
+        stopped: &(dyn Fn() -> bool + Sync),
+    ) -> Result<(), NotHeard> {
+        let total = fetch::WHISPER_BASE.iter().map(|f| f.size).sum();
+        progress(total / 4, total);
+        while !self.gate.load(Ordering::Relaxed) {
+            if stopped() {
+                return Err(NotHeard::Stopped);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        progress(total, total);
+        self.ready.store(true, Ordering::SeqCst);
+        Ok(())
     }
 }

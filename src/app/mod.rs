@@ -140,6 +140,8 @@ pub struct PitchcraftApp {
     transcriber: std::sync::Arc<dyn hearing::Transcriber>,
     /// The finished run's take being heard, for "What you said".
     hearing: Option<hearing::Hearing>,
+    /// The speech model being fetched.
+    fetching: Option<hearing::Fetching>,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -204,6 +206,7 @@ impl PitchcraftApp {
                 .clone()
                 .unwrap_or_else(|| std::sync::Arc::new(hearing::WhisperTranscriber::default())),
             hearing: None,
+            fetching: None,
             opening: None,
         };
         if let Some(path) = launch.file {

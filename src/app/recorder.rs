@@ -156,7 +156,10 @@ impl Recorder {
             VoiceRequest::Open { file } => self.open(around, file),
             VoiceRequest::Play { from } => self.play(around.microphone, from),
             // The shell hears takes; these never reach the recorder.
-            VoiceRequest::StopHearing | VoiceRequest::Hear => {}
+            VoiceRequest::StopHearing
+            | VoiceRequest::Hear
+            | VoiceRequest::GetModel
+            | VoiceRequest::StopGettingModel => {}
             VoiceRequest::Stop => {
                 if let Some(player) = &mut self.player
                     && let Some(playing) = player.playing.take()

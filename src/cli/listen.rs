@@ -39,6 +39,30 @@ fn script(path: &Path, pitch: Option<&str>) -> Result<Vec<(String, String)>, Str
         .collect())
 }
 
+/// `voice get-model`: the model fetched into `to` (or the user's data folder), with the
+/// progress on standard error, a line every 10 %.
+pub(super) fn get_model(to: Option<&Path>) -> ExitCode {
+    use pitchcraft_listen::fetch;
+    let Some(folder) = to.map(Path::to_path_buf).or_else(crate::identity::speech_model_dir) else {
+        return complain("no data folder for the speech model: give one with --to DIR");
+    };
+    let url = std::env::var("PITCHCRAFT_MODEL_URL").unwrap_or_else(|_| fetch::MODEL_URL.to_owned());
+    let tenth = std::sync::atomic::AtomicU64::new(u64::MAX);
+    let progress = |p: fetch::Progress| {
+        let now = (p.done * 10).checked_div(p.total).unwrap_or(0);
+        if tenth.swap(now, std::sync::atomic::Ordering::Relaxed) != now {
+            eprintln!("{:>4.0} of {:.0} MB", p.done as f64 / 1e6, p.total as f64 / 1e6);
+        }
+    };
+    match fetch::fetch(&url, &folder, &fetch::WHISPER_BASE, &progress, &|| false) {
+        Ok(()) => {
+            say(format_args!("the speech model is in {}", folder.display()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => complain(e),
+    }
+}
+
 pub(super) fn transcribe(
     path: &Path,
     language: Language,

@@ -272,6 +272,14 @@ pub enum VoiceAction {
         #[arg(long)]
         json: bool,
     },
+    /// Fetch the speech model (Whisper base for CTranslate2, 145 MB) into the user's data
+    /// folder or DIR: resumed where an earlier try stopped, each file checked (size and
+    /// SHA-256) before it is used. PITCHCRAFT_MODEL_URL fetches from a mirror instead.
+    GetModel {
+        /// Where to put it; else the folder in the user's data folder.
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
 }
 
 /// `people` subcommands.
@@ -451,6 +459,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Voice { action: VoiceAction::Transcribe { audio, lang, text, pitch, model, json } }) => {
             listen::transcribe(&audio, lang.language(), text.as_deref(), pitch.as_deref(), model.as_deref(), json)
         }
+        Some(CliCommand::Voice { action: VoiceAction::GetModel { to } }) => listen::get_model(to.as_deref()),
         Some(CliCommand::People { action: PeopleAction::Import { file, vcards } }) => network::import(&file, &vcards),
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
         Some(CliCommand::Followups { file, ics, json, today }) => {

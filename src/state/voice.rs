@@ -18,8 +18,11 @@ pub type Measured = Result<DeliveryFigures, String>;
 /// What was said in a take, as far as it is known.
 #[derive(Clone, Debug)]
 pub enum Said {
-    /// There is no speech model on this computer to hear it with.
-    NoModel,
+    /// There is no speech model on this computer to hear it with (and why the last try to
+    /// fetch one failed, if it did).
+    NoModel(Option<String>),
+    /// The model is being fetched: bytes in hand and the total (0 until known).
+    Fetching(u64, u64),
     /// Being heard: the share done so far (0 to 1).
     Hearing(f32),
     /// Heard, and held against the script.

@@ -3,7 +3,7 @@
 //! line against real mounts (a tiny tmpfs, a read-only bind mount) in a private mount
 //! namespace, so that nothing is left mounted even when a test dies.
 
-use crate::{cli, common, pulse, tools};
+use crate::{cli, common, http, pulse, tools};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -334,6 +334,42 @@ fn a_take_recorded_onto_a_full_disk_keeps_what_fit_and_says_so() {
     let error =
         pitchcraft::app::voice::Recording::start(&microphone, None, gone, Instant::now()).err().expect("no folder");
     assert!(error.to_string().contains("moved-away"), "{error}");
+}
+
+#[test]
+fn the_speech_model_fetched_onto_a_full_disk_is_never_taken_for_the_model() {
+    use pitchcraft_listen::fetch::{FetchError, ModelFile, fetch, sha256_of};
+    if rerun_in_private_mount_namespace("the_speech_model_fetched_onto_a_full_disk_is_never_taken_for_the_model") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let served = dir.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    let big: Vec<u8> = (0..1_048_576u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(served.join("model.bin"), &big).unwrap();
+    let file = ModelFile {
+        name: "model.bin",
+        size: big.len() as u64,
+        sha256: Box::leak(sha256_of(&served.join("model.bin")).unwrap().into_boxed_str()),
+    };
+    let server = http::Server::start(served, http::Faults::default());
+    // 512 KiB: half the file fits.
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let _tmpfs = mount(&["-t", "tmpfs", "-o", "size=512k", "tmpfs", data.to_str().unwrap()]);
+    let into = data.join("models/whisper-base");
+    let error = fetch(&server.url, &into, &[file], &|_| {}, &|| false).unwrap_err();
+    assert!(matches!(error, FetchError::Disk { .. }), "{error}");
+    assert!(error.to_string().contains("model.bin.part") && error.to_string().contains("No space left"), "{error}");
+    assert!(!into.join("model.bin").exists(), "a part is never taken for the model");
+    let kept = std::fs::metadata(into.join("model.bin.part")).unwrap().len();
+    assert!(kept > 0, "what fit is kept, to resume");
+    // Room again (the same disk, grown): the next try resumes where it stopped.
+    let status = Command::new("mount").args(["-o", "remount,size=4m"]).arg(&data).status().unwrap();
+    assert!(status.success());
+    fetch(&server.url, &into, &[file], &|_| {}, &|| false).unwrap();
+    assert_eq!(std::fs::read(into.join("model.bin")).unwrap(), big);
+    assert_eq!(server.ranges(), [format!("bytes={kept}-")]);
 }
 
 #[test]

@@ -7,6 +7,8 @@
 mod cli;
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../support/http.rs"]
+mod http;
 #[path = "../support/pulse.rs"]
 mod pulse;
 #[path = "../support/xvfb.rs"]

@@ -364,7 +364,7 @@ fn recorded_run_heard_by(
     let clock = FakeClock::default();
     let (probe, _) = app(Launch { sample: true, ..Launch::default() });
     let words = words(&probe);
-    let transcriber = Arc::new(FakeTranscriber { words, ready, gate });
+    let transcriber = Arc::new(FakeTranscriber { words, ready: ready.into(), gate });
     let (mut harness, _) = app(Launch {
         sample: true,
         page: Some(Page::Rehearse),
@@ -497,10 +497,22 @@ fn hearing_can_be_stopped_and_started_again_and_an_attempt_kept_meanwhile_gets_i
 }
 
 #[test]
-fn without_a_speech_model_what_you_said_says_what_it_needs() {
+fn without_a_speech_model_what_you_said_offers_to_get_it_and_then_hears_the_take() {
+    let gate = Arc::new(AtomicBool::new(false));
+    let (mut harness, _) = recorded_run_heard_by(|probe| heard_with_slips(probe).0, gate.clone(), false);
+    run_until(&mut harness, |h| h.query_by_label_contains("Transcripts need a 145 MB speech model").is_some());
+    harness.get_by_label("Get the speech model (145 MB)").click();
+    harness.run_ok();
+    run_until(&mut harness, |h| h.query_by_label_contains("Getting the speech model… 37 of 148 MB").is_some());
+    assert!(harness.query_by_label("Stop getting it").is_some());
+    gate.store(true, Ordering::SeqCst);
+    run_until(&mut harness, |h| h.query_by_label_contains("of your script.").is_some());
+}
+
+#[test]
+fn a_take_kept_without_a_speech_model_has_no_transcript() {
     let (mut harness, _) = recorded_run_heard_by(|_| Vec::new(), Arc::new(AtomicBool::new(true)), false);
     run_until(&mut harness, |h| h.query_by_label_contains("Transcripts need a 145 MB speech model").is_some());
-    assert!(harness.query_by_label("Hear what I said").is_some());
     harness.get_by_label("Keep this attempt").scroll_to_me();
     harness.run_ok();
     harness.get_by_label("Keep this attempt").click();

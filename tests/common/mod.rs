@@ -39,7 +39,7 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
 
 /// A transcriber without a model: "What you said" offers to get one.
 pub fn no_speech_model() -> pitchcraft::app::hearing::FakeTranscriber {
-    pitchcraft::app::hearing::FakeTranscriber { words: Vec::new(), ready: false, gate: Default::default() }
+    pitchcraft::app::hearing::FakeTranscriber { words: Vec::new(), ready: false.into(), gate: Default::default() }
 }
 
 /// A new brand from the welcome screen, with `name` typed into its Name field: unsaved work.

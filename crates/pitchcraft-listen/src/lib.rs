@@ -5,6 +5,7 @@
 mod error;
 
 pub mod ct2;
+pub mod fetch;
 pub mod listener;
 pub mod mel;
 pub mod model;

@@ -26,11 +26,35 @@ pub(super) fn what_you_said(ui: &mut egui::Ui, cx: &mut RehearseContext<'_>, pit
     let language = cx.language;
     let t = |key| tr(language, key);
     match said {
-        Said::NoModel => {
-            let folder = crate::identity::speech_model(None).map_or_else(String::new, |f| f.display().to_string());
+        Said::NoModel(problem) => {
+            if let Some(why) = problem {
+                let text = fill(t(Tr::SaidFetchFailed), &[("error", why)]);
+                ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+            }
+            let folder = crate::identity::speech_model_dir().map_or_else(String::new, |f| f.display().to_string());
             ui.add(egui::Label::new(fill(t(Tr::SaidNeedsModel), &[("folder", &folder)])).wrap());
-            if ui.button(t(Tr::SaidHear)).clicked() {
-                ask(cx, VoiceRequest::Hear);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(t(Tr::SaidGetModel)).clicked() {
+                    ask(cx, VoiceRequest::GetModel);
+                }
+                // A model put in place by hand is found at once.
+                if ui.button(t(Tr::SaidHear)).clicked() {
+                    ask(cx, VoiceRequest::Hear);
+                }
+            });
+        }
+        Said::Fetching(done, total) => {
+            let megabytes = |bytes: u64| format!("{:.0}", bytes as f64 / 1_000_000.0);
+            let share = if *total == 0 { 0.0 } else { *done as f32 / *total as f32 };
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(fill(t(Tr::SaidFetching), &[("done", &megabytes(*done)), ("total", &megabytes(*total))]));
+            });
+            ui.add(egui::ProgressBar::new(share).desired_width(240.0)).widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, t(Tr::SaidFetchProgress))
+            });
+            if ui.button(t(Tr::SaidStopFetching)).clicked() {
+                ask(cx, VoiceRequest::StopGettingModel);
             }
         }
         Said::Hearing(done) => {
