@@ -17,13 +17,23 @@ use crate::ui::{self, menu::MenuModel};
 
 impl PitchcraftApp {
     pub(super) fn frame(&mut self, ui: &mut egui::Ui) {
+        let started = std::time::Instant::now();
+        self.frame_inner(ui);
+        // PITCHCRAFT_TRACE_FRAMES: one line per frame, with when it began (ms since the first)
+        // and how long the app's own work in it took (the probes and the benchmarks read it).
+        if self.trace_frames {
+            let first = *self.first_frame.get_or_insert(started);
+            let at = started.duration_since(first).as_secs_f64() * 1_000.0;
+            let took = started.elapsed().as_secs_f64() * 1_000.0;
+            eprintln!("frame {} at {at:.1} ms took {took:.2} ms", self.frames);
+        }
+    }
+
+    fn frame_inner(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|input| input.time);
         self.time = now;
         self.frames += 1;
-        if self.trace_frames {
-            eprintln!("frame {}", self.frames);
-        }
         self.apply_look(&ctx);
         while let Some(outcome) = self.saver.poll() {
             self.on_saved(outcome);

@@ -142,6 +142,8 @@ pub struct PitchcraftApp {
     hearing: Option<hearing::Hearing>,
     /// The speech model being fetched.
     fetching: Option<hearing::Fetching>,
+    /// When the first frame began (for PITCHCRAFT_TRACE_FRAMES).
+    first_frame: Option<std::time::Instant>,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -207,6 +209,7 @@ impl PitchcraftApp {
                 .unwrap_or_else(|| std::sync::Arc::new(hearing::WhisperTranscriber::default())),
             hearing: None,
             fetching: None,
+            first_frame: None,
             opening: None,
         };
         if let Some(path) = launch.file {

@@ -425,6 +425,7 @@ pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Co
             section,
         });
     }
+    attach_added_between_sections(&mut alignment);
     let script_count = script.len();
     let said_count = alignment.iter().filter(|a| a.op == Op::Said).count();
     let said_share = if script_count == 0 { 0.0 } else { said_count as f64 / script_count as f64 };
@@ -432,13 +433,16 @@ pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Co
         .map(|section| {
             let heard: Vec<&Aligned> =
                 alignment.iter().filter(|a| a.section == section && a.op != Op::Skipped).collect();
-            // A section begins at its first two words said in a row: a lone word matched
+            // A section begins at its first two words said in a row (a word said a little
+            // differently counts: "orthopaedic" for "orthopaedics"): a lone word matched
             // early (the "ik" of an added sentence taken for the section's first "Ik") is
             // not where the speaker began it.
-            let said = |a: &&Aligned| a.op == Op::Said;
+            let said = |a: &&Aligned| matches!(a.op, Op::Said | Op::Changed);
             let in_a_row =
                 heard.windows(2).find(|pair| said(&pair[0]) && said(&pair[1])).and_then(|pair| pair[0].start);
-            let start = in_a_row.or_else(|| heard.iter().filter_map(|a| a.start).reduce(f64::min))?;
+            // Words added before its first word ("So, basically,") open it.
+            let opening = heard.iter().take_while(|a| a.op == Op::Added).find_map(|a| a.start);
+            let start = opening.or(in_a_row).or_else(|| heard.iter().filter_map(|a| a.start).reduce(f64::min))?;
             let end = heard.iter().filter_map(|a| a.end).reduce(f64::max)?;
             let words = heard.iter().filter(|a| a.heard.is_some()).count();
             let minutes = (end - start) / 60.0;
@@ -447,6 +451,43 @@ pub fn compare(sections: &[&str], heard: &[HeardWord], language: Language) -> Co
         .collect();
     let fillers = fillers(&alignment, language);
     Comparison { said_share, alignment, sections, fillers }
+}
+
+/// Words added between the end of one section and the start of the next belong to the one
+/// they were said closer to: "So, basically," after a pause, right before the next section's
+/// first word, opens that section (the alignment put them after the last word it matched).
+fn attach_added_between_sections(alignment: &mut [Aligned]) {
+    let mut at = 0;
+    while at < alignment.len() {
+        if alignment[at].op != Op::Added {
+            at += 1;
+            continue;
+        }
+        let first = at;
+        while at < alignment.len() && alignment[at].op == Op::Added {
+            at += 1;
+        }
+        let (before, after) = (&alignment[..first], &alignment[at..]);
+        let Some(previous) = before.iter().rev().find(|a| a.op != Op::Added) else { continue };
+        let Some(next) = after.iter().find(|a| a.op != Op::Added) else { continue };
+        if previous.section == next.section {
+            continue;
+        }
+        let previous_end = before.iter().rev().find_map(|a| a.end);
+        let next_start = after.iter().find_map(|a| a.start);
+        let (run_start, run_end) = (alignment[first].start, alignment[at - 1].end);
+        let (Some(previous_end), Some(next_start), Some(run_start), Some(run_end)) =
+            (previous_end, next_start, run_start, run_end)
+        else {
+            continue;
+        };
+        if run_start - previous_end > next_start - run_end {
+            let section = next.section;
+            for added in &mut alignment[first..at] {
+                added.section = section;
+            }
+        }
+    }
 }
 
 /// The fillers among the added words (a "so" the script has is not a filler).
@@ -603,5 +644,61 @@ mod tests {
         assert_eq!(kept.sections[0].map(|s| (s.start, s.end)), Some((0, 1_100)), "the added \"so\" is heard in it");
         let again = heard_words(&kept);
         assert_eq!(compare(&["Good morning.", "Care matters."], &again, Language::En).said_share, 0.75);
+    }
+
+    /// Heard words with their own times: (text, start).
+    fn timed(words: &[(&str, f64)]) -> Vec<HeardWord> {
+        words
+            .iter()
+            .map(|(text, start)| HeardWord {
+                text: format!(" {text}"),
+                start: *start,
+                end: start + 0.3,
+                probability: 0.9,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_added_before_a_section_after_a_pause_open_that_section() {
+        let heard = timed(&[
+            ("I", 0.0),
+            ("am", 0.4),
+            ("Sanne.", 0.8),
+            ("So,", 2.5),
+            ("basically,", 2.9),
+            ("I", 3.3),
+            ("redesign", 3.7),
+            ("care.", 4.1),
+        ]);
+        let comparison = compare(&["I am Sanne.", "I redesign care."], &heard, Language::En);
+        let sections: Vec<(String, usize)> = comparison
+            .alignment
+            .iter()
+            .filter(|a| a.op == Op::Added)
+            .map(|a| (a.heard.clone().unwrap(), a.section))
+            .collect();
+        assert_eq!(sections, [("So,".to_owned(), 1), ("basically,".to_owned(), 1)]);
+        assert_eq!(comparison.sections[0].as_ref().map(|s| s.end), Some(1.1), "the first ends at its last word");
+        assert_eq!(comparison.sections[1].as_ref().map(|s| s.start), Some(2.5));
+        // Said right after the section's last word, they stay with it.
+        let heard = timed(&[
+            ("I", 0.0),
+            ("am", 0.4),
+            ("Sanne,", 0.8),
+            ("right?", 1.2),
+            ("I", 3.3),
+            ("redesign", 3.7),
+            ("care.", 4.1),
+        ]);
+        let comparison = compare(&["I am Sanne.", "I redesign care."], &heard, Language::En);
+        assert_eq!(comparison.alignment.iter().find(|a| a.op == Op::Added).map(|a| a.section), Some(0));
+    }
+
+    #[test]
+    fn a_section_begins_at_its_first_word_also_when_the_second_was_said_a_little_differently() {
+        let heard = timed(&[("Hello.", 0.0), ("In", 2.0), ("orthopaedic", 2.3), ("we", 3.0), ("cut", 3.3)]);
+        let comparison = compare(&["Hello.", "In orthopaedics we cut."], &heard, Language::En);
+        assert_eq!(comparison.sections[1].as_ref().map(|s| s.start), Some(2.0));
     }
 }

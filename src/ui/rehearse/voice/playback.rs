@@ -12,6 +12,7 @@ use crate::i18n::{Tr, fill, tr};
 use crate::logic::rehearsal::spoken_sections;
 use crate::logic::voice::{boundaries_ms, section_rates};
 use crate::model::{Pitch, Take};
+use crate::state::voice::Said;
 use crate::ui::pitches::section_name;
 use crate::ui::rehearse::RehearseContext;
 use crate::ui::theme;
@@ -42,7 +43,15 @@ pub(in crate::ui::rehearse) fn result(
                 let text = if warn { text.color(theme::warn_color(ui)) } else { text };
                 ui.add(egui::Label::new(text).wrap());
             }
-            section_table(ui, cx, pitch, &take.to_take());
+            // Heard, each section's pace is its words said over the time from its first word
+            // to its last; else the script's words between the marks.
+            let heard = match &take.said {
+                Some(Said::Heard(comparison, _)) => {
+                    Some(comparison.sections.iter().map(|s| s.as_ref().and_then(|s| s.words_per_minute)).collect())
+                }
+                _ => None,
+            };
+            section_table(ui, cx, pitch, &take.to_take(), heard);
         }
     }
     if take.measured.as_ref().is_some_and(Result::is_ok) {
@@ -51,10 +60,16 @@ pub(in crate::ui::rehearse) fn result(
     }
 }
 
-fn section_table(ui: &mut egui::Ui, cx: &RehearseContext<'_>, pitch: &Pitch, take: &Take) {
+fn section_table(
+    ui: &mut egui::Ui,
+    cx: &RehearseContext<'_>,
+    pitch: &Pitch,
+    take: &Take,
+    heard: Option<Vec<Option<f64>>>,
+) {
     let sections = spoken_sections(pitch);
     let words: Vec<usize> = sections.iter().map(|(_, text)| crate::logic::draft::word_count(text)).collect();
-    let rates = section_rates(take, &words);
+    let rates = heard.filter(|rates| rates.len() == sections.len()).unwrap_or_else(|| section_rates(take, &words));
     if rates.iter().all(Option::is_none) || sections.len() < 2 {
         return;
     }
