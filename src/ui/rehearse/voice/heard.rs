@@ -150,6 +150,8 @@ fn script_as_said(ui: &mut egui::Ui, cx: &RehearseContext<'_>, comparison: &Comp
     let weak = ui.visuals().weak_text_color();
     let mut asked = None;
     ui.scope(|ui| {
+        // Clear of the page's floating scroll bar.
+        ui.set_max_width(ui.available_width() - crate::ui::widgets::scroll_gutter(ui));
         ui.spacing_mut().item_spacing = egui::vec2(4.0, 4.0);
         ui.horizontal_wrapped(|ui| {
             for (index, word) in comparison.alignment.iter().enumerate() {
