@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, fill};
+use crate::logic::people_merge::ImportWarning;
 use crate::logic::{calendar, network, vcard};
 use crate::state::{PathPurpose, Prompt};
 
@@ -102,5 +103,13 @@ impl PitchcraftApp {
         ];
         let text = fill(self.tr(Tr::NoticeContactsImported), &args);
         self.notify(NoticeLevel::Info, text);
+        for warning in &report.warnings {
+            let text = match warning {
+                ImportWarning::CutOff(name) => {
+                    fill(self.tr(Tr::NoticeContactsCutOff), &[("file", &file), ("name", name)])
+                }
+            };
+            self.notify(NoticeLevel::Warning, text);
+        }
     }
 }

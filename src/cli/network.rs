@@ -46,6 +46,9 @@ pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
         report.updated += one.updated;
         let name = path.display();
         report.skipped.extend(one.skipped.into_iter().map(|why| format!("{name}: skipped {why}")));
+        for warning in one.warnings {
+            let _ = writeln!(std::io::stderr(), "{name}: {warning}");
+        }
     }
     if !read_any {
         return complain(format!("{}: not changed, no vCard file could be read", file.display()));

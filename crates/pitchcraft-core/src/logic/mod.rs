@@ -11,6 +11,7 @@ pub mod discover;
 pub mod draft;
 pub mod markdown;
 pub mod network;
+pub mod people_merge;
 pub mod pitches;
 pub mod rate;
 pub mod rehearsal;

@@ -1,38 +1,13 @@
 //! Contacts in and out as vCard, through `calcard` (vCard 2.1, 3.0 and 4.0: folded lines,
-//! quoted-printable, charsets, groups). Importing merges on e-mail, then on name, so the
-//! same file imported twice adds no one twice.
-
-use std::collections::HashMap;
+//! quoted-printable, charsets, groups). Importing goes through the one merge of every
+//! source (`people_merge`), so the same file imported twice adds no one twice.
 
 use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue, VCardVersion};
 use calcard::{Entry, Parser};
 
-use super::capture::{contact_id, name_key};
+pub use super::people_merge::ImportReport;
+use super::people_merge::{ImportWarning, Known, Newcomer, merge};
 use crate::model::{BrandDocument, Contact};
-
-/// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportReport {
-    /// Cards that became new contacts.
-    pub added: usize,
-    /// Cards that filled in details of a known contact.
-    pub updated: usize,
-    /// Cards left out, each with the reason in words.
-    pub skipped: Vec<String>,
-}
-
-/// The details a card gives.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Card {
-    name: String,
-    organisation: String,
-    role: String,
-    email: String,
-    phone: String,
-    website: String,
-    notes: String,
-    tags: Vec<String>,
-}
 
 /// Reads file bytes as text: UTF-8 (with or without a byte-order mark), else the Latin-1
 /// that old phones wrote (each byte is its own character, so nothing fails to decode).
@@ -47,6 +22,11 @@ pub fn decode(bytes: &[u8]) -> String {
 /// Imports every card in `text` into the document's people.
 pub fn import(document: &mut BrandDocument, text: &str) -> ImportReport {
     let mut report = ImportReport::default();
+    // The parser takes a last card without its END:VCARD for a whole one: a file cut off in
+    // the middle of a card is imported for what it holds, and the person is told which.
+    let line_is = |wanted: &str| text.lines().filter(|line| line.trim().eq_ignore_ascii_case(wanted)).count();
+    let cut_off = line_is("BEGIN:VCARD") > line_is("END:VCARD");
+    let mut last_name = None;
     let mut known = Known::of(document);
     let mut parser = Parser::new(text);
     let mut number = 0;
@@ -55,7 +35,10 @@ pub fn import(document: &mut BrandDocument, text: &str) -> ImportReport {
             Entry::VCard(vcard) => {
                 number += 1;
                 match read_card(&vcard) {
-                    Some(card) => merge(document, &mut known, card, &mut report),
+                    Some(card) => {
+                        last_name = Some(card.name.clone());
+                        merge(document, &mut known, card, &mut report);
+                    }
                     None => report.skipped.push(format!("card {number}: it has no name and no e-mail address")),
                 }
             }
@@ -68,7 +51,13 @@ pub fn import(document: &mut BrandDocument, text: &str) -> ImportReport {
                 report.skipped.push("the rest of the file: too deeply nested to read".to_owned());
                 break;
             }
-            Entry::Eof => break,
+            Entry::Eof => {
+                if cut_off {
+                    let name = last_name.take().unwrap_or_else(|| format!("card {number}"));
+                    report.warnings.push(ImportWarning::CutOff(name));
+                }
+                break;
+            }
             // Lines outside a card (blank lines, stray text) carry no contact.
             _ => {}
         }
@@ -99,7 +88,7 @@ fn entry_text(entry: &VCardEntry) -> String {
     parts.join(", ")
 }
 
-fn read_card(vcard: &VCard) -> Option<Card> {
+fn read_card(vcard: &VCard) -> Option<Newcomer> {
     let first = |property: VCardProperty| texts(vcard, &property).next().unwrap_or_default();
     let email = first(VCardProperty::Email).trim_start_matches("mailto:").to_owned();
     let name = texts(vcard, &VCardProperty::Fn).next().or_else(|| name_from_n(vcard)).unwrap_or_default();
@@ -117,11 +106,16 @@ fn read_card(vcard: &VCard) -> Option<Card> {
         .collect();
     let role =
         Some(first(VCardProperty::Title)).filter(|title| !title.is_empty()).unwrap_or(first(VCardProperty::Role));
-    Some(Card {
+    // Every address the card gives: any of them may be how the person is known already.
+    let emails: Vec<String> = texts(vcard, &VCardProperty::Email)
+        .map(|email| email.trim_start_matches("mailto:").to_owned())
+        .filter(|email| !email.is_empty())
+        .collect();
+    Some(Newcomer {
         name: if name.is_empty() { email.clone() } else { name },
         organisation: first(VCardProperty::Org),
         role,
-        email,
+        emails,
         phone: first(VCardProperty::Tel).trim_start_matches("tel:").to_owned(),
         website: first(VCardProperty::Url),
         notes: first(VCardProperty::Note),
@@ -148,88 +142,6 @@ fn name_from_n(vcard: &VCard) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     (!name.is_empty()).then_some(name)
-}
-
-/// The people by e-mail and by name, so that merging a large address book stays linear
-/// (comparing every card with every person took 2.7 s for 2,000 cards).
-struct Known {
-    emails: HashMap<String, usize>,
-    names: HashMap<String, Vec<usize>>,
-}
-
-impl Known {
-    fn of(document: &BrandDocument) -> Self {
-        let mut known = Known { emails: HashMap::new(), names: HashMap::new() };
-        for (index, contact) in document.people.iter().enumerate() {
-            known.add(index, contact);
-        }
-        known
-    }
-
-    fn add(&mut self, index: usize, contact: &Contact) {
-        if !contact.email.is_empty() {
-            self.emails.entry(contact.email.to_ascii_lowercase()).or_insert(index);
-        }
-        self.names.entry(name_key(&contact.name)).or_default().push(index);
-    }
-}
-
-fn merge(document: &mut BrandDocument, known: &mut Known, card: Card, report: &mut ImportReport) {
-    let email = card.email.to_ascii_lowercase();
-    let by_email = (!email.is_empty()).then(|| known.emails.get(&email).copied()).flatten();
-    let found = by_email.or_else(|| {
-        let same_name = known.names.get(&name_key(&card.name))?;
-        same_name.iter().copied().find(|&index| {
-            let c = &document.people[index];
-            c.email.is_empty() || card.email.is_empty() || c.email.eq_ignore_ascii_case(&card.email)
-        })
-    });
-    let Some(index) = found else {
-        let contact = Contact {
-            id: contact_id(document, &card.name),
-            name: card.name,
-            organisation: card.organisation,
-            role: card.role,
-            email: card.email,
-            phone: card.phone,
-            website: card.website,
-            notes: card.notes,
-            tags: card.tags,
-            ..Contact::default()
-        };
-        known.add(document.people.len(), &contact);
-        document.people.push(contact);
-        report.added += 1;
-        return;
-    };
-    let contact = &mut document.people[index];
-    let before = contact.clone();
-    // A card fills in what is missing and never overwrites what the person wrote.
-    for (field, value) in [
-        (&mut contact.organisation, card.organisation),
-        (&mut contact.role, card.role),
-        (&mut contact.email, card.email),
-        (&mut contact.phone, card.phone),
-        (&mut contact.website, card.website),
-        (&mut contact.notes, card.notes),
-    ] {
-        if field.trim().is_empty() {
-            *field = value;
-        }
-    }
-    for tag in card.tags {
-        if !contact.tags.iter().any(|known| known.eq_ignore_ascii_case(&tag)) {
-            contact.tags.push(tag);
-        }
-    }
-    if contact.email != before.email && !contact.email.is_empty() {
-        known.emails.entry(contact.email.to_ascii_lowercase()).or_insert(index);
-    }
-    if *contact == before {
-        report.skipped.push(format!("{}: already in the network, nothing new", contact.name));
-    } else {
-        report.updated += 1;
-    }
 }
 
 /// The people as vCard 4.0, one card each, in the document's order.
@@ -283,7 +195,7 @@ mod tests {
     fn vcard_3_with_folding_groups_and_several_cards() {
         let text = "\u{feff}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anouk Jansen\r\nN:Jansen;Anouk;;;\r\nORG:Antonius Zieken\r\n huis;Poli\r\nitem1.EMAIL;TYPE=INTERNET:anouk@example.org\r\nitem1.X-ABLabel:work\r\nTITLE:Manager zorglogistiek\r\nCATEGORIES:zorg,planning\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\n AAAQABAAD\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nN:Bakker;Tom;;;\r\nTEL;TYPE=CELL:+31 6 1234 5678\r\nEND:VCARD\r\n";
         let (document, report) = imported(&decode(text.as_bytes()));
-        assert_eq!(report, ImportReport { added: 2, updated: 0, skipped: vec![] });
+        assert_eq!(report, ImportReport { added: 2, ..ImportReport::default() });
         let anouk = &document.people[0];
         assert_eq!(anouk.name, "Anouk Jansen");
         assert_eq!(anouk.organisation, "Antonius Ziekenhuis, Poli", "folded, and the unit after the name");
@@ -366,5 +278,20 @@ mod tests {
             assert_eq!(back.notes, original.notes);
             assert_eq!(back.tags, original.tags);
         }
+    }
+
+    #[test]
+    fn a_file_cut_off_in_its_last_card_imports_what_it_holds_and_says_so() {
+        let mut document = BrandDocument::default();
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Bakker\r\nEND:VCARD\r\n\
+                    BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eva de Boer\r\nEMAIL:eva@exa";
+        let report = import(&mut document, text);
+        assert_eq!(report.added, 2);
+        assert_eq!(report.warnings.len(), 1, "{report:?}");
+        assert_eq!(report.warnings, [ImportWarning::CutOff("Eva de Boer".into())]);
+        assert!(report.warnings[0].to_string().contains("cut off in the middle of the entry of Eva de Boer"));
+        // A whole file says nothing of the kind.
+        let whole = import(&mut BrandDocument::default(), &format!("{text}mple.org\r\nEND:VCARD\r\n"));
+        assert!(whole.warnings.is_empty(), "{whole:?}");
     }
 }

@@ -111,6 +111,7 @@ page_keys! {
     NetWhenInvalid,
     NetWhichGoal,
     NetWho,
+    NoticeContactsCutOff,
     NoticeContactsImported,
     NoticeContactsUnreadable,
     NoticeExported,
