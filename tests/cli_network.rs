@@ -184,7 +184,7 @@ fn people_import_refuses_what_is_not_a_contacts_file() {
     let output = pitchcraft().args(["people", "import"]).arg(&file).arg(&garbage).arg(&huge).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("garbage.vcf: no vCard in it"), "{stderr}");
+    assert!(stderr.contains("garbage.vcf: not a contact list this app knows"), "{stderr}");
     assert!(stderr.contains("huge.vcf: 65 MB is too large"), "{stderr}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
@@ -214,4 +214,33 @@ fn names_in_any_script_and_emoji_go_through_import_brief_and_export() {
     let vcf = dir.path().join("out.vcf");
     stdout(pitchcraft().args(["people", "export", "-o"]).arg(&vcf).arg(&file));
     assert!(std::fs::read_to_string(&vcf).unwrap().contains("FN:ليلى حداد"));
+}
+
+#[test]
+fn people_import_reads_linkedins_export_folder_and_a_google_list_by_their_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let export = dir.path().join("Basic_LinkedInDataExport_12-05-2026");
+    std::fs::create_dir_all(&export).unwrap();
+    std::fs::write(
+        export.join("connections.CSV"),
+        "Notes:\n\"Some e-mail addresses may be missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Joost,Mulder,https://www.linkedin.com/in/joost-mulder,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n\
+         Ilse,Bakker,https://www.linkedin.com/in/ilsebakker,,Gemeente Tiel,Beleidsadviseur,12 Jun 2024\n",
+    )
+    .unwrap();
+    let google = dir.path().join("contacts.csv");
+    std::fs::write(
+        &google,
+        "First Name,Last Name,E-mail 1 - Value,Organization Name\nIlse,Bakker,ilse@tiel.example,Gemeente Tiel\n",
+    )
+    .unwrap();
+    let out = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&export).arg(&google));
+    assert!(out.starts_with("added 2, updated 1,"), "{out}");
+    let document = pitchcraft::storage::load(&file).unwrap().document;
+    let joost = document.people.iter().find(|c| c.name == "Joost Mulder").unwrap();
+    assert!(joost.unsorted);
+    assert_eq!(document.people.iter().find(|c| c.name == "Ilse Bakker").unwrap().email, "ilse@tiel.example");
+    let again = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&export).arg(&google));
+    assert!(again.starts_with("added 0, updated 0,"), "{again}");
 }

@@ -66,7 +66,14 @@ impl FileDialogs for SystemDialogs {
     }
 
     fn open_contacts(&mut self, title: &str) -> Picked {
-        ask(|| rfd::FileDialog::new().set_title(title).add_filter("vCard", &["vcf", "vcard"]).pick_file())
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter("Contacts (vCard, CSV)", &["vcf", "vcard", "csv"])
+                .add_filter("vCard", &["vcf", "vcard"])
+                .add_filter("CSV (LinkedIn, Google, Outlook)", &["csv"])
+                .pick_file()
+        })
     }
 
     fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked {

@@ -7,7 +7,7 @@ use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, fill};
 use crate::logic::people_merge::ImportWarning;
-use crate::logic::{calendar, network, vcard};
+use crate::logic::{calendar, network, people_import, vcard};
 use crate::state::{PathPurpose, Prompt};
 
 /// vCard files larger than this are refused (an address book of 100,000 cards is smaller).
@@ -85,15 +85,18 @@ impl PitchcraftApp {
             }
         };
         let Some(session) = &mut self.session else { return };
-        // Counted on a copy, then applied as one edit, so Undo takes the whole import back.
-        let report = vcard::import(&mut session.document.clone(), &text);
+        // Done on a copy, then applied as one edit, so Undo takes the whole import back.
+        let mut imported = session.document.clone();
+        let report = match people_import::import(&mut imported, &text) {
+            Ok((_, report)) => report,
+            Err(error) => {
+                let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
+                self.notify(NoticeLevel::Warning, text);
+                return;
+            }
+        };
         if report.added + report.updated > 0 {
-            session.apply(
-                DocEdit::step(move |document| {
-                    vcard::import(document, &text);
-                }),
-                now,
-            );
+            session.apply(DocEdit::step(move |document| *document = imported), now);
         }
         let args: [(&str, &dyn std::fmt::Display); 4] = [
             ("file", &file),

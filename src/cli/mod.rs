@@ -285,12 +285,14 @@ pub enum VoiceAction {
 /// `people` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum PeopleAction {
-    /// Merge vCard files (2.1, 3.0, 4.0) into the document's people; prints `added N,
-    /// updated N, skipped N` and why each skipped card was skipped.
+    /// Merge contacts into the document's people: vCard files (2.1, 3.0, 4.0), contact
+    /// lists as CSV (LinkedIn's Connections.csv or the folder of its export, Google
+    /// Contacts, Outlook), told apart by content; prints `added N, updated N, skipped N` and
+    /// why each skipped entry was skipped.
     Import {
-        /// The document (saved with a backup; untouched when no vCard file can be read).
+        /// The document (saved with a backup; untouched when no file can be read).
         file: PathBuf,
-        /// The vCard files.
+        /// The contacts files.
         #[arg(required = true)]
         vcards: Vec<PathBuf>,
     },

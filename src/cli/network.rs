@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{complain, say};
-use crate::logic::{calendar, network, vcard};
+use crate::logic::people_merge::ImportReport;
+use crate::logic::{calendar, network, people_import, vcard};
 use crate::model::{BrandDocument, Event, FollowUp};
 use crate::storage::{self, BackupPolicy, Loaded};
 
@@ -19,39 +20,47 @@ fn load(file: &Path) -> Result<Loaded, ExitCode> {
     storage::load(file).map_err(complain)
 }
 
-/// `people import FILE VCF…`: merges the cards into FILE's people and saves it (with a
-/// backup). Exit 1 only when no vCard file could be read; FILE is then untouched.
-pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
+/// `people import FILE SOURCE…`: merges each contacts file (vCard, or a contact list as CSV
+/// from LinkedIn, Google or Outlook, told apart by content; a folder holding LinkedIn's
+/// `Connections.csv`) into FILE's people and saves it (with a backup). Exit 1 only when no
+/// file could be read; FILE is then untouched.
+pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
     let mut loaded = match load(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let mut report = vcard::ImportReport::default();
+    let mut report = ImportReport::default();
     let mut read_any = false;
-    for path in cards {
-        let bytes = match read_vcard_file(path) {
+    for path in sources {
+        let bytes = match read_contacts_file(path) {
             Ok(bytes) => bytes,
             Err(message) => {
                 let _ = writeln!(std::io::stderr(), "{}: {message}", path.display());
                 continue;
             }
         };
-        let one = vcard::import(&mut loaded.document, &vcard::decode(&bytes));
-        if one.added + one.updated + one.skipped.len() == 0 {
-            let _ = writeln!(std::io::stderr(), "{}: no vCard in it (BEGIN:VCARD … END:VCARD)", path.display());
-            continue;
-        }
+        let one = match people_import::import(&mut loaded.document, &vcard::decode(&bytes)) {
+            Ok((_, one)) if one.added + one.updated + one.skipped.len() == 0 && one.warnings.is_empty() => {
+                let _ = writeln!(std::io::stderr(), "{}: no contacts in it", path.display());
+                continue;
+            }
+            Ok((_, one)) => one,
+            Err(why) => {
+                let _ = writeln!(std::io::stderr(), "{}: {why}", path.display());
+                continue;
+            }
+        };
         read_any = true;
-        report.added += one.added;
-        report.updated += one.updated;
         let name = path.display();
-        report.skipped.extend(one.skipped.into_iter().map(|why| format!("{name}: skipped {why}")));
-        for warning in one.warnings {
+        for warning in &one.warnings {
             let _ = writeln!(std::io::stderr(), "{name}: {warning}");
         }
+        report.added += one.added;
+        report.updated += one.updated;
+        report.skipped.extend(one.skipped.into_iter().map(|why| format!("{name}: skipped {why}")));
     }
     if !read_any {
-        return complain(format!("{}: not changed, no vCard file could be read", file.display()));
+        return complain(format!("{}: not changed, no contacts file could be read", file.display()));
     }
     let changed = report.added + report.updated > 0;
     if changed && let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always) {
@@ -62,6 +71,23 @@ pub(super) fn import(file: &Path, cards: &[PathBuf]) -> ExitCode {
         say(line);
     }
     ExitCode::SUCCESS
+}
+
+/// The bytes of a contacts file; for a folder (LinkedIn's export, unpacked), its
+/// `Connections.csv`, whatever the case of its name.
+fn read_contacts_file(path: &Path) -> Result<Vec<u8>, String> {
+    if path.is_dir() {
+        let found = std::fs::read_dir(path)
+            .map_err(|error| error.to_string())?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .find(|file| file.file_name().is_some_and(|name| name.eq_ignore_ascii_case("connections.csv")));
+        return match found {
+            Some(file) => read_vcard_file(&file),
+            None => Err("a folder without Connections.csv (LinkedIn's export holds one)".to_owned()),
+        };
+    }
+    read_vcard_file(path)
 }
 
 fn read_vcard_file(path: &Path) -> Result<Vec<u8>, String> {

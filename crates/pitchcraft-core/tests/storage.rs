@@ -265,7 +265,10 @@ fn a_take_with_its_marks_and_figures_round_trips() {
             sections: vec![Some(SpanMs { start: 3_120, end: 9_000 }), None],
         }),
     });
+    // Format 6 also knows a person not yet sorted into a network.
+    document.people[0].unsorted = true;
     let text = storage::to_ron(&document).unwrap();
+    assert!(text.contains("unsorted: true"), "{text}");
     assert!(text.contains("file: \"2026-11-28-1530-pitch-1.flac\""), "{text}");
     assert!(text.contains("said_permille: 923"), "{text}");
     assert_eq!(document.rehearsals[0].said_share(), Some(0.923));

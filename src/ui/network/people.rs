@@ -108,7 +108,8 @@ fn people_list(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, shown: &[usize], 
                 let row = egui::Button::selectable(chosen, name)
                     .truncate()
                     .min_size(egui::vec2(ui.available_width(), row_height));
-                if ui.add(row).on_hover_text(cx.t(network_name(contact.network))).clicked() {
+                let network = contact.sorted_network().map_or(Tr::NetUnsorted, network_name);
+                if ui.add(row).on_hover_text(cx.t(network)).clicked() {
                     cx.state.person = Some(contact.id.clone());
                 }
             }
@@ -179,13 +180,19 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     ui.add_space(theme::SPACE_S);
     ui.horizontal_wrapped(|ui| {
         ui.label(cx.t(Tr::NetNetwork));
+        let chosen = contact.sorted_network();
         for network in Network::ALL {
-            if ui.radio(contact.network == network, cx.t(network_name(network))).clicked() && contact.network != network
-            {
-                edit_contact(cx.out, &contact.id, move |contact| contact.network = network);
+            if ui.radio(chosen == Some(network), cx.t(network_name(network))).clicked() && chosen != Some(network) {
+                edit_contact(cx.out, &contact.id, move |contact| {
+                    contact.network = network;
+                    contact.unsorted = false;
+                });
             }
         }
     });
+    if contact.unsorted {
+        ui.label(egui::RichText::new(cx.t(Tr::NetUnsortedHint)).weak());
+    }
     let mut internal = contact.internal;
     if ui.checkbox(&mut internal, cx.t(Tr::NetInternal)).changed() {
         edit_contact(cx.out, &contact.id, move |contact| contact.internal = internal);
@@ -195,7 +202,8 @@ fn person_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, contact: &Conta
     let goals: Vec<_> = document.goals.iter().filter(|goal| !goal.statement.trim().is_empty()).collect();
     if !goals.is_empty() {
         ui.add_space(theme::SPACE_S);
-        let question = if contact.network == Network::Strategic { Tr::NetWhichGoal } else { Tr::NetGoals };
+        let question =
+            if contact.sorted_network() == Some(Network::Strategic) { Tr::NetWhichGoal } else { Tr::NetGoals };
         ui.label(egui::RichText::new(cx.t(question)).strong());
         for goal in goals {
             let mut serves = contact.goals.contains(&goal.id);

@@ -73,6 +73,8 @@ pub fn due_for_contact<'a>(document: &'a BrandDocument, today: NaiveDate) -> Vec
     let mut due: Vec<TouchState<'a>> = document
         .people
         .iter()
+        // Nobody is due before the person sorted them into a network.
+        .filter(|contact| !contact.unsorted)
         .map(|contact| touch_state(document, contact, today))
         .filter(|state| matches!(state.touch, Touch::Due | Touch::TooLong))
         .collect();
@@ -194,12 +196,13 @@ impl PeopleIndex {
             .iter()
             .zip(&self.keys)
             .enumerate()
-            .filter(|(_, (contact, _))| filter.network.is_none_or(|network| contact.network == network))
+            .filter(|(_, (contact, _))| filter.network.is_none_or(|network| contact.sorted_network() == Some(network)))
             .filter(|(_, (contact, _))| {
                 !filter.due_only
-                    || last
-                        .get(contact.id.as_str())
-                        .is_some_and(|day| (today - *day).num_days() > i64::from(contact.keep_in_touch().ideal_days))
+                    || !contact.unsorted
+                        && last.get(contact.id.as_str()).is_some_and(|day| {
+                            (today - *day).num_days() > i64::from(contact.keep_in_touch().ideal_days)
+                        })
             })
             .filter(|(_, (_, (_, haystack)))| words.iter().all(|word| haystack.contains(word.as_str())))
             .map(|(index, (_, (sort_key, _)))| (sort_key.as_str(), index))
@@ -260,7 +263,9 @@ impl Balance {
 pub fn balance(document: &BrandDocument, today: NaiveDate) -> Balance {
     let mut balance = Balance::default();
     for contact in &document.people {
-        *balance.people.entry(contact.network).or_default() += 1;
+        if let Some(network) = contact.sorted_network() {
+            *balance.people.entry(network).or_default() += 1;
+        }
         if contact.internal {
             balance.internal += 1;
         } else {
@@ -278,7 +283,7 @@ pub fn balance(document: &BrandDocument, today: NaiveDate) -> Balance {
         let met: Vec<&Contact> = encounter.people.iter().filter_map(|id| document.contact(id)).collect();
         balance.encounters_internal += usize::from(met.iter().any(|contact| contact.internal));
         balance.encounters_external += usize::from(met.iter().any(|contact| !contact.internal));
-        let mut networks: Vec<Network> = met.iter().map(|contact| contact.network).collect();
+        let mut networks: Vec<Network> = met.iter().filter_map(|contact| contact.sorted_network()).collect();
         networks.sort();
         networks.dedup();
         for network in networks {
@@ -296,7 +301,7 @@ pub fn balance(document: &BrandDocument, today: NaiveDate) -> Balance {
             !document
                 .people
                 .iter()
-                .any(|contact| contact.network == Network::Strategic && contact.goals.contains(&goal.id))
+                .any(|contact| contact.sorted_network() == Some(Network::Strategic) && contact.goals.contains(&goal.id))
         })
         .map(|goal| goal.id.clone())
         .collect();

@@ -64,6 +64,9 @@ pub struct Newcomer {
     pub website: String,
     pub notes: String,
     pub tags: Vec<String>,
+    /// Which network they go in when new; `None`: left for the person to choose (LinkedIn's
+    /// connections: the app cannot tell a colleague from a mentor).
+    pub network: Option<crate::model::Network>,
 }
 
 /// A profile address as a key: "https://www.LinkedIn.com/in/anouk/" and
@@ -133,6 +136,8 @@ pub fn merge(document: &mut BrandDocument, known: &mut Known, newcomer: Newcomer
             website: newcomer.website,
             notes: newcomer.notes,
             tags: newcomer.tags,
+            network: newcomer.network.unwrap_or_default(),
+            unsorted: newcomer.network.is_none(),
             ..Contact::default()
         };
         let index = document.people.len();

@@ -116,6 +116,9 @@ fn read_card(vcard: &VCard) -> Option<Newcomer> {
         organisation: first(VCardProperty::Org),
         role,
         emails,
+        // As before there were other sources: a card's person starts in the operational
+        // network, which the person changes where it is wrong.
+        network: Some(crate::model::Network::Operational),
         phone: first(VCardProperty::Tel).trim_start_matches("tel:").to_owned(),
         website: first(VCardProperty::Url),
         notes: first(VCardProperty::Note),

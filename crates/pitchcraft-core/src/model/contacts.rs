@@ -28,6 +28,11 @@ pub struct Contact {
     pub website: String,
     /// Which of my three networks they belong to.
     pub network: Network,
+    /// Not sorted into a network yet (people brought in from LinkedIn, until the person
+    /// chooses): `network` holds no choice then, and they are nobody's keep-in-touch
+    /// reminder and in no network's count.
+    #[serde(skip_serializing_if = "super::is_false")]
+    pub unsorted: bool,
     /// Inside my own organisation.
     #[serde(skip_serializing_if = "super::is_false")]
     pub internal: bool,
@@ -49,6 +54,11 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// The network they are in, once sorted.
+    pub fn sorted_network(&self) -> Option<Network> {
+        (!self.unsorted).then_some(self.network)
+    }
+
     /// The keep-in-touch interval: their own, else their network's default.
     pub fn keep_in_touch(&self) -> KeepInTouch {
         self.keep_in_touch.unwrap_or_else(|| KeepInTouch::default_for(self.network))

@@ -104,6 +104,8 @@ page_keys! {
     NetToMeetHint,
     NetTooLong,
     NetTooLongDays,
+    NetUnsorted,
+    NetUnsortedHint,
     NetUpcoming,
     NetWebsite,
     NetWhatSaid,

@@ -23,7 +23,8 @@ pub(super) fn from_format(
         // the whole spoken pitch, fillers and all, was the complaint; 4: people, encounters,
         // follow-ups and events, and an id per goal that contacts refer to; 5: an attempt's
         // recorded take, its marks as sample positions and its delivery figures; 6: a take's
-        // transcript, the words heard and how they held against the script), so files of
+        // transcript, the words heard and how they held against the script, and a contact
+        // not sorted into a network yet), so files of
         // formats 1 to 5 read with today's types as they are. Their goals get ids below.
         _ => options.from_str::<BrandDocument>(text)?,
     };

@@ -1,0 +1,151 @@
+//! Contact lists as their services write them (invented people): LinkedIn's connections with
+//! its preamble, byte-order mark, hidden addresses, padding rows and older layout; Google
+//! Contacts' two layouts with several values in a cell; Outlook; in Latin-1 and cut off;
+//! and each merged into a network without duplicates and without overwriting.
+
+use pitchcraft_core::logic::contact_lists::{Layout, import, read};
+use pitchcraft_core::logic::people_merge::ImportWarning;
+use pitchcraft_core::logic::vcard::decode;
+use pitchcraft_core::model::{BrandDocument, Contact, Language, Network};
+
+const LINKEDIN: &str = "\u{feff}Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAnouk,Jansen,https://www.linkedin.com/in/anouk-jansen-0a1b2c,,Rijnstate,Head of nursing,24 Aug 2023\r\nPieter,van Dijk,https://www.linkedin.com/in/pietervandijk,pieter@example.nl,\"Gemeente Arnhem, afdeling ICT\",Architect,03 Feb 2021\r\n,,,,,,\r\nMarleen,de Graaf,https://www.linkedin.com/in/marleen-de-graaf,,Zorgkantoor Oost,\"Manager, inkoop\",17 Nov 2025\r\n,,,,,,\r\n";
+
+fn person<'a>(document: &'a BrandDocument, name: &str) -> &'a Contact {
+    document.people.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("{name} not among the people"))
+}
+
+#[test]
+fn linkedin_connections_come_in_unsorted_with_the_day_we_connected() {
+    let list = read(LINKEDIN).unwrap();
+    assert_eq!(list.layout, Layout::LinkedIn);
+    assert_eq!(list.rows.len(), 3, "the preamble and the padding rows are no people");
+    let mut document = BrandDocument::default();
+    let report = import(&mut document, list);
+    assert_eq!((report.added, report.updated), (3, 0));
+    let anouk = person(&document, "Anouk Jansen");
+    assert_eq!(
+        (anouk.organisation.as_str(), anouk.role.as_str(), anouk.email.as_str()),
+        ("Rijnstate", "Head of nursing", "")
+    );
+    assert_eq!(anouk.website, "https://www.linkedin.com/in/anouk-jansen-0a1b2c");
+    assert!(anouk.unsorted && anouk.sorted_network().is_none(), "the person chooses the network");
+    assert_eq!(person(&document, "Pieter van Dijk").organisation, "Gemeente Arnhem, afdeling ICT");
+    assert_eq!(person(&document, "Marleen de Graaf").role, "Manager, inkoop");
+    let met: Vec<(String, String)> =
+        document.encounters.iter().map(|e| (e.people[0].clone(), e.date.unwrap().to_string())).collect();
+    assert!(met.contains(&(anouk.id.clone(), "2023-08-24".to_owned())), "{met:?}");
+    assert_eq!(document.encounters[0].said, "Connected on LinkedIn");
+    // Nobody unsorted is due for a keep-in-touch reminder, however long ago we connected.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    assert!(pitchcraft_core::logic::network::due_for_contact(&document, today).is_empty());
+
+    // The same export again: nobody added, no second "connected on".
+    let again = import(&mut document, read(LINKEDIN).unwrap());
+    assert_eq!((again.added, again.updated), (0, 0));
+    assert_eq!(document.people.len(), 3);
+    assert_eq!(document.encounters.len(), 3);
+}
+
+#[test]
+fn a_connection_matches_a_known_person_by_profile_or_address_and_overwrites_nothing() {
+    let mut document = BrandDocument { language: Language::Nl, ..BrandDocument::default() };
+    document.people.push(Contact {
+        id: "anouk".into(),
+        name: "Anouk J.".into(),
+        role: "Hoofd verpleging".into(),
+        website: "linkedin.com/in/anouk-jansen-0a1b2c/".into(),
+        network: Network::Strategic,
+        ..Contact::default()
+    });
+    document.people.push(Contact {
+        id: "pieter".into(),
+        name: "P. van Dijk".into(),
+        email: "PIETER@example.nl".into(),
+        ..Contact::default()
+    });
+    let report = import(&mut document, read(LINKEDIN).unwrap());
+    assert_eq!((report.added, report.updated), (1, 2));
+    let anouk = &document.people[0];
+    assert_eq!((anouk.role.as_str(), anouk.organisation.as_str()), ("Hoofd verpleging", "Rijnstate"));
+    assert!(!anouk.unsorted && anouk.network == Network::Strategic, "a known person keeps their network");
+    assert_eq!(document.people[1].role, "Architect");
+    assert!(document.encounters.iter().all(|e| e.said == "Verbonden op LinkedIn"), "in the document's language");
+}
+
+#[test]
+fn an_older_linkedin_export_without_urls_still_reads() {
+    let old = "Notes:\n\"...\"\n\nFirst Name,Last Name,Email Address,Company,Position,Connected On\nJoost,Mulder,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n";
+    let list = read(old).unwrap();
+    assert_eq!(list.rows.len(), 1);
+    assert_eq!(list.rows[0].newcomer.website, "");
+    assert_eq!(list.rows[0].connected_on.map(|d| d.to_string()).as_deref(), Some("2018-03-05"));
+}
+
+#[test]
+fn google_contacts_in_both_layouts_with_several_values_in_a_cell() {
+    let current = "First Name,Middle Name,Last Name,Phonetic First Name,Nickname,Birthday,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Organization Name,Organization Title,Website 1 - Label,Website 1 - Value\n\
+        Femke,,de Wit,,,,Met at the housing congress,* myContacts ::: Wonen,* Work,femke@woonstad.example ::: f.dewit@gmail.example,Mobile,+31 6 2345 6789,Woonstad Zwolle,Teamleider klantcontact,,https://woonstad.example\n";
+    let list = read(current).unwrap();
+    assert_eq!(list.layout, Layout::Google);
+    let femke = &list.rows[0].newcomer;
+    assert_eq!(femke.name, "Femke de Wit");
+    assert_eq!(femke.emails, ["femke@woonstad.example", "f.dewit@gmail.example"]);
+    assert_eq!((femke.organisation.as_str(), femke.role.as_str()), ("Woonstad Zwolle", "Teamleider klantcontact"));
+    assert_eq!(femke.tags, ["Wonen"], "Google's own groups are not labels");
+    assert_eq!(femke.network, Some(Network::Operational));
+
+    let old = "Name,Given Name,Additional Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name,Organization 1 - Title\n\
+        Tobias Grey,Tobias,,Grey,* My Contacts ::: Charities,* Home,tobias@example.org,Work,t.grey@youthfund.example,Mobile,+44 7700 900123,Youth Fund Bristol,Data analyst\n";
+    let list = read(old).unwrap();
+    let tobias = &list.rows[0].newcomer;
+    assert_eq!(tobias.name, "Tobias Grey");
+    assert_eq!(tobias.emails, ["tobias@example.org", "t.grey@youthfund.example"]);
+    assert_eq!(tobias.role, "Data analyst");
+    // Known by his second address: one person, filled in.
+    let mut document = BrandDocument::default();
+    document.people.push(Contact {
+        id: "tobias".into(),
+        name: "Tobias".into(),
+        email: "t.grey@youthfund.example".into(),
+        ..Contact::default()
+    });
+    let report = import(&mut document, list);
+    assert_eq!((report.added, report.updated, document.people.len()), (0, 1, 1));
+    assert_eq!(document.people[0].organisation, "Youth Fund Bristol");
+}
+
+#[test]
+fn outlook_by_its_header_names_in_any_order() {
+    let desktop = "Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,Business Street,Business Phone,Mobile Phone,E-mail Address,E-mail Type,E-mail Display Name,E-mail 2 Address,Notes,Categories,Web Page\n\
+        Dr.,Maren,,Holt,,Garden Supplies Leeds,Logistics,Operations director,,+44 113 496 0000,,maren.holt@garden.example,SMTP,Maren Holt,maren@holt.example,Asked about the pilot,Logistics;Leeds,https://garden.example\n";
+    let list = read(desktop).unwrap();
+    assert_eq!(list.layout, Layout::Outlook);
+    let maren = &list.rows[0].newcomer;
+    assert_eq!((maren.name.as_str(), maren.role.as_str()), ("Maren Holt", "Operations director"));
+    assert_eq!(maren.emails, ["maren.holt@garden.example", "maren@holt.example"]);
+    assert_eq!(maren.phone, "+44 113 496 0000");
+    assert_eq!(maren.tags, ["Logistics", "Leeds"]);
+    let web = "First Name,Last Name,Company,Job Title,Email Address,Mobile Phone\nMaren,Holt,Garden Supplies Leeds,Operations director,maren.holt@garden.example,+44 7700 900456\n";
+    let list = read(web).unwrap();
+    assert_eq!(list.layout, Layout::Outlook);
+    assert_eq!(list.rows[0].newcomer.emails, ["maren.holt@garden.example"]);
+}
+
+#[test]
+fn latin1_and_a_file_cut_off_in_its_last_row() {
+    let latin1: Vec<u8> = b"First Name,Last Name,Company,Job Title,E-mail Address\nRen\xe9,Lef\xe8vre,Caf\xe9 du Nord,G\xe9rant,rene@example.fr\n".to_vec();
+    let list = read(&decode(&latin1)).unwrap();
+    assert_eq!(list.rows[0].newcomer.name, "René Lefèvre");
+    let cut = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnouk,Jansen,,,Rijnstate,Head of nursing,24 Aug 2023\nPieter,van Dijk,https://www.linkedin";
+    let list = read(cut).unwrap();
+    assert_eq!(list.rows.len(), 2, "what it holds is read");
+    assert_eq!(list.warnings, [ImportWarning::CutOff("Pieter van Dijk".into())]);
+}
+
+#[test]
+fn what_is_no_contact_list_is_a_clear_error() {
+    for text in ["", "just some text\nwith lines\n", "Name,Amount\nrent,700\n", "\u{0}\u{1}binary"] {
+        let error = read(text).unwrap_err();
+        assert!(error.contains("not a contact list this app knows"), "{text:?}: {error}");
+    }
+}
