@@ -1,11 +1,13 @@
 //! The network's file work on an address book of 5,000 people: importing their vCards
 //! into an empty document and again (every card a duplicate), exporting them as vCard 4.0,
-//! and the calendar of 5,000 follow-ups. `cargo bench -p pitchcraft-core --bench network`.
+//! the calendar of 5,000 follow-ups, and LinkedIn's Connections.csv of 5,000 connections
+//! (read and merged, into an empty document and again). `cargo bench -p pitchcraft-core
+//! --bench network`.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pitchcraft_core::logic::{calendar, network, vcard};
+use pitchcraft_core::logic::{calendar, contact_lists, network, vcard};
 use pitchcraft_core::model::{BrandDocument, Contact, FollowUp};
 
 const PEOPLE: usize = 5_000;
@@ -35,6 +37,35 @@ fn network_benches(c: &mut Criterion) {
         b.iter(|| {
             let mut document = BrandDocument::default();
             black_box(vcard::import(&mut document, black_box(&cards)))
+        })
+    });
+    // LinkedIn's export: the preamble, most addresses hidden, a profile address each.
+    let mut connections = String::from(
+        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n\
+         First Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    );
+    for n in 0..PEOPLE {
+        let email = if n % 5 == 0 { format!("person{n}@example.org") } else { String::new() };
+        connections.push_str(&format!(
+            "Person {n},van der Berg,https://www.linkedin.com/in/person-{n},{email},\"Ziekenhuis {}, zorglogistiek\",Manager,{:02} Mar 2024\n",
+            n % 40,
+            n % 28 + 1
+        ));
+    }
+    group.bench_function("linkedin_import_new", |b| {
+        b.iter(|| {
+            let mut document = BrandDocument::default();
+            let list = contact_lists::read(black_box(&connections)).expect("a list");
+            black_box(contact_lists::import(&mut document, list))
+        })
+    });
+    let mut linked = BrandDocument::default();
+    contact_lists::import(&mut linked, contact_lists::read(&connections).expect("a list"));
+    group.bench_function("linkedin_import_again", |b| {
+        b.iter(|| {
+            let mut document = linked.clone();
+            let list = contact_lists::read(black_box(&connections)).expect("a list");
+            black_box(contact_lists::import(&mut document, list))
         })
     });
     let mut full = BrandDocument::default();
