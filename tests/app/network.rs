@@ -5,7 +5,7 @@
 use crate::common;
 
 use crate::common::app;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use pitchcraft::app::Launch;
 use pitchcraft::model::Network;
 use pitchcraft::state::Page;
@@ -220,7 +220,7 @@ fn contacts_import_from_a_vcard_file_as_one_undoable_edit_and_people_and_calenda
     };
     let before = people(&harness);
     dialogs.answer(Picked::Path(cards));
-    click(&mut harness, "Import contacts (vCard)…");
+    click(&mut harness, "Import contacts (vCard, CSV)…");
     assert_eq!(people(&harness), before + 1, "Tom is new; Marieke is known by e-mail");
     let notices: Vec<String> = harness.state().notices().iter().map(|notice| notice.text.clone()).collect();
     assert!(notices.iter().any(|text| text.contains("phone.vcf: added 1, updated 0, skipped 1")), "{notices:?}");
@@ -299,4 +299,51 @@ fn with_nobody_in_the_network_it_does_not_say_everyone_heard_from_you() {
     assert!(
         harness.query_all_by_label("No people yet. Add the people you want to stay in touch with.").next().is_some()
     );
+}
+
+#[test]
+fn linkedin_connections_are_sorted_into_a_network_in_bulk_as_one_undoable_step() {
+    use pitchcraft::app::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let connections = dir.path().join("Connections.csv");
+    std::fs::write(
+        &connections,
+        "Notes:\n\"Some e-mail addresses may be missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Joost,Mulder,https://www.linkedin.com/in/joost-mulder,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n\
+         Ilse,Bakker,https://www.linkedin.com/in/ilsebakker,,Gemeente Tiel,Beleidsadviseur,12 Jun 2024\n\
+         Ruben,Smits,https://www.linkedin.com/in/rubensmits,,Provincie Gelderland,Programmamanager,30 Sep 2025\n",
+    )
+    .unwrap();
+    let (mut harness, dialogs) = app(Launch { sample: true, page: Some(Page::Network), ..Launch::default() });
+    click(&mut harness, "People");
+    dialogs.answer(Picked::Path(connections));
+    click(&mut harness, "Import contacts (vCard, CSV)…");
+    assert!(harness.query_by_label_contains("3 people not in a network yet").is_some());
+    let unsorted = |harness: &egui_kittest::Harness<'static, pitchcraft::app::PitchcraftApp>| {
+        harness.state().session().unwrap().document.people.iter().filter(|c| c.unsorted).count()
+    };
+    assert_eq!(unsorted(&harness), 3);
+    // Nothing ticked: nothing to put anywhere.
+    assert!(harness.get_by_label("Put the ticked in the network: strategic").accesskit_node().is_disabled());
+    click(&mut harness, "Joost Mulder — Hydroloog, Waterschap Rivierenland");
+    click(&mut harness, "Ilse Bakker — Beleidsadviseur, Gemeente Tiel");
+    assert!(harness.query_by_label("Put the 2 ticked in:").is_some());
+    click(&mut harness, "Put the ticked in the network: strategic");
+    let document = harness.state().session().unwrap().document.clone();
+    let network_of = |name: &str| {
+        let contact = document.people.iter().find(|c| c.name == name).unwrap();
+        contact.sorted_network()
+    };
+    assert_eq!(network_of("Joost Mulder"), Some(pitchcraft::model::Network::Strategic));
+    assert_eq!(network_of("Ilse Bakker"), Some(pitchcraft::model::Network::Strategic));
+    assert_eq!(network_of("Ruben Smits"), None);
+    assert!(harness.query_by_label_contains("1 people not in a network yet").is_some());
+    // The rest, all at once; then the review is gone.
+    click(&mut harness, "Tick all");
+    click(&mut harness, "Put the ticked in the network: operational");
+    assert_eq!(unsorted(&harness), 0);
+    assert!(harness.query_by_label_contains("not in a network yet").is_none());
+    // Each sorting is one undo step.
+    common::press_command(&mut harness, egui::Key::Z);
+    assert_eq!(unsorted(&harness), 1);
 }

@@ -13,6 +13,7 @@ use crate::ui::theme;
 mod events;
 mod people;
 mod today;
+mod unsorted;
 
 use events::events;
 use people::people;
@@ -54,6 +55,8 @@ pub struct NetworkState {
     to_find_out: String,
     /// Which people the list shows.
     pub filter: network::PeopleFilter,
+    /// The people not in a network yet who are ticked to be sorted together.
+    to_sort: std::collections::BTreeSet<String>,
     /// The people found, kept while the people, the encounters, the filter and the day are
     /// the same (searching thousands of names every frame would cost more than the frame).
     found: Option<(u64, Vec<usize>)>,

@@ -39,6 +39,7 @@ pub(super) fn people(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
         ui.label(egui::RichText::new(cx.t(Tr::NetNoPeople)).weak());
         return;
     }
+    super::unsorted::review(ui, cx);
     filters(ui, cx);
     ui.separator();
     let shown = cx.state.shown(document, cx.today);
