@@ -244,3 +244,46 @@ fn people_import_reads_linkedins_export_folder_and_a_google_list_by_their_conten
     let again = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&export).arg(&google));
     assert!(again.starts_with("added 0, updated 0,"), "{again}");
 }
+
+#[test]
+fn people_and_events_are_listed_as_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let connections = dir.path().join("Connections.csv");
+    std::fs::write(
+        &connections,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJoost,Mulder,https://www.linkedin.com/in/joost-mulder,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n",
+    )
+    .unwrap();
+    stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&connections));
+    let text = stdout(pitchcraft().args(["people", "list"]).arg(&file));
+    assert!(text.contains("Joost Mulder — Hydroloog, Waterschap Rivierenland (not in a network yet)"), "{text}");
+    assert!(
+        text.contains("Daan Visser — Head of the cardiology clinic, Stadsziekenhuis Utrecht (operational)"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(pitchcraft().args(["people", "list", "--json"]).arg(&file))).unwrap();
+    let people = json.as_array().unwrap();
+    let joost = people.iter().find(|p| p["name"] == "Joost Mulder").unwrap();
+    assert_eq!(joost["network"], serde_json::Value::Null);
+    assert_eq!(joost["encounters"], 1);
+    assert_eq!(joost["first_met"], "2018-03-05");
+    assert_eq!(joost["website"], "https://www.linkedin.com/in/joost-mulder");
+    let daan = people.iter().find(|p| p["name"] == "Daan Visser").unwrap();
+    assert_eq!(daan["network"], "operational");
+    for key in ["id", "organisation", "role", "email"] {
+        assert!(daan.get(key).is_some(), "{key}");
+    }
+
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(pitchcraft().args(["events", "list", "--json"]).arg(&file))).unwrap();
+    let events = json.as_array().unwrap();
+    assert!(!events.is_empty());
+    let first = &events[0];
+    assert!(first["starts"].as_str().is_some_and(|s| s.len() == 19 && s.contains('T')), "{first}");
+    assert!(first["attendees"].as_array().is_some_and(|a| a.iter().all(serde_json::Value::is_string)));
+    assert!(first["to_meet"].as_array().is_some());
+    let text = stdout(pitchcraft().args(["events", "list"]).arg(&file));
+    assert!(text.lines().next().is_some_and(|line| line.starts_with("20")), "{text}");
+}

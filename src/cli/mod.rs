@@ -60,11 +60,17 @@ pub enum CliCommand {
         /// devices, record or analyze.
         action: VoiceAction,
     },
-    /// Contacts in and out as vCard.
+    /// The people: in (vCard, LinkedIn, Google, Outlook), out as vCard, listed.
     People {
         #[command(subcommand)]
-        /// Import or export.
+        /// Import, export or list.
         action: PeopleAction,
+    },
+    /// The events.
+    Events {
+        #[command(subcommand)]
+        /// List.
+        action: EventsAction,
     },
     /// The open follow-ups, overdue first; optionally a calendar file with them and the events.
     Followups {
@@ -304,6 +310,31 @@ pub enum PeopleAction {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// List the people: name, role, organisation and network (one a line), or with --json
+    /// an array of objects (`id`, `name`, `organisation`, `role`, `email`, `website`,
+    /// `network` — null when not sorted into one —, `encounters`, `first_met`).
+    List {
+        /// The document.
+        file: PathBuf,
+        /// Print one JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `events` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EventsAction {
+    /// List the events, the soonest first: when, name and place (one a line), or with
+    /// --json an array of objects (`id`, `name`, `starts` — local, ISO 8601 —,
+    /// `time_zone`, `place`, `attendees` and `to_meet` as names).
+    List {
+        /// The document.
+        file: PathBuf,
+        /// Print one JSON array.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--page` values.
@@ -464,6 +495,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Voice { action: VoiceAction::GetModel { to } }) => listen::get_model(to.as_deref()),
         Some(CliCommand::People { action: PeopleAction::Import { file, vcards } }) => network::import(&file, &vcards),
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
+        Some(CliCommand::People { action: PeopleAction::List { file, json } }) => network::list_people(&file, json),
+        Some(CliCommand::Events { action: EventsAction::List { file, json } }) => network::list_events(&file, json),
         Some(CliCommand::Followups { file, ics, json, today }) => {
             network::followups(&file, ics.as_deref(), json, today.unwrap_or_else(crate::app::today))
         }

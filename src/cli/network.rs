@@ -118,6 +118,107 @@ pub(super) fn export(file: &Path, out: &Path) -> ExitCode {
     }
 }
 
+/// One person as `people list --json` prints them.
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    organisation: &'a str,
+    role: &'a str,
+    email: &'a str,
+    website: &'a str,
+    /// "operational", "personal", "strategic"; null when not sorted into one yet.
+    network: Option<String>,
+    encounters: usize,
+    first_met: Option<NaiveDate>,
+}
+
+/// `people list FILE [--json]`.
+pub(super) fn list_people(file: &Path, json: bool) -> ExitCode {
+    let document = match load(file) {
+        Ok(loaded) => loaded.document,
+        Err(code) => return code,
+    };
+    let people: Vec<PersonJson> = document
+        .people
+        .iter()
+        .map(|contact| {
+            let met: Vec<_> = document.encounters.iter().filter(|e| e.people.contains(&contact.id)).collect();
+            PersonJson {
+                id: &contact.id,
+                name: &contact.name,
+                organisation: &contact.organisation,
+                role: &contact.role,
+                email: &contact.email,
+                website: &contact.website,
+                network: contact.sorted_network().map(|network| format!("{network:?}").to_lowercase()),
+                encounters: met.len(),
+                first_met: met.iter().filter_map(|e| e.date).min(),
+            }
+        })
+        .collect();
+    if json {
+        say(serde_json::to_string_pretty(&people).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for person in &people {
+        let about: Vec<&str> = [person.role, person.organisation].into_iter().filter(|s| !s.is_empty()).collect();
+        let network = person.network.as_deref().unwrap_or("not in a network yet");
+        let about = if about.is_empty() { String::new() } else { format!(" — {}", about.join(", ")) };
+        say(format!("{}{about} ({network})", person.name));
+    }
+    ExitCode::SUCCESS
+}
+
+/// One event as `events list --json` prints it.
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    starts: Option<chrono::NaiveDateTime>,
+    time_zone: &'a str,
+    place: &'a str,
+    attendees: Vec<String>,
+    to_meet: Vec<String>,
+}
+
+/// `events list FILE [--json]`: the soonest first, those without a time last.
+pub(super) fn list_events(file: &Path, json: bool) -> ExitCode {
+    let document = match load(file) {
+        Ok(loaded) => loaded.document,
+        Err(code) => return code,
+    };
+    let name_of = |attendee: &crate::model::Attendee| match attendee {
+        crate::model::Attendee::Contact(id) => document.contact(id).map_or_else(|| id.clone(), |c| c.name.clone()),
+        crate::model::Attendee::ToFindOut(who) => who.clone(),
+    };
+    let mut events: Vec<&Event> = document.events.iter().collect();
+    events.sort_by_key(|event| (event.starts.is_none(), event.starts));
+    let listed: Vec<EventJson> = events
+        .iter()
+        .map(|event| EventJson {
+            id: &event.id,
+            name: &event.name,
+            starts: event.starts,
+            time_zone: &event.time_zone,
+            place: &event.place,
+            attendees: event.attendees.iter().map(name_of).collect(),
+            to_meet: event.to_meet.iter().filter_map(|meeting| meeting.who.as_ref()).map(name_of).collect(),
+        })
+        .collect();
+    if json {
+        say(serde_json::to_string_pretty(&listed).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for event in &listed {
+        let when =
+            event.starts.map_or_else(|| "(no date)       ".to_owned(), |s| s.format("%Y-%m-%d %H:%M").to_string());
+        let place = if event.place.is_empty() { String::new() } else { format!(" — {}", event.place) };
+        say(format!("{when}  {}{place}", event.name));
+    }
+    ExitCode::SUCCESS
+}
+
 /// Writes an export atomically (a temporary file beside it, then a rename).
 fn write_export(out: &Path, bytes: &[u8]) -> Result<(), String> {
     storage::write_atomically(out, bytes).map_err(|error| storage::write_failure(out, &error))
