@@ -287,3 +287,36 @@ fn people_and_events_are_listed_as_text_and_json() {
     let text = stdout(pitchcraft().args(["events", "list"]).arg(&file));
     assert!(text.lines().next().is_some_and(|line| line.starts_with("20")), "{text}");
 }
+
+#[test]
+fn events_import_adds_an_invitation_and_its_update_updates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let invite = |sequence: u32, start: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:netwerkdiner-2027@example.org\r\nSEQUENCE:{sequence}\r\n\
+             SUMMARY:Netwerkdiner zorginkoop\r\nDTSTART;TZID=Europe/Amsterdam:{start}\r\nLOCATION:Huis de Pinto, Amsterdam\r\n\
+             ATTENDEE;CN=Daan Visser:mailto:d.visser@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let ics = dir.path().join("invite.ics");
+    std::fs::write(&ics, invite(0, "20270204T183000")).unwrap();
+    let out = stdout(pitchcraft().args(["events", "import"]).arg(&file).arg(&ics));
+    assert_eq!(out.trim(), "added netwerkdiner-zorginkoop");
+    std::fs::write(&ics, invite(1, "20270211T190000")).unwrap();
+    let out = stdout(pitchcraft().args(["events", "import"]).arg(&file).arg(&ics));
+    assert_eq!(out.trim(), "updated netwerkdiner-zorginkoop");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(pitchcraft().args(["events", "list", "--json"]).arg(&file))).unwrap();
+    let dinner = json.as_array().unwrap().iter().find(|e| e["id"] == "netwerkdiner-zorginkoop").unwrap();
+    assert_eq!(dinner["starts"], "2027-02-11T19:00:00");
+    assert_eq!(dinner["time_zone"], "Europe/Amsterdam");
+    assert_eq!(dinner["attendees"], serde_json::json!(["Daan Visser"]));
+    // Not an invitation: a clear error, the document untouched.
+    let before = std::fs::read(&file).unwrap();
+    std::fs::write(&ics, "BEGIN:VCARD\r\nFN:Tom\r\nEND:VCARD\r\n").unwrap();
+    let out = pitchcraft().args(["events", "import"]).arg(&file).arg(&ics).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no event in it"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

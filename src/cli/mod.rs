@@ -66,10 +66,10 @@ pub enum CliCommand {
         /// Import, export or list.
         action: PeopleAction,
     },
-    /// The events.
+    /// The events: an invitation in, the events listed.
     Events {
         #[command(subcommand)]
-        /// List.
+        /// Import or list.
         action: EventsAction,
     },
     /// The open follow-ups, overdue first; optionally a calendar file with them and the events.
@@ -325,6 +325,15 @@ pub enum PeopleAction {
 /// `events` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum EventsAction {
+    /// Add the events of an invitation (.ics): its name, start in its own time zone (or UTC,
+    /// or a whole day), length, place and the invited (known people linked, others to find
+    /// out about); an updated invitation (same UID, higher SEQUENCE) updates its event.
+    Import {
+        /// The document (saved with a backup).
+        file: PathBuf,
+        /// The invitation.
+        invitation: PathBuf,
+    },
     /// List the events, the soonest first: when, name and place (one a line), or with
     /// --json an array of objects (`id`, `name`, `starts` — local, ISO 8601 —,
     /// `time_zone`, `place`, `attendees` and `to_meet` as names).
@@ -497,6 +506,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
         Some(CliCommand::People { action: PeopleAction::List { file, json } }) => network::list_people(&file, json),
         Some(CliCommand::Events { action: EventsAction::List { file, json } }) => network::list_events(&file, json),
+        Some(CliCommand::Events { action: EventsAction::Import { file, invitation } }) => {
+            network::import_invitation(&file, &invitation)
+        }
         Some(CliCommand::Followups { file, ics, json, today }) => {
             network::followups(&file, ics.as_deref(), json, today.unwrap_or_else(crate::app::today))
         }

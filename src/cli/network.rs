@@ -170,6 +170,35 @@ pub(super) fn list_people(file: &Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `events import FILE INVITE.ics`: prints `added ID`, `updated ID` or `older ID` for each
+/// event of the invitation and saves FILE (with a backup) when anything changed.
+pub(super) fn import_invitation(file: &Path, invitation: &Path) -> ExitCode {
+    let mut loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let bytes = match read_vcard_file(invitation) {
+        Ok(bytes) => bytes,
+        Err(message) => return complain(format!("{}: {message}", invitation.display())),
+    };
+    let events = match crate::logic::invitations::read(&vcard::decode(&bytes)) {
+        Ok(events) => events,
+        Err(why) => return complain(format!("{}: {why}", invitation.display())),
+    };
+    let report = crate::logic::invitations::import(&mut loaded.document, events);
+    if !(report.added.is_empty() && report.updated.is_empty())
+        && let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always)
+    {
+        return complain(error);
+    }
+    for (what, ids) in [("added", &report.added), ("updated", &report.updated), ("older", &report.older)] {
+        for id in ids {
+            say(format!("{what} {id}"));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 /// One event as `events list --json` prints it.
 #[derive(Serialize)]
 struct EventJson<'a> {

@@ -10,6 +10,7 @@ pub mod contact_lists;
 pub mod diff;
 pub mod discover;
 pub mod draft;
+pub mod invitations;
 pub mod markdown;
 pub mod network;
 pub mod people_import;

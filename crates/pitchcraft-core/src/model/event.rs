@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 pub struct Event {
     /// Stable id, e.g. "zorgcongres-2026"; calendar exports derive their UID from it.
     pub id: String,
+    /// The UID of the invitation it came from, so an updated invitation updates it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub uid: String,
+    /// The invitation's SEQUENCE: a later update has a higher one.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub sequence: u32,
     /// Its name.
     pub name: String,
     /// When it starts, in local time at the place (`"2026-12-03T18:30:00"`).
