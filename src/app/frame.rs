@@ -193,6 +193,7 @@ impl PitchcraftApp {
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
             Command::OpenDropped(paths) => {
+                let paths = self.take_in_dropped(paths, now);
                 if let Some((first, others)) = paths.split_first() {
                     self.tell_not_opened(first, others);
                     self.guard(Pending::OpenPath(first.clone()));

@@ -1,13 +1,13 @@
 //! The network's files from the app: contacts in (vCard), people out (vCard), follow-ups
 //! and events out (iCalendar). Import is one undoable edit; exports are written atomically.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, fill};
 use crate::logic::people_merge::ImportWarning;
-use crate::logic::{calendar, network, people_import, vcard};
+use crate::logic::{calendar, invitations, network, people_import, vcard};
 use crate::state::{PathPurpose, Prompt};
 
 /// vCard files larger than this are refused (an address book of 100,000 cards is smaller).
@@ -113,6 +113,62 @@ impl PitchcraftApp {
                 }
             };
             self.notify(NoticeLevel::Warning, text);
+        }
+    }
+
+    /// Files dropped on the window that are no brand documents: an invitation becomes an
+    /// event, contacts join the people. Returns the paths left to open as documents.
+    pub(super) fn take_in_dropped(&mut self, paths: Vec<PathBuf>, now: f64) -> Vec<PathBuf> {
+        if self.session.is_none() {
+            return paths;
+        }
+        let extension = |path: &Path| path.extension().map(|x| x.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let mut documents = Vec::new();
+        for path in paths {
+            match extension(&path).as_str() {
+                "ics" => self.import_invitation(&path, now),
+                "vcf" | "vcard" | "csv" => self.import_contacts(&path, now),
+                _ => documents.push(path),
+            }
+        }
+        documents
+    }
+
+    /// Adds (or updates) the events of an invitation, as one undoable edit, and shows them.
+    fn import_invitation(&mut self, path: &Path, now: f64) {
+        let file = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into());
+        let read = std::fs::metadata(path)
+            .map_err(|error| error.to_string())
+            .and_then(|meta| {
+                if meta.len() > MAX_VCARD_BYTES {
+                    Err(format!("{} MB is too large for an invitation", meta.len() / (1024 * 1024)))
+                } else {
+                    std::fs::read(path).map_err(|error| error.to_string())
+                }
+            })
+            .and_then(|bytes| invitations::read(&vcard::decode(&bytes)));
+        let events = match read {
+            Ok(events) => events,
+            Err(error) => {
+                let text = fill(self.tr(Tr::NoticeInvitationUnreadable), &[("file", &file), ("error", &error)]);
+                self.notify(NoticeLevel::Warning, text);
+                return;
+            }
+        };
+        let Some(session) = &mut self.session else { return };
+        let mut imported = session.document.clone();
+        let report = invitations::import(&mut imported, events);
+        if !(report.added.is_empty() && report.updated.is_empty()) {
+            session.apply(DocEdit::step(move |document| *document = imported), now);
+        }
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("file", &file), ("added", &report.added.len()), ("updated", &report.updated.len())];
+        let text = fill(self.tr(Tr::NoticeInvitationImported), &args);
+        self.notify(NoticeLevel::Info, text);
+        if let Some(id) = report.added.first().or(report.updated.first()) {
+            self.page = crate::state::Page::Network;
+            self.network.tab = crate::ui::network::NetworkTab::Events;
+            self.network.event = Some(id.clone());
         }
     }
 }

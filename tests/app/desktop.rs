@@ -154,3 +154,36 @@ fn a_success_fades_after_a_few_seconds_unless_it_is_being_read() {
     harness.run_ok();
     assert_eq!(count(&harness), 0, "gone after seven");
 }
+
+#[test]
+fn an_invitation_or_a_contact_list_dropped_on_an_open_document_comes_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let sanne = sample_copy(dir.path());
+    let invite = dir.path().join("uitnodiging.ics");
+    std::fs::write(
+        &invite,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:inkoopdag-2027@example.org\r\nSUMMARY:Inkoopdag zorg\r\n\
+         DTSTART;TZID=Europe/Amsterdam:20270415T100000\r\nLOCATION:Nieuwegein\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let connections = dir.path().join("Connections.csv");
+    std::fs::write(
+        &connections,
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJoost,Mulder,,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n",
+    )
+    .unwrap();
+    let (mut harness, _) = app(Launch { file: Some(sanne), ..Launch::default() });
+    let events = harness.state().session().unwrap().document.events.len();
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(invite)));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(connections)));
+    harness.run_ok();
+    let document = &harness.state().session().unwrap().document;
+    assert_eq!(name(&harness), "Sanne de Vries", "still the same document");
+    assert_eq!(document.events.len(), events + 1);
+    assert!(document.events.iter().any(|e| e.name == "Inkoopdag zorg" && e.time_zone == "Europe/Amsterdam"));
+    assert!(document.people.iter().any(|c| c.name == "Joost Mulder" && c.unsorted));
+    let notices: Vec<String> = harness.state().notices().iter().map(|n| n.text.clone()).collect();
+    assert!(notices.iter().any(|t| t == "Events from uitnodiging.ics: added 1, updated 0."), "{notices:?}");
+    assert!(notices.iter().any(|t| t.starts_with("Contacts from Connections.csv: added 1")), "{notices:?}");
+    assert!(harness.query_all_by_value("Inkoopdag zorg").next().is_some(), "the event is shown");
+}

@@ -123,4 +123,6 @@ page_keys! {
     NoticeContactsImported,
     NoticeContactsUnreadable,
     NoticeExported,
+    NoticeInvitationImported,
+    NoticeInvitationUnreadable,
 }
