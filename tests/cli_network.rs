@@ -317,6 +317,58 @@ fn events_import_adds_an_invitation_and_its_update_updates_it() {
     std::fs::write(&ics, "BEGIN:VCARD\r\nFN:Tom\r\nEND:VCARD\r\n").unwrap();
     let out = pitchcraft().args(["events", "import"]).arg(&file).arg(&ics).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no event in it"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no event in it"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn attendee_lists_join_an_event_known_people_linked_and_refunds_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let eventbrite = dir.path().join("attendees.csv");
+    std::fs::write(
+        &eventbrite,
+        "\u{feff}Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,Attendee Status,Job Title,Company\n\
+         1001,2026-11-02,Daan,Visser,d.visser@example.org,1,Regular,1,Attending,Head of cardiology,Stadsziekenhuis Utrecht\n\
+         1002,2026-11-03,Noor,El Amrani,noor@umc.example,1,Regular,2,Attending,Hoofd polikliniek,UMC Utrecht\n\
+         1003,2026-11-04,Bram,de Jong,bram@example.net,1,Regular,3,Refunded,,\n",
+    )
+    .unwrap();
+    // Without --event: a usage error, nothing changed.
+    let before = std::fs::read(&file).unwrap();
+    let out = pitchcraft().args(["events", "import"]).arg(&file).arg(&eventbrite).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs --event ID"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    let document = pitchcraft::storage::load(&file).unwrap().document;
+    let event = document.events[0].id.clone();
+    let out = stdout(pitchcraft().args(["events", "import"]).arg(&file).arg(&eventbrite).args(["--event", &event]));
+    assert!(out.contains("left out 1") && out.contains("left out Bram de Jong: Refunded"), "{out}");
+    let meetup = dir.path().join("meetup.csv");
+    std::fs::write(
+        &meetup,
+        "Name,Member ID,Title,Event Host,RSVP,Guests,RSVPed on,Joined Group on,URL of Member Profile\n\
+         Ilse Bakker,123,,No,Yes,0,2026-11-20,2024-01-10,https://www.meetup.com/members/123/\n\
+         Ruben Smits,456,,No,No,0,2026-11-21,2023-05-02,https://www.meetup.com/members/456/\n",
+    )
+    .unwrap();
+    let out = stdout(pitchcraft().args(["events", "import"]).arg(&file).arg(&meetup).args(["--event", &event]));
+    assert!(out.starts_with("linked 0, to find out 1, already there 0, left out 1"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(pitchcraft().args(["events", "list", "--json"]).arg(&file))).unwrap();
+    let listed = json.as_array().unwrap().iter().find(|e| e["id"] == event.as_str()).unwrap()["attendees"].clone();
+    let names: Vec<&str> = listed.as_array().unwrap().iter().filter_map(|n| n.as_str()).collect();
+    assert!(names.contains(&"Daan Visser"), "{names:?}");
+    assert!(names.contains(&"Noor El Amrani (Hoofd polikliniek, UMC Utrecht)"), "{names:?}");
+    assert!(names.contains(&"Ilse Bakker"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Bram") || n.contains("Ruben")), "{names:?}");
+    assert_eq!(
+        pitchcraft::storage::load(&file).unwrap().document.people.len(),
+        document.people.len(),
+        "an attendee list makes nobody a contact"
+    );
 }

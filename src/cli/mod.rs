@@ -327,12 +327,16 @@ pub enum PeopleAction {
 pub enum EventsAction {
     /// Add the events of an invitation (.ics): its name, start in its own time zone (or UTC,
     /// or a whole day), length, place and the invited (known people linked, others to find
-    /// out about); an updated invitation (same UID, higher SEQUENCE) updates its event.
+    /// out about); an updated invitation (same UID, higher SEQUENCE) updates its event. Or
+    /// add an attendee list (Eventbrite, Meetup) to the event --event ID.
     Import {
         /// The document (saved with a backup).
         file: PathBuf,
-        /// The invitation.
-        invitation: PathBuf,
+        /// The invitation (.ics) or the attendee list (CSV).
+        source: PathBuf,
+        /// The event an attendee list is for (needed for one).
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
     },
     /// List the events, the soonest first: when, name and place (one a line), or with
     /// --json an array of objects (`id`, `name`, `starts` — local, ISO 8601 —,
@@ -506,8 +510,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::People { action: PeopleAction::Export { file, out } }) => network::export(&file, &out),
         Some(CliCommand::People { action: PeopleAction::List { file, json } }) => network::list_people(&file, json),
         Some(CliCommand::Events { action: EventsAction::List { file, json } }) => network::list_events(&file, json),
-        Some(CliCommand::Events { action: EventsAction::Import { file, invitation } }) => {
-            network::import_invitation(&file, &invitation)
+        Some(CliCommand::Events { action: EventsAction::Import { file, source, event } }) => {
+            network::import_event_file(&file, &source, event.as_deref())
         }
         Some(CliCommand::Followups { file, ics, json, today }) => {
             network::followups(&file, ics.as_deref(), json, today.unwrap_or_else(crate::app::today))

@@ -170,31 +170,60 @@ pub(super) fn list_people(file: &Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `events import FILE INVITE.ics`: prints `added ID`, `updated ID` or `older ID` for each
-/// event of the invitation and saves FILE (with a backup) when anything changed.
-pub(super) fn import_invitation(file: &Path, invitation: &Path) -> ExitCode {
+/// `events import FILE SOURCE [--event ID]`: an invitation adds or updates events (prints
+/// `added ID`, `updated ID` or `older ID` for each); an attendee list joins the event
+/// `--event ID` (prints `linked N, to find out N, already there N, left out N`, and who was
+/// left out). Saves FILE (with a backup) when anything changed. Exit 2 for an attendee list
+/// without `--event`.
+pub(super) fn import_event_file(file: &Path, source: &Path, event: Option<&str>) -> ExitCode {
     let mut loaded = match load(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let bytes = match read_vcard_file(invitation) {
-        Ok(bytes) => bytes,
-        Err(message) => return complain(format!("{}: {message}", invitation.display())),
+    let text = match read_vcard_file(source) {
+        Ok(bytes) => vcard::decode(&bytes),
+        Err(message) => return complain(format!("{}: {message}", source.display())),
     };
-    let events = match crate::logic::invitations::read(&vcard::decode(&bytes)) {
-        Ok(events) => events,
-        Err(why) => return complain(format!("{}: {why}", invitation.display())),
+    let mut said = Vec::new();
+    let changed = match crate::logic::invitations::read(&text) {
+        Ok(events) => {
+            let report = crate::logic::invitations::import(&mut loaded.document, events);
+            for (what, ids) in [("added", &report.added), ("updated", &report.updated), ("older", &report.older)] {
+                said.extend(ids.iter().map(|id| format!("{what} {id}")));
+            }
+            !(report.added.is_empty() && report.updated.is_empty())
+        }
+        Err(not_an_invitation) => {
+            let list = match crate::logic::attendee_lists::read(&text) {
+                Ok(list) => list,
+                Err(not_a_list) => {
+                    return complain(format!("{}: {not_an_invitation}; {not_a_list}", source.display()));
+                }
+            };
+            let Some(event) = event else {
+                let _ = writeln!(std::io::stderr(), "{}: an attendee list needs --event ID", source.display());
+                return ExitCode::from(2);
+            };
+            let Some(report) = crate::logic::attendee_lists::add_to_event(&mut loaded.document, event, list) else {
+                let ids: Vec<&str> = loaded.document.events.iter().map(|e| e.id.as_str()).collect();
+                return complain(format!("{}: no event {event} (there are: {})", file.display(), ids.join(", ")));
+            };
+            said.push(format!(
+                "linked {}, to find out {}, already there {}, left out {}",
+                report.linked,
+                report.to_find_out,
+                report.already,
+                report.left_out.len()
+            ));
+            said.extend(report.left_out.iter().map(|who| format!("left out {who}")));
+            report.linked + report.to_find_out > 0
+        }
     };
-    let report = crate::logic::invitations::import(&mut loaded.document, events);
-    if !(report.added.is_empty() && report.updated.is_empty())
-        && let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always)
-    {
+    if changed && let Err(error) = storage::save(file, &loaded.document, Some(&loaded.stamp), BackupPolicy::Always) {
         return complain(error);
     }
-    for (what, ids) in [("added", &report.added), ("updated", &report.updated), ("older", &report.older)] {
-        for id in ids {
-            say(format!("{what} {id}"));
-        }
+    for line in said {
+        say(line);
     }
     ExitCode::SUCCESS
 }

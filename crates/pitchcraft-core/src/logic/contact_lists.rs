@@ -43,20 +43,20 @@ pub struct List {
 }
 
 /// The header names of a list, normalised (lower case, trimmed), with their columns.
-struct Header(HashMap<String, usize>);
+pub(crate) struct Header(HashMap<String, usize>);
 
 impl Header {
-    fn of(record: &csv::StringRecord) -> Self {
+    pub(crate) fn of(record: &csv::StringRecord) -> Self {
         let names = record.iter().enumerate().map(|(at, name)| (normalise(name), at));
         Header(names.collect())
     }
 
-    fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
 
     /// The first of `names` the header has, in `row`, trimmed.
-    fn get<'a>(&self, row: &'a csv::StringRecord, names: &[&str]) -> &'a str {
+    pub(crate) fn get<'a>(&self, row: &'a csv::StringRecord, names: &[&str]) -> &'a str {
         names.iter().find_map(|name| row.get(*self.0.get(*name)?)).map(str::trim).unwrap_or("")
     }
 

@@ -2,6 +2,7 @@
 //! unit-tested without a window.
 
 pub mod analysis;
+pub mod attendee_lists;
 pub mod brand;
 pub mod calendar;
 pub mod capture;
