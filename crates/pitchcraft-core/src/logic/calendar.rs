@@ -6,8 +6,8 @@
 
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarParameter, ICalendarProperty, ICalendarStatus,
-    ICalendarValue, ICalendarValueType,
+    ICalendar, ICalendarAction, ICalendarComponent, ICalendarComponentType, ICalendarDuration, ICalendarParameter,
+    ICalendarProperty, ICalendarRelated, ICalendarStatus, ICalendarValue, ICalendarValueType,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 
@@ -77,7 +77,7 @@ pub fn export(document: &BrandDocument, events: &[&Event], follow_ups: &[&Follow
             Some(name) if !follow_up.text.contains(name) => format!("{} ({name})", follow_up.text),
             _ => follow_up.text.clone(),
         };
-        item.add_property(ICalendarProperty::Summary, ICalendarValue::Text(summary));
+        item.add_property(ICalendarProperty::Summary, ICalendarValue::Text(summary.clone()));
         if let Some(due) = follow_up.due {
             item.add_property_with_params(
                 ICalendarProperty::Due,
@@ -87,7 +87,24 @@ pub fn export(document: &BrandDocument, events: &[&Event], follow_ups: &[&Follow
         }
         let status = if follow_up.done { ICalendarStatus::Completed } else { ICalendarStatus::NeedsAction };
         item.add_property(ICalendarProperty::Status, ICalendarValue::Status(status));
+        let todo = calendar.components.len();
         push(&mut calendar, item);
+        // An open follow-up with a day reminds at nine that morning, in the calendar app
+        // itself: the person hears of it without Pitchcraft open.
+        if follow_up.due.is_some() && !follow_up.done {
+            let mut alarm = ICalendarComponent::new(ICalendarComponentType::VAlarm);
+            alarm.add_property(ICalendarProperty::Action, ICalendarValue::Action(ICalendarAction::Display));
+            let nine = ICalendarDuration { neg: false, weeks: 0, days: 0, hours: 9, minutes: 0, seconds: 0 };
+            alarm.add_property_with_params(
+                ICalendarProperty::Trigger,
+                [ICalendarParameter::related(ICalendarRelated::End)],
+                ICalendarValue::Duration(nine),
+            );
+            alarm.add_property(ICalendarProperty::Description, ICalendarValue::Text(summary));
+            let index = calendar.components.len() as u32;
+            calendar.components.push(alarm);
+            calendar.components[todo].component_ids.push(index);
+        }
     }
 
     let mut out = String::new();
@@ -201,11 +218,20 @@ mod tests {
         assert!(text.contains("DUE;VALUE=DATE:20261205\r\n"), "{text}");
         assert!(text.contains("SUMMARY:Send the roll-out plan (Anouk Jansen)\r\n"));
         assert!(text.contains("STATUS:NEEDS-ACTION\r\n"));
+        // The open follow-up reminds at nine on its day, from the calendar app itself.
+        assert!(
+            text.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=END:PT9H\r\nDESCRIPTION:Send the roll-out plan (Anouk Jansen)\r\nEND:VALARM\r\nEND:VTODO\r\n"),
+            "{text}"
+        );
         // The same document exports the same UIDs; only the stamp follows the clock.
         assert_eq!(text, ics(&document));
-        // And a calendar reader reads it back: two items under the root.
+        // And a calendar reader reads it back: two items under the root, an alarm in one.
         let parsed = ICalendar::parse(&text).expect("calcard reads what it wrote");
-        assert_eq!(parsed.components.len(), 3);
+        assert_eq!(parsed.components.len(), 4);
+        // A follow-up done reminds nobody.
+        let mut done = document.clone();
+        done.follow_ups[0].done = true;
+        assert!(!ics(&done).contains("BEGIN:VALARM"));
     }
 
     #[test]
