@@ -4,6 +4,8 @@
 #[path = "support/cli.rs"]
 mod cli;
 use cli::pitchcraft;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 
@@ -371,4 +373,78 @@ fn attendee_lists_join_an_event_known_people_linked_and_refunds_left_out() {
         document.people.len(),
         "an attendee list makes nobody a contact"
     );
+}
+
+/// The morning digest reaches a notification server: a private D-Bus session with a
+/// stand-in server (tests/support/notifications.py) that records what it is sent and then
+/// clicks "Open", which starts the app on the Network page.
+#[test]
+fn followups_notify_sends_the_digest_and_open_starts_the_app_on_the_network_page() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command as Process, Stdio};
+    if !tools::available("dbus-daemon", "dbus") {
+        return;
+    }
+    let python = Path::new("/usr/bin/python3");
+    let has_gi = Process::new(python).args(["-c", "import gi"]).output().is_ok_and(|out| out.status.success());
+    if !has_gi {
+        tools::skip("no Python GObject bindings — apt-get install python3-gi");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let mut bus = Process::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut address = String::new();
+    BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+    let address = address.trim().to_owned();
+    let sent = dir.path().join("sent.jsonl");
+    let server_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/notifications.py");
+    let mut server = Process::new(python)
+        .arg(&server_script)
+        .arg(&sent)
+        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(server.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+    assert_eq!(ready.trim(), "ready");
+    // What "Open" starts, in the app's place: a script that notes its arguments.
+    let opened = dir.path().join("opened.txt");
+    let app = dir.path().join("app.sh");
+    std::fs::write(&app, format!("#!/bin/sh\necho \"$@\" > '{}'\n", opened.display())).unwrap();
+    Process::new("chmod").arg("+x").arg(&app).status().unwrap();
+    let out = pitchcraft()
+        .args(["followups", "--today", "2026-12-07", "--notify"])
+        .arg(&file)
+        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env("PITCHCRAFT_APP", &app)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    for process in [&mut server, &mut bus] {
+        let _ = process.kill();
+        let _ = process.wait();
+    }
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notified: Today in your network"));
+    let sent: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&sent).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(sent["app"], "Pitchcraft");
+    assert_eq!(sent["summary"], "Today in your network");
+    let body = sent["body"].as_str().unwrap();
+    assert!(body.contains("Overdue: Send Daan the orthopaedics figures"), "{body}");
+    assert!(body.contains("Get in touch with "), "{body}");
+    assert_eq!(sent["actions"], serde_json::json!(["default", "Open"]));
+    // "Open" was clicked: the app starts with the document, on the Network page.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !opened.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let args = std::fs::read_to_string(&opened).unwrap();
+    assert_eq!(args.trim(), format!("{} --page network", file.display()));
 }

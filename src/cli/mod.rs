@@ -6,6 +6,7 @@ mod documents;
 mod draft;
 mod listen;
 mod network;
+mod notify;
 mod voice;
 mod window;
 
@@ -31,6 +32,9 @@ pub struct Cli {
     /// Open a copy of the built-in sample brand (nothing is written until you save).
     #[arg(long, conflicts_with = "files")]
     pub sample: bool,
+    /// The page to open on (else the one shown last).
+    #[arg(long, value_enum)]
+    pub page: Option<PageArg>,
     #[command(subcommand)]
     /// What to do without a window.
     pub command: Option<CliCommand>,
@@ -85,6 +89,11 @@ pub enum CliCommand {
         /// The day to judge "overdue" by (default: today, or PITCHCRAFT_TODAY).
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
+        /// Also send today's digest as one desktop notification (who is due, follow-ups
+        /// overdue or due today, an event within three days), with "Open"; nothing due:
+        /// no notification.
+        #[arg(long)]
+        notify: bool,
     },
     /// Write the one-page event brief as PDF: the event, goals, people to meet, the pitch.
     Brief {
@@ -369,6 +378,22 @@ pub enum PageArg {
     Notes,
 }
 
+impl PageArg {
+    /// The app's page (the welcome screen is none).
+    pub fn page(self) -> Option<crate::state::Page> {
+        use crate::state::Page;
+        match self {
+            PageArg::Welcome => None,
+            PageArg::Discover => Some(Page::Discover),
+            PageArg::Pitches => Some(Page::Pitches),
+            PageArg::Rehearse => Some(Page::Rehearse),
+            PageArg::Card => Some(Page::Card),
+            PageArg::Network => Some(Page::Network),
+            PageArg::Notes => Some(Page::Notes),
+        }
+    }
+}
+
 /// `--format` values of `card`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum FormatArg {
@@ -487,7 +512,15 @@ pub fn run(cli: Cli) -> ExitCode {
             let autostart_rehearsal =
                 std::env::var("PITCHCRAFT_AUTOSTART_REHEARSAL").ok().map(|value| value == "scroll");
             window::run_gui(
-                Launch::with_files(cli.files, Launch { sample: cli.sample, autostart_rehearsal, ..Launch::default() }),
+                Launch::with_files(
+                    cli.files,
+                    Launch {
+                        sample: cli.sample,
+                        page: cli.page.and_then(PageArg::page),
+                        autostart_rehearsal,
+                        ..Launch::default()
+                    },
+                ),
                 None,
             )
         }
@@ -513,8 +546,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Events { action: EventsAction::Import { file, source, event } }) => {
             network::import_event_file(&file, &source, event.as_deref())
         }
-        Some(CliCommand::Followups { file, ics, json, today }) => {
-            network::followups(&file, ics.as_deref(), json, today.unwrap_or_else(crate::app::today))
+        Some(CliCommand::Followups { file, ics, json, today, notify }) => {
+            network::followups(&file, ics.as_deref(), json, notify, today.unwrap_or_else(crate::app::today))
         }
         Some(CliCommand::Brief { file, event, paper, out, today }) => network::brief(network::BriefRequest {
             file: &file,

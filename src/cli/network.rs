@@ -294,7 +294,7 @@ struct FollowUpJson<'a> {
 }
 
 /// `followups FILE [--ics OUT] [--json]`: the open follow-ups, overdue first.
-pub(super) fn followups(file: &Path, ics: Option<&Path>, json: bool, today: NaiveDate) -> ExitCode {
+pub(super) fn followups(file: &Path, ics: Option<&Path>, json: bool, notify: bool, today: NaiveDate) -> ExitCode {
     let loaded = match load(file) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -334,6 +334,21 @@ pub(super) fn followups(file: &Path, ics: Option<&Path>, json: bool, today: Naiv
     }
     if let Some(out) = ics {
         let _ = writeln!(std::io::stderr(), "wrote {} follow-ups and the events to {}", open.len(), out.display());
+    }
+    if notify {
+        let language = document.language;
+        match crate::logic::digest::digest(document, today, language) {
+            None => {
+                let _ = writeln!(std::io::stderr(), "nothing due today: no notification");
+            }
+            Some(digest) => {
+                let open = crate::i18n::tr(language, crate::i18n::Tr::DigestOpen);
+                if let Err(why) = super::notify::send(&digest, open, file) {
+                    return complain(why);
+                }
+                let _ = writeln!(std::io::stderr(), "notified: {}", digest.title);
+            }
+        }
     }
     ExitCode::SUCCESS
 }

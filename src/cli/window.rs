@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::{LangArg, PageArg, StepArg, ThemeArg, complain, say};
 use crate::app::{Launch, PitchcraftApp, ScreenshotPlan, SystemDialogs};
 use crate::identity::APP_ID;
-use crate::state::{Page, ThemeChoice};
+use crate::state::ThemeChoice;
 
 /// What a screenshot shows.
 pub(super) struct Shot {
@@ -22,15 +22,7 @@ pub(super) struct Shot {
 pub(super) fn screenshot(out: PathBuf, file: Option<PathBuf>, shot: Shot) -> ExitCode {
     let Shot { page, step, theme, lang, size } = shot;
     let (plan, result) = ScreenshotPlan::new(out.clone());
-    let page_choice = match page {
-        PageArg::Welcome => None,
-        PageArg::Discover => Some(Page::Discover),
-        PageArg::Pitches => Some(Page::Pitches),
-        PageArg::Rehearse => Some(Page::Rehearse),
-        PageArg::Card => Some(Page::Card),
-        PageArg::Network => Some(Page::Network),
-        PageArg::Notes => Some(Page::Notes),
-    };
+    let page_choice = page.page();
     let launch = Launch {
         sample: file.is_none() && !matches!(page, PageArg::Welcome),
         file,

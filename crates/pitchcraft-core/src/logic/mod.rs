@@ -9,6 +9,7 @@ pub mod capture;
 pub mod compose;
 pub mod contact_lists;
 pub mod diff;
+pub mod digest;
 pub mod discover;
 pub mod draft;
 pub mod invitations;
