@@ -12,6 +12,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod identity;
+pub mod morning;
 pub mod renderer;
 pub mod state;
 pub mod ui;

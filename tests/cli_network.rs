@@ -448,3 +448,55 @@ fn followups_notify_sends_the_digest_and_open_starts_the_app_on_the_network_page
     let args = std::fs::read_to_string(&opened).unwrap();
     assert_eq!(args.trim(), format!("{} --page network", file.display()));
 }
+
+/// "Remind me each morning" without a systemd user manager (as in a container): an
+/// autostart entry that sends the digest, in a private home; `--off` takes it away. And the
+/// timer and service the app writes where systemd runs, checked by `systemd-analyze verify`.
+#[test]
+fn remind_sets_up_the_morning_digest_and_takes_it_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_in(dir.path());
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let private = |command: &mut Command| {
+        command.env("HOME", &home).env("XDG_CONFIG_HOME", home.join(".config")).env_remove("DBUS_SESSION_BUS_ADDRESS");
+        command.env("XDG_RUNTIME_DIR", &home);
+    };
+    let mut set = pitchcraft();
+    set.args(["remind", "--at", "7"]).arg(&file);
+    private(&mut set);
+    let out = stdout(&mut set);
+    let entry = home.join(".config/autostart/pitchcraft-digest.desktop");
+    assert!(out.contains("each time you log in") && entry.exists(), "{out}");
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let program = std::fs::canonicalize(env!("CARGO_BIN_EXE_pitchcraft")).unwrap();
+    let document = std::fs::canonicalize(&file).unwrap();
+    assert!(
+        text.contains(&format!("Exec=\"{}\" followups \"{}\" --notify\n", program.display(), document.display())),
+        "{text}"
+    );
+    let mut off = pitchcraft();
+    off.args(["remind", "--off"]).arg(&file);
+    private(&mut off);
+    assert!(stdout(&mut off).contains("no more morning digest"));
+    assert!(!entry.exists());
+    // A wrong hour is a usage error.
+    let out = pitchcraft().args(["remind", "--at", "24"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    if !tools::available("systemd-analyze", "systemd") {
+        return;
+    }
+    let units = dir.path().join("units");
+    std::fs::create_dir_all(&units).unwrap();
+    let (service, timer) = pitchcraft::logic::morning::systemd_units(&program, &document, 7);
+    std::fs::write(units.join("pitchcraft-digest.service"), service).unwrap();
+    std::fs::write(units.join("pitchcraft-digest.timer"), timer).unwrap();
+    let verify = std::process::Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(units.join("pitchcraft-digest.timer"))
+        .arg(units.join("pitchcraft-digest.service"))
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+}

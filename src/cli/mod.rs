@@ -95,6 +95,19 @@ pub enum CliCommand {
         #[arg(long)]
         notify: bool,
     },
+    /// Send the digest of FILE each morning without the app open (`followups FILE
+    /// --notify`): a systemd user timer at --at HOUR, or where no systemd user manager runs,
+    /// an autostart entry that sends it at login; --off takes it away.
+    Remind {
+        /// The document.
+        file: PathBuf,
+        /// The hour, 0 to 23.
+        #[arg(long, value_name = "HOUR", value_parser = clap::value_parser!(u8).range(0..=23), default_value_t = 8, conflicts_with = "off")]
+        at: u8,
+        /// Take the reminder away.
+        #[arg(long)]
+        off: bool,
+    },
     /// Write the one-page event brief as PDF: the event, goals, people to meet, the pitch.
     Brief {
         /// The document.
@@ -546,6 +559,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(CliCommand::Events { action: EventsAction::Import { file, source, event } }) => {
             network::import_event_file(&file, &source, event.as_deref())
         }
+        Some(CliCommand::Remind { file, at, off }) => network::remind(&file, at, off),
         Some(CliCommand::Followups { file, ics, json, today, notify }) => {
             network::followups(&file, ics.as_deref(), json, notify, today.unwrap_or_else(crate::app::today))
         }

@@ -228,6 +228,33 @@ pub(super) fn import_event_file(file: &Path, source: &Path, event: Option<&str>)
     ExitCode::SUCCESS
 }
 
+/// `remind FILE [--at HOUR | --off]`.
+pub(super) fn remind(file: &Path, hour: u8, off: bool) -> ExitCode {
+    if off {
+        return match crate::morning::remove() {
+            Ok(()) => {
+                say("no more morning digest");
+                ExitCode::SUCCESS
+            }
+            Err(why) => complain(why),
+        };
+    }
+    if let Err(code) = load(file) {
+        return code;
+    }
+    match crate::morning::install(file, hour) {
+        Ok((crate::morning::Installed::Timer, path)) => {
+            say(format!("the digest comes each day at {hour:02}:00 (systemd timer {})", path.display()));
+            ExitCode::SUCCESS
+        }
+        Ok((crate::morning::Installed::Autostart, path)) => {
+            say(format!("the digest comes each time you log in (no systemd user manager here; {})", path.display()));
+            ExitCode::SUCCESS
+        }
+        Err(why) => complain(why),
+    }
+}
+
 /// One event as `events list --json` prints it.
 #[derive(Serialize)]
 struct EventJson<'a> {

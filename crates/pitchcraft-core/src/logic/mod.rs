@@ -14,6 +14,7 @@ pub mod discover;
 pub mod draft;
 pub mod invitations;
 pub mod markdown;
+pub mod morning;
 pub mod network;
 pub mod people_import;
 pub mod people_merge;
