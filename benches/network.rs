@@ -19,8 +19,9 @@ fn input() -> egui::RawInput {
 fn frame(ctx: &egui::Context, document: &BrandDocument, state: &mut NetworkState, out: &mut Vec<Command>) {
     let today = "2026-11-28".parse().expect("a date");
     let mut output = ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default()
-            .show(ui, |ui| network::show(ui, NetworkContext { document, language: Language::En, today, state, out }));
+        egui::CentralPanel::default().show(ui, |ui| {
+            network::show(ui, NetworkContext { document, language: Language::En, today, morning: None, state, out })
+        });
     });
     black_box(ctx.tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point));
     output.textures_delta.clear();

@@ -155,6 +155,8 @@ pub enum Command {
     ForgetRecent(PathBuf),
     /// Something of the recorder or the player.
     Voice(VoiceRequest),
+    /// Send the open document's digest each morning at this hour (`None`: no more).
+    MorningReminder(Option<u8>),
 }
 
 /// Ctrl on Linux and Windows, Cmd on a Mac.
@@ -243,6 +245,7 @@ impl Command {
             | Command::Deleted(_) => Tr::Close,
             Command::ForgetRecent(_) => Tr::CmdForgetRecent,
             Command::Voice(_) => Tr::VoiceHeading,
+            Command::MorningReminder(_) => Tr::NetMorning,
         }
     }
 

@@ -158,9 +158,16 @@ impl PitchcraftApp {
                     ui::card::show(ui, language, &session.document, &mut self.card, &mut out);
                 }
                 Some(session) if self.page == crate::state::Page::Network => {
+                    let morning = self
+                        .settings
+                        .morning
+                        .as_ref()
+                        .filter(|(document, _)| session.path().is_some_and(|path| path == document))
+                        .map(|(_, hour)| *hour);
                     let cx = ui::network::NetworkContext {
                         document: &session.document,
                         language,
+                        morning,
                         today: self.today(),
                         state: &mut self.network,
                         out: &mut out,
@@ -264,6 +271,33 @@ impl PitchcraftApp {
             }
             Command::ForgetRecent(path) => self.settings.forget(&path),
             Command::Voice(request) => self.voice(request),
+            Command::MorningReminder(hour) => self.set_morning(hour),
+        }
+    }
+
+    /// Sets up or takes away the morning digest of the open document, and says so.
+    fn set_morning(&mut self, hour: Option<u8>) {
+        let document = self.session.as_ref().and_then(|session| session.path().map(|path| path.to_path_buf()));
+        let Some(document) = document else {
+            self.notify(NoticeLevel::Warning, self.tr(Tr::NetMorningSaveFirst).to_owned());
+            return;
+        };
+        match (self.morning)(hour.map(|hour| (document.as_path(), hour))) {
+            Ok(how) => {
+                self.settings.morning = hour.map(|hour| (document.clone(), hour));
+                let text = match (how, hour) {
+                    (Some(crate::morning::Installed::Timer), Some(hour)) => {
+                        fill(self.tr(Tr::NetMorningTimer), &[("hour", &format!("{hour:02}:00"))])
+                    }
+                    (Some(_), _) => self.tr(Tr::NetMorningLogin).to_owned(),
+                    (None, _) => self.tr(Tr::NetMorningOff).to_owned(),
+                };
+                self.notify(NoticeLevel::Info, text);
+            }
+            Err(why) => {
+                let text = fill(self.tr(Tr::NetMorningFailed), &[("error", &why)]);
+                self.notify(NoticeLevel::Warning, text);
+            }
         }
     }
 

@@ -71,6 +71,22 @@ pub struct Launch {
     pub microphone: Option<std::sync::Arc<dyn voice::Microphone>>,
     /// What hears the words of a take (a stand-in in tests; Whisper otherwise).
     pub transcriber: Option<std::sync::Arc<dyn hearing::Transcriber>>,
+    /// What sets up the morning digest on this computer (a stand-in in tests, which must
+    /// not touch the person's own configuration; `crate::morning` otherwise).
+    pub morning: Option<MorningInstaller>,
+}
+
+/// Sets up (`Some((document, hour))`) or takes away (`None`) the morning digest; says how.
+pub type MorningInstaller = std::sync::Arc<
+    dyn Fn(Option<(&std::path::Path, u8)>) -> Result<Option<crate::morning::Installed>, String> + Send + Sync,
+>;
+
+/// The real one: `crate::morning`.
+fn install_morning(request: Option<(&std::path::Path, u8)>) -> Result<Option<crate::morning::Installed>, String> {
+    match request {
+        Some((document, hour)) => crate::morning::install(document, hour).map(|(how, _)| Some(how)),
+        None => crate::morning::remove().map(|()| None),
+    }
 }
 
 impl Launch {
@@ -144,6 +160,7 @@ pub struct PitchcraftApp {
     fetching: Option<hearing::Fetching>,
     /// When the first frame began (for PITCHCRAFT_TRACE_FRAMES).
     first_frame: Option<std::time::Instant>,
+    morning: MorningInstaller,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
 }
@@ -210,6 +227,7 @@ impl PitchcraftApp {
             hearing: None,
             fetching: None,
             first_frame: None,
+            morning: launch.morning.clone().unwrap_or_else(|| std::sync::Arc::new(install_morning)),
             opening: None,
         };
         if let Some(path) = launch.file {

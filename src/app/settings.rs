@@ -46,6 +46,9 @@ pub struct Settings {
     pub discover_step: Step,
     /// How the person rehearses.
     pub rehearse: crate::ui::rehearse::RehearseSettings,
+    /// The morning digest set up on this computer: for which document, at which hour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub morning: Option<(PathBuf, u8)>,
 }
 
 impl Default for Settings {
@@ -58,6 +61,7 @@ impl Default for Settings {
             page: Page::Discover,
             discover_step: Step::Welcome,
             rehearse: Default::default(),
+            morning: None,
         }
     }
 }

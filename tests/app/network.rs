@@ -347,3 +347,45 @@ fn linkedin_connections_are_sorted_into_a_network_in_bulk_as_one_undoable_step()
     common::press_command(&mut harness, egui::Key::Z);
     assert_eq!(unsorted(&harness), 1);
 }
+
+#[test]
+fn remind_me_each_morning_sets_up_the_digest_for_the_saved_document() {
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let file = common::sample_copy(dir.path());
+    // Each request: the document and hour, or None for "take it away".
+    type Asked = Vec<Option<(std::path::PathBuf, u8)>>;
+    let asked: Arc<Mutex<Asked>> = Arc::default();
+    let seen = asked.clone();
+    let morning: pitchcraft::app::MorningInstaller = Arc::new(move |request| {
+        seen.lock().unwrap().push(request.map(|(path, hour)| (path.to_path_buf(), hour)));
+        Ok(request.map(|_| pitchcraft::morning::Installed::Timer))
+    });
+    let (mut harness, _) = app(Launch {
+        file: Some(file.clone()),
+        page: Some(Page::Network),
+        morning: Some(morning),
+        ..Launch::default()
+    });
+    click(&mut harness, "Remind me each morning");
+    assert_eq!(*asked.lock().unwrap(), [Some((file.clone(), 8))]);
+    let notices: Vec<String> = harness.state().notices().iter().map(|n| n.text.clone()).collect();
+    assert!(notices.iter().any(|t| t.starts_with("Your network's digest comes each day at 08:00")), "{notices:?}");
+    assert_eq!(harness.state().settings().morning, Some((file.clone(), 8)));
+    // The hour changed: set up again at that hour; then off.
+    harness.get_by_label("at: 08:00").click();
+    harness.run_ok();
+    click(&mut harness, "09:00");
+    assert_eq!(asked.lock().unwrap().last().cloned(), Some(Some((file.clone(), 9))));
+    click(&mut harness, "Remind me each morning");
+    assert_eq!(asked.lock().unwrap().last().cloned(), Some(None));
+    assert_eq!(harness.state().settings().morning, None);
+}
+
+#[test]
+fn a_document_never_saved_has_no_morning_reminder_yet() {
+    let (mut harness, _) = app(Launch { sample: true, page: Some(Page::Network), ..Launch::default() });
+    click(&mut harness, "Remind me each morning");
+    let notices: Vec<String> = harness.state().notices().iter().map(|n| n.text.clone()).collect();
+    assert!(notices.iter().any(|t| t.starts_with("Save the document first")), "{notices:?}");
+}

@@ -29,6 +29,8 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
         // No speech model unless a test hands in a stand-in: the real one would load 145 MB
         // and hear every recorded run of every test.
         transcriber: launch.transcriber.or_else(|| Some(std::sync::Arc::new(no_speech_model()))),
+        // Tests never set up a reminder in the person's own configuration.
+        morning: launch.morning.or_else(|| Some(std::sync::Arc::new(|_| Err("not in tests".to_owned())))),
         ..launch
     };
     let mut harness =

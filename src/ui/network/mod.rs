@@ -105,6 +105,8 @@ pub struct NetworkContext<'a> {
     pub language: Language,
     /// Today, where the person is.
     pub today: NaiveDate,
+    /// The hour of the morning digest, when it is set up for this document.
+    pub morning: Option<u8>,
     /// The page's memory.
     pub state: &'a mut NetworkState,
     /// Commands to the app.

@@ -34,6 +34,7 @@ pub(super) fn today(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
     if ui.button(cx.t(Tr::NetExportCalendar)).clicked() {
         cx.out.push(Command::NetworkFile(NetworkFile::ExportCalendar));
     }
+    morning(ui, cx);
 
     heading(ui, cx.t(Tr::NetDueForContact));
     let due = network::due_for_contact(document, cx.today);
@@ -221,4 +222,29 @@ fn balance(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             .collect();
         prompt(ui, trf(cx.language, Tr::NetBrokers, &[("names", &names.join(", "))]));
     }
+}
+
+/// "Remind me each morning at …": the digest as a desktop notification, the app closed.
+fn morning(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        let mut on = cx.morning.is_some();
+        let hour = cx.morning.unwrap_or(8);
+        if ui.checkbox(&mut on, cx.t(Tr::NetMorning)).on_hover_text(cx.t(Tr::NetMorningTip)).changed() {
+            cx.out.push(Command::MorningReminder(on.then_some(hour)));
+        }
+        let label = ui.label(cx.t(Tr::NetMorningAt)).id;
+        let mut chosen = hour;
+        let combo = egui::ComboBox::from_id_salt("network_morning_hour")
+            .selected_text(format!("{hour:02}:00"))
+            .show_ui(ui, |ui| {
+                for option in 6..=11u8 {
+                    ui.selectable_value(&mut chosen, option, format!("{option:02}:00"));
+                }
+            });
+        let combo = combo.response.labelled_by(label);
+        crate::ui::widgets::name_combo(ui, combo.id, cx.t(Tr::NetMorningAt), &format!("{hour:02}:00"));
+        if chosen != hour && cx.morning.is_some() {
+            cx.out.push(Command::MorningReminder(Some(chosen)));
+        }
+    });
 }
