@@ -69,7 +69,7 @@ impl FileDialogs for SystemDialogs {
         ask(|| {
             rfd::FileDialog::new()
                 .set_title(title)
-                .add_filter("Contacts (vCard, CSV)", &["vcf", "vcard", "csv"])
+                .add_filter("Contacts (vCard, CSV, LinkedIn archive)", &["vcf", "vcard", "csv", "zip"])
                 .add_filter("vCard", &["vcf", "vcard"])
                 .add_filter("CSV (LinkedIn, Google, Outlook)", &["csv"])
                 .pick_file()

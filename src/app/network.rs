@@ -76,8 +76,8 @@ impl PitchcraftApp {
                 std::fs::read(path).map_err(|error| error.to_string())
             }
         });
-        let text = match read {
-            Ok(bytes) => vcard::decode(&bytes),
+        let bytes = match read {
+            Ok(bytes) => bytes,
             Err(error) => {
                 let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
                 self.notify(NoticeLevel::Warning, text);
@@ -87,7 +87,7 @@ impl PitchcraftApp {
         let Some(session) = &mut self.session else { return };
         // Done on a copy, then applied as one edit, so Undo takes the whole import back.
         let mut imported = session.document.clone();
-        let report = match people_import::import(&mut imported, &text) {
+        let report = match people_import::import_bytes(&mut imported, &bytes) {
             Ok((_, report)) => report,
             Err(error) => {
                 let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
@@ -127,7 +127,7 @@ impl PitchcraftApp {
         for path in paths {
             match extension(&path).as_str() {
                 "ics" => self.import_invitation(&path, now),
-                "vcf" | "vcard" | "csv" => self.import_contacts(&path, now),
+                "vcf" | "vcard" | "csv" | "zip" => self.import_contacts(&path, now),
                 _ => documents.push(path),
             }
         }

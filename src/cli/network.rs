@@ -39,7 +39,7 @@ pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let one = match people_import::import(&mut loaded.document, &vcard::decode(&bytes)) {
+        let one = match people_import::import_bytes(&mut loaded.document, &bytes) {
             Ok((_, one)) if one.added + one.updated + one.skipped.len() == 0 && one.warnings.is_empty() => {
                 let _ = writeln!(std::io::stderr(), "{}: no contacts in it", path.display());
                 continue;

@@ -149,3 +149,44 @@ fn what_is_no_contact_list_is_a_clear_error() {
         assert!(error.contains("not a contact list this app knows"), "{text:?}: {error}");
     }
 }
+
+/// A zip archive in memory holding `files` (name, bytes), deflated.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn linkedins_archive_as_downloaded_is_read_in_memory_and_a_zip_bomb_is_refused_unopened() {
+    use pitchcraft_core::logic::people_import::{MAX_UNPACKED, import_bytes};
+    let archive = zip_of(&[
+        (
+            "Basic_LinkedInDataExport_12-05-2026/Profile.csv",
+            b"First Name,Last Name,Headline\nSanne,de Vries,Operations\n",
+        ),
+        ("Basic_LinkedInDataExport_12-05-2026/connections.CSV", LINKEDIN.as_bytes()),
+    ]);
+    let mut document = BrandDocument::default();
+    let (_, report) = import_bytes(&mut document, &archive).unwrap();
+    assert_eq!(report.added, 3);
+    // Without Connections.csv, damaged, or a bomb: clear errors, nothing imported.
+    let without = zip_of(&[("Profile.csv", b"First Name\nSanne\n")]);
+    let error = import_bytes(&mut document, &without).unwrap_err();
+    assert!(error.contains("no Connections.csv"), "{error}");
+    let error = import_bytes(&mut document, &archive[..archive.len() / 2]).unwrap_err();
+    assert!(error.contains("not a readable zip archive"), "{error}");
+    let zeros = vec![b'0'; (MAX_UNPACKED + 1024 * 1024) as usize];
+    let bomb = zip_of(&[("Connections.csv", &zeros)]);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes packed", bomb.len());
+    let error = import_bytes(&mut document, &bomb).unwrap_err();
+    assert!(error.contains("would unpack to 65 MB"), "{error}");
+    assert_eq!(document.people.len(), 3);
+}
