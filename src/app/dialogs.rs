@@ -24,7 +24,7 @@ pub trait FileDialogs {
     fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked;
     /// Asks where to save an export (the card) with the given file name ending.
     fn save_export(&mut self, title: &str, suggested_name: &str, extension: &str) -> Picked;
-    /// Asks for a contacts file (vCard) to import.
+    /// Asks for a file to import: contacts (vCard, CSV, LinkedIn's archive) or an invitation.
     fn open_contacts(&mut self, title: &str) -> Picked;
 }
 
@@ -69,9 +69,10 @@ impl FileDialogs for SystemDialogs {
         ask(|| {
             rfd::FileDialog::new()
                 .set_title(title)
-                .add_filter("Contacts (vCard, CSV, LinkedIn archive)", &["vcf", "vcard", "csv", "zip"])
+                .add_filter("Contacts and invitations", &["vcf", "vcard", "csv", "zip", "ics"])
                 .add_filter("vCard", &["vcf", "vcard"])
                 .add_filter("CSV (LinkedIn, Google, Outlook)", &["csv"])
+                .add_filter("Invitation (iCalendar)", &["ics"])
                 .pick_file()
         })
     }

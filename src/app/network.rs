@@ -20,6 +20,7 @@ impl PitchcraftApp {
         let stem = session.suggested_file_name().trim_end_matches(crate::storage::FILE_SUFFIX).to_owned();
         let picked = match what {
             NetworkFile::ImportContacts => self.dialogs.open_contacts(self.tr(Tr::NetImportContacts)),
+            NetworkFile::Import => self.dialogs.open_contacts(self.tr(Tr::MenuImport)),
             NetworkFile::ExportContacts => {
                 self.dialogs.save_export(self.tr(Tr::NetExportContacts), &format!("{stem}.people.vcf"), "vcf")
             }
@@ -42,6 +43,10 @@ impl PitchcraftApp {
         self.prompt = None;
         match what {
             NetworkFile::ImportContacts => self.import_contacts(path, now),
+            NetworkFile::Import => {
+                let invitation = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("ics"));
+                if invitation { self.import_invitation(path, now) } else { self.import_contacts(path, now) }
+            }
             NetworkFile::ExportContacts | NetworkFile::ExportCalendar => {
                 let Some(session) = &self.session else { return };
                 let document = &session.document;

@@ -6,8 +6,11 @@ use crate::i18n::Tr;
 /// The network's files the app reads and writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NetworkFile {
-    /// Contacts in, from a vCard file.
+    /// Contacts in: vCard, a contact list as CSV, LinkedIn's archive.
     ImportContacts,
+    /// Anything that comes in (File → Import): contacts, or an invitation (.ics) that
+    /// becomes an event; told apart by the file's name.
+    Import,
     /// The people out, as vCard 4.0.
     ExportContacts,
     /// Follow-ups and events out, as iCalendar.
@@ -19,6 +22,7 @@ impl NetworkFile {
     pub fn label(self) -> Tr {
         match self {
             NetworkFile::ImportContacts => Tr::NetImportContacts,
+            NetworkFile::Import => Tr::MenuImport,
             NetworkFile::ExportContacts => Tr::NetExportContacts,
             NetworkFile::ExportCalendar => Tr::NetExportCalendar,
         }

@@ -37,6 +37,8 @@ pub fn show(ui: &mut egui::Ui, model: &MenuModel<'_>, out: &mut Vec<Command>) {
             command_item(ui, language, Command::Save, model.has_document, out);
             command_item(ui, language, Command::SaveAs, model.has_document, out);
             command_item(ui, language, Command::ExportCard, model.has_document, out);
+            let import = Command::NetworkFile(crate::command::NetworkFile::Import);
+            command_item(ui, language, import, model.has_document, out);
             ui.separator();
             command_item(ui, language, Command::Quit, true, out);
         });

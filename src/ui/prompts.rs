@@ -65,9 +65,9 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                     PathPurpose::SaveAs(_) => (Tr::CmdSaveAs, Tr::CmdSave),
                     PathPurpose::Export(CardFormat::BusinessCards) => (Tr::ExportBusinessCardsTitle, Tr::ExportConfirm),
                     PathPurpose::Export(_) => (Tr::ExportCardTitle, Tr::ExportConfirm),
-                    PathPurpose::Network(crate::command::NetworkFile::ImportContacts) => {
-                        (Tr::NetImportContacts, Tr::CmdOpen)
-                    }
+                    PathPurpose::Network(
+                        what @ (crate::command::NetworkFile::ImportContacts | crate::command::NetworkFile::Import),
+                    ) => (what.label(), Tr::CmdOpen),
                     PathPurpose::Network(what) => (what.label(), Tr::ExportConfirm),
                 };
                 crate::ui::widgets::heading(ui, t(heading));

@@ -187,3 +187,32 @@ fn an_invitation_or_a_contact_list_dropped_on_an_open_document_comes_in() {
     assert!(notices.iter().any(|t| t.starts_with("Contacts from Connections.csv: added 1")), "{notices:?}");
     assert!(harness.query_all_by_value("Inkoopdag zorg").next().is_some(), "the event is shown");
 }
+
+#[test]
+fn file_import_takes_an_invitation_or_contacts_by_their_name() {
+    use pitchcraft::app::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let invite = dir.path().join("Inkoopdag.ICS");
+    std::fs::write(
+        &invite,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:inkoopdag@example.org\r\nSUMMARY:Inkoopdag zorg\r\n\
+         DTSTART:20270415T080000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let cards = dir.path().join("phone.vcf");
+    std::fs::write(&cards, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tom Bakker\r\nEND:VCARD\r\n").unwrap();
+    let (mut harness, dialogs) = app(Launch { sample: true, ..Launch::default() });
+    for (path, label) in [
+        (invite, "Import… (contacts, LinkedIn, an invitation)"),
+        (cards, "Import… (contacts, LinkedIn, an invitation)"),
+    ] {
+        dialogs.answer(Picked::Path(path));
+        harness.get_by_label("File").click();
+        harness.run_ok();
+        harness.get_by_label(label).click();
+        harness.run_ok();
+    }
+    let document = &harness.state().session().unwrap().document;
+    assert!(document.events.iter().any(|e| e.name == "Inkoopdag zorg" && e.time_zone == "UTC"));
+    assert!(document.people.iter().any(|c| c.name == "Tom Bakker"));
+}

@@ -76,6 +76,7 @@ page_keys! {
     MenuEdit,
     MenuFile,
     MenuHelp,
+    MenuImport,
     MenuLanguage,
     MenuOpenRecent,
     MenuTheme,
