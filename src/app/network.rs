@@ -74,13 +74,7 @@ impl PitchcraftApp {
 
     fn import_contacts(&mut self, path: &Path, now: f64) {
         let file = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into());
-        let read = std::fs::metadata(path).map_err(|error| error.to_string()).and_then(|meta| {
-            if meta.len() > MAX_VCARD_BYTES {
-                Err(format!("{} MB is too large for a contacts file", meta.len() / (1024 * 1024)))
-            } else {
-                std::fs::read(path).map_err(|error| error.to_string())
-            }
-        });
+        let read = read_limited(path, "a contacts file");
         let bytes = match read {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -142,16 +136,7 @@ impl PitchcraftApp {
     /// Adds (or updates) the events of an invitation, as one undoable edit, and shows them.
     fn import_invitation(&mut self, path: &Path, now: f64) {
         let file = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into());
-        let read = std::fs::metadata(path)
-            .map_err(|error| error.to_string())
-            .and_then(|meta| {
-                if meta.len() > MAX_VCARD_BYTES {
-                    Err(format!("{} MB is too large for an invitation", meta.len() / (1024 * 1024)))
-                } else {
-                    std::fs::read(path).map_err(|error| error.to_string())
-                }
-            })
-            .and_then(|bytes| invitations::read(&vcard::decode(&bytes)));
+        let read = read_limited(path, "an invitation").and_then(|bytes| invitations::read(&vcard::decode(&bytes)));
         let events = match read {
             Ok(events) => events,
             Err(error) => {
@@ -176,4 +161,14 @@ impl PitchcraftApp {
             self.network.event = Some(id.clone());
         }
     }
+}
+
+/// A file's bytes, refused beyond 64 MB (no contacts file or invitation is near that), the
+/// error in words ("… is too large for a contacts file").
+fn read_limited(path: &Path, what: &str) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if meta.len() > MAX_VCARD_BYTES {
+        return Err(format!("{} MB is too large for {what}", meta.len() / (1024 * 1024)));
+    }
+    std::fs::read(path).map_err(|error| error.to_string())
 }
