@@ -44,8 +44,12 @@ impl PitchcraftApp {
         match what {
             NetworkFile::ImportContacts => self.import_contacts(path, now),
             NetworkFile::Import => {
-                let invitation = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("ics"));
-                if invitation { self.import_invitation(path, now) } else { self.import_contacts(path, now) }
+                // Anything else named is taken for contacts, and said so when it is none.
+                if incoming(path) == Some(Incoming::Invitation) {
+                    self.import_invitation(path, now);
+                } else {
+                    self.import_contacts(path, now);
+                }
             }
             NetworkFile::ExportContacts | NetworkFile::ExportCalendar => {
                 let Some(session) = &self.session else { return };
@@ -87,7 +91,7 @@ impl PitchcraftApp {
         // Done on a copy, then applied as one edit, so Undo takes the whole import back.
         let mut imported = session.document.clone();
         let report = match people_import::import_bytes(&mut imported, &bytes) {
-            Ok((_, report)) => report,
+            Ok(report) => report,
             Err(error) => {
                 let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
                 self.notify(NoticeLevel::Warning, text);
@@ -121,13 +125,12 @@ impl PitchcraftApp {
         if self.session.is_none() {
             return paths;
         }
-        let extension = |path: &Path| path.extension().map(|x| x.to_string_lossy().to_lowercase()).unwrap_or_default();
         let mut documents = Vec::new();
         for path in paths {
-            match extension(&path).as_str() {
-                "ics" => self.import_invitation(&path, now),
-                "vcf" | "vcard" | "csv" | "zip" => self.import_contacts(&path, now),
-                _ => documents.push(path),
+            match incoming(&path) {
+                Some(Incoming::Invitation) => self.import_invitation(&path, now),
+                Some(Incoming::Contacts) => self.import_contacts(&path, now),
+                None => documents.push(path),
             }
         }
         documents
@@ -171,4 +174,21 @@ fn read_limited(path: &Path, what: &str) -> Result<Vec<u8>, String> {
         return Err(format!("{} MB is too large for {what}", meta.len() / (1024 * 1024)));
     }
     std::fs::read(path).map_err(|error| error.to_string())
+}
+
+/// What a file that comes in is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Incoming {
+    Invitation,
+    Contacts,
+}
+
+/// An invitation (`.ics`), contacts (vCard, CSV, LinkedIn's zip), or neither (a document).
+fn incoming(path: &Path) -> Option<Incoming> {
+    let extension = path.extension().map(|x| x.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "ics" => Some(Incoming::Invitation),
+        "vcf" | "vcard" | "csv" | "zip" => Some(Incoming::Contacts),
+        _ => None,
+    }
 }

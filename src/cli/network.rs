@@ -13,7 +13,8 @@ use crate::logic::{calendar, network, people_import, vcard};
 use crate::model::{BrandDocument, Event, FollowUp};
 use crate::storage::{self, BackupPolicy, Loaded};
 
-/// vCard files larger than this are refused: an address book of 100,000 cards is far smaller.
+/// Contacts files and invitations larger than this are refused: an address book of 100,000
+/// cards is far smaller.
 const MAX_VCARD_BYTES: u64 = 64 * 1024 * 1024;
 
 fn load(file: &Path) -> Result<Loaded, ExitCode> {
@@ -40,11 +41,11 @@ pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
             }
         };
         let one = match people_import::import_bytes(&mut loaded.document, &bytes) {
-            Ok((_, one)) if one.added + one.updated + one.skipped.len() == 0 && one.warnings.is_empty() => {
+            Ok(one) if one.added + one.updated + one.skipped.len() == 0 && one.warnings.is_empty() => {
                 let _ = writeln!(std::io::stderr(), "{}: no contacts in it", path.display());
                 continue;
             }
-            Ok((_, one)) => one,
+            Ok(one) => one,
             Err(why) => {
                 let _ = writeln!(std::io::stderr(), "{}: {why}", path.display());
                 continue;
@@ -83,14 +84,14 @@ fn read_contacts_file(path: &Path) -> Result<Vec<u8>, String> {
             .map(|entry| entry.path())
             .find(|file| file.file_name().is_some_and(|name| name.eq_ignore_ascii_case("connections.csv")));
         return match found {
-            Some(file) => read_vcard_file(&file),
+            Some(file) => read_small_file(&file),
             None => Err("a folder without Connections.csv (LinkedIn's export holds one)".to_owned()),
         };
     }
-    read_vcard_file(path)
+    read_small_file(path)
 }
 
-fn read_vcard_file(path: &Path) -> Result<Vec<u8>, String> {
+fn read_small_file(path: &Path) -> Result<Vec<u8>, String> {
     let size = std::fs::metadata(path).map_err(|error| error.to_string())?.len();
     if size > MAX_VCARD_BYTES {
         return Err(format!("{} MB is too large for a contacts file", size / (1024 * 1024)));
@@ -180,7 +181,7 @@ pub(super) fn import_event_file(file: &Path, source: &Path, event: Option<&str>)
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let text = match read_vcard_file(source) {
+    let text = match read_small_file(source) {
         Ok(bytes) => vcard::decode(&bytes),
         Err(message) => return complain(format!("{}: {message}", source.display())),
     };

@@ -175,7 +175,7 @@ fn linkedins_archive_as_downloaded_is_read_in_memory_and_a_zip_bomb_is_refused_u
         ("Basic_LinkedInDataExport_12-05-2026/connections.CSV", LINKEDIN.as_bytes()),
     ]);
     let mut document = BrandDocument::default();
-    let (_, report) = import_bytes(&mut document, &archive).unwrap();
+    let report = import_bytes(&mut document, &archive).unwrap();
     assert_eq!(report.added, 3);
     // Without Connections.csv, damaged, or a bomb: clear errors, nothing imported.
     let without = zip_of(&[("Profile.csv", b"First Name\nSanne\n")]);

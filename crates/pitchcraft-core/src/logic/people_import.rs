@@ -8,13 +8,6 @@ use super::people_merge::ImportReport;
 use super::{contact_lists, vcard};
 use crate::model::BrandDocument;
 
-/// What kind of contacts file the text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    VCard,
-    List(contact_lists::Layout),
-}
-
 /// The largest Connections.csv taken out of an archive (5,000 connections are about 1 MB):
 /// an archive whose file would expand beyond it is refused before anything is unpacked.
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
@@ -22,7 +15,7 @@ pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 /// Imports the contacts in a file's bytes: a zip is LinkedIn's archive (its
 /// Connections.csv, in any folder and any case, unpacked in memory only, at most
 /// [`MAX_UNPACKED`]); anything else is text (UTF-8 or Latin-1).
-pub fn import_bytes(document: &mut BrandDocument, bytes: &[u8]) -> Result<(Source, ImportReport), String> {
+pub fn import_bytes(document: &mut BrandDocument, bytes: &[u8]) -> Result<ImportReport, String> {
     if bytes.starts_with(b"PK\x03\x04") {
         let connections = connections_from_archive(bytes)?;
         return import(document, &vcard::decode(&connections));
@@ -63,12 +56,11 @@ pub fn connections_from_archive(bytes: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Imports the contacts in `text` (decoded with [`vcard::decode`]); an error in words when
 /// it is no contacts file this app knows, with nothing changed.
-pub fn import(document: &mut BrandDocument, text: &str) -> Result<(Source, ImportReport), String> {
+fn import(document: &mut BrandDocument, text: &str) -> Result<ImportReport, String> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.get(..11).is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCARD")) {
-        return Ok((Source::VCard, vcard::import(document, text)));
+        return Ok(vcard::import(document, text));
     }
     let list = contact_lists::read(text)?;
-    let layout = list.layout;
-    Ok((Source::List(layout), contact_lists::import(document, list)))
+    Ok(contact_lists::import(document, list))
 }

@@ -42,16 +42,6 @@ impl std::fmt::Display for ImportWarning {
     }
 }
 
-impl ImportReport {
-    /// Adds up the reports of several files.
-    pub fn absorb(&mut self, other: ImportReport) {
-        self.added += other.added;
-        self.updated += other.updated;
-        self.skipped.extend(other.skipped);
-        self.warnings.extend(other.warnings);
-    }
-}
-
 /// A person as a source gives them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Newcomer {
