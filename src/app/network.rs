@@ -7,7 +7,7 @@ use super::{NoticeLevel, Picked, PitchcraftApp};
 use crate::command::{Command, DocEdit, NetworkFile};
 use crate::i18n::{Tr, fill};
 use crate::logic::people_merge::ImportWarning;
-use crate::logic::{calendar, invitations, network, people_import, vcard};
+use crate::logic::{attendee_lists, calendar, invitations, network, people_import, vcard};
 use crate::state::{PathPurpose, Prompt};
 
 /// vCard files larger than this are refused (an address book of 100,000 cards is smaller).
@@ -21,6 +21,7 @@ impl PitchcraftApp {
         let picked = match what {
             NetworkFile::ImportContacts => self.dialogs.open_contacts(self.tr(Tr::NetImportContacts)),
             NetworkFile::Import => self.dialogs.open_contacts(self.tr(Tr::MenuImport)),
+            NetworkFile::ImportAttendees => self.dialogs.open_contacts(self.tr(Tr::NetImportAttendees)),
             NetworkFile::ExportContacts => {
                 self.dialogs.save_export(self.tr(Tr::NetExportContacts), &format!("{stem}.people.vcf"), "vcf")
             }
@@ -42,7 +43,7 @@ impl PitchcraftApp {
     pub(super) fn network_file_at(&mut self, what: NetworkFile, path: &Path, now: f64) {
         self.prompt = None;
         match what {
-            NetworkFile::ImportContacts => self.import_contacts(path, now),
+            NetworkFile::ImportContacts | NetworkFile::ImportAttendees => self.import_contacts(path, now),
             NetworkFile::Import => {
                 // Anything else named is taken for contacts, and said so when it is none.
                 if incoming(path) == Some(Incoming::Invitation) {
@@ -87,22 +88,84 @@ impl PitchcraftApp {
                 return;
             }
         };
+        // An attendee list goes to the event open on the Network page.
+        if !bytes.starts_with(b"PK")
+            && let Ok(list) = attendee_lists::read(&vcard::decode(&bytes))
+        {
+            self.import_attendees(&file, list, now);
+            return;
+        }
+        // LinkedIn's archive also holds its owner's profile: suggestions for Discover.
+        let profile = people_import::profile_from_archive(&bytes);
         let Some(session) = &mut self.session else { return };
+        let opening = session.opening();
         // Done on a copy, then applied as one edit, so Undo takes the whole import back.
         let mut imported = session.document.clone();
-        let report = match people_import::import_bytes(&mut imported, &bytes) {
-            Ok(report) => report,
+        match people_import::import_bytes(&mut imported, &bytes) {
+            Ok(report) => {
+                if report.added + report.updated > 0 {
+                    session.apply(DocEdit::step(move |document| *document = imported), now);
+                }
+                self.say_contacts_imported(&file, &report);
+            }
+            // An archive of the profile alone (no connections asked for) is no failure.
+            Err(_) if profile.is_some() => {}
             Err(error) => {
                 let text = fill(self.tr(Tr::NoticeContactsUnreadable), &[("file", &file), ("error", &error)]);
                 self.notify(NoticeLevel::Warning, text);
                 return;
             }
+        }
+        if let Some(profile) = profile {
+            let args: [(&str, &dyn std::fmt::Display); 2] =
+                [("skills", &profile.skills.len()), ("recommendations", &profile.recommendations.len())];
+            let text = fill(self.tr(Tr::NoticeLinkedInProfile), &args);
+            self.discover.linkedin = Some((opening, profile));
+            self.discover.all_linkedin_skills = false;
+            self.discover.recommendation_skill.clear();
+            self.notify(NoticeLevel::Info, text);
+        }
+    }
+
+    /// Adds an attendee list to the event in view on the Network page (one undoable edit),
+    /// or says to open the event first.
+    fn import_attendees(&mut self, file: &str, list: attendee_lists::AttendeeList, now: f64) {
+        let Some(session) = &mut self.session else { return };
+        // Only the event in view: one looked at earlier may not be the one the list is of.
+        let in_view =
+            self.page == crate::state::Page::Network && self.network.tab == crate::ui::network::NetworkTab::Events;
+        let open =
+            self.network.event.clone().filter(|id| in_view && session.document.events.iter().any(|e| &e.id == id));
+        let Some(event_id) = open else {
+            self.page = crate::state::Page::Network;
+            self.network.tab = crate::ui::network::NetworkTab::Events;
+            let text = fill(self.tr(Tr::NoticeAttendeesNeedEvent), &[("file", &file)]);
+            self.notify(NoticeLevel::Warning, text);
+            return;
         };
-        if report.added + report.updated > 0 {
+        let mut imported = session.document.clone();
+        let Some(report) = attendee_lists::add_to_event(&mut imported, &event_id, list) else { return };
+        let event = imported.events.iter().find(|e| e.id == event_id).map(|e| e.name.clone()).unwrap_or_default();
+        if report.linked + report.to_find_out > 0 {
             session.apply(DocEdit::step(move |document| *document = imported), now);
         }
-        let args: [(&str, &dyn std::fmt::Display); 4] = [
+        self.page = crate::state::Page::Network;
+        self.network.tab = crate::ui::network::NetworkTab::Events;
+        let args: [(&str, &dyn std::fmt::Display); 5] = [
             ("file", &file),
+            ("event", &event),
+            ("linked", &report.linked),
+            ("to_find_out", &report.to_find_out),
+            ("left_out", &report.left_out.len()),
+        ];
+        let text = fill(self.tr(Tr::NoticeAttendeesImported), &args);
+        self.notify(NoticeLevel::Info, text);
+    }
+
+    /// Says what a contacts import did, and warns of a file cut off.
+    fn say_contacts_imported(&mut self, file: &str, report: &crate::logic::people_merge::ImportReport) {
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("file", &file as &dyn std::fmt::Display),
             ("added", &report.added),
             ("updated", &report.updated),
             ("skipped", &report.skipped.len()),
@@ -114,6 +177,7 @@ impl PitchcraftApp {
                 ImportWarning::CutOff(name) => {
                     fill(self.tr(Tr::NoticeContactsCutOff), &[("file", &file), ("name", name)])
                 }
+                ImportWarning::ArchiveCutShort => fill(self.tr(Tr::NoticeArchiveCutShort), &[("file", &file)]),
             };
             self.notify(NoticeLevel::Warning, text);
         }

@@ -33,14 +33,31 @@ pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
     let mut report = ImportReport::default();
     let mut read_any = false;
     for path in sources {
+        // The owner's own profile, in LinkedIn's archive or its folder: said, not imported
+        // (the app offers it as suggestions, where the person takes what they want).
+        let in_folder = if path.is_dir() { people_import::profile_from_folder(path) } else { None };
         let bytes = match read_contacts_file(path) {
             Ok(bytes) => bytes,
             Err(message) => {
-                let _ = writeln!(std::io::stderr(), "{}: {message}", path.display());
+                match &in_folder {
+                    Some(profile) => {
+                        say_profile(path, profile);
+                        read_any = true;
+                    }
+                    None => {
+                        let _ = writeln!(std::io::stderr(), "{}: {message}", path.display());
+                    }
+                }
                 continue;
             }
         };
+        let profile = in_folder.or_else(|| people_import::profile_from_archive(&bytes));
+        if let Some(profile) = &profile {
+            say_profile(path, profile);
+            read_any = true;
+        }
         let one = match people_import::import_bytes(&mut loaded.document, &bytes) {
+            Err(_) if profile.is_some() => continue,
             Ok(one) if one.added + one.updated + one.skipped.len() == 0 && one.warnings.is_empty() => {
                 let _ = writeln!(std::io::stderr(), "{}: no contacts in it", path.display());
                 continue;
@@ -72,6 +89,18 @@ pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
         say(line);
     }
     ExitCode::SUCCESS
+}
+
+/// Says what of its owner's profile a LinkedIn export holds.
+fn say_profile(path: &Path, profile: &crate::logic::linkedin_profile::LinkedInProfile) {
+    say(format!(
+        "{}: also your own profile: {} skills, {} recommendations{} (File → Import… in the app offers them in \
+         Discover)",
+        path.display(),
+        profile.skills.len(),
+        profile.recommendations.len(),
+        if profile.headline.is_empty() { "" } else { ", a headline" }
+    ));
 }
 
 /// The bytes of a contacts file; for a folder (LinkedIn's export, unpacked), its

@@ -11,6 +11,8 @@ pub enum NetworkFile {
     /// Anything that comes in (File → Import): contacts, or an invitation (.ics) that
     /// becomes an event; told apart by the file's name.
     Import,
+    /// An attendee list (Eventbrite, Meetup) into the event open on the Network page.
+    ImportAttendees,
     /// The people out, as vCard 4.0.
     ExportContacts,
     /// Follow-ups and events out, as iCalendar.
@@ -23,6 +25,7 @@ impl NetworkFile {
         match self {
             NetworkFile::ImportContacts => Tr::NetImportContacts,
             NetworkFile::Import => Tr::MenuImport,
+            NetworkFile::ImportAttendees => Tr::NetImportAttendees,
             NetworkFile::ExportContacts => Tr::NetExportContacts,
             NetworkFile::ExportCalendar => Tr::NetExportCalendar,
         }

@@ -66,7 +66,9 @@ pub fn show(ctx: &egui::Context, language: Language, prompt: &mut Prompt, out: &
                     PathPurpose::Export(CardFormat::BusinessCards) => (Tr::ExportBusinessCardsTitle, Tr::ExportConfirm),
                     PathPurpose::Export(_) => (Tr::ExportCardTitle, Tr::ExportConfirm),
                     PathPurpose::Network(
-                        what @ (crate::command::NetworkFile::ImportContacts | crate::command::NetworkFile::Import),
+                        what @ (crate::command::NetworkFile::ImportContacts
+                        | crate::command::NetworkFile::Import
+                        | crate::command::NetworkFile::ImportAttendees),
                     ) => (what.label(), Tr::CmdOpen),
                     PathPurpose::Network(what) => (what.label(), Tr::ExportConfirm),
                 };

@@ -396,3 +396,96 @@ fn tab_brings_a_field_below_the_fold_into_view() {
     }
     assert!(fields_seen >= 4, "Tab went through {fields_seen} fields");
 }
+
+fn go_to(harness: &mut Harness<'_, PitchcraftApp>, step: Step) {
+    harness.state_mut().push(pitchcraft::command::Command::SetStep(step));
+    harness.run_ok();
+}
+
+/// LinkedIn's archive of an invented person: her connections and her own profile.
+fn linkedin_archive(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("Basic_LinkedInDataExport_12-05-2026.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let files: [(&str, &str); 5] = [
+        (
+            "Connections.csv",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+             Joost,Mulder,https://www.linkedin.com/in/joost-mulder,,Waterschap Rivierenland,Hydroloog,05 Mar 2018\n",
+        ),
+        (
+            "Profile.csv",
+            "First Name,Last Name,Headline,Summary,Geo Location,Websites\n\
+             Ilse,Verhoeven,Data architect for hospitals | Records that add up,,\"Nijmegen, Netherlands\",\n",
+        ),
+        (
+            "Positions.csv",
+            "Company Name,Title,Description,Location,Started On,Finished On\n\
+             Rivierenland Hospital,Data architect,,Tiel,Jan 2019,\n",
+        ),
+        ("Skills.csv", "Name\nHL7 FHIR\nTOGAF\n"),
+        (
+            "Recommendations_Received.csv",
+            "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n\
+             Joris,Bakker,Rivierenland Hospital,Head of IT,Ilse cut our interfaces from 40 to 12.,01/15/24,VISIBLE\n",
+        ),
+    ];
+    for (name, text) in files {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(text.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap();
+    path
+}
+
+#[test]
+fn linkedins_export_offers_the_owners_profile_where_each_part_belongs_and_overwrites_nothing() {
+    use pitchcraft::app::Picked;
+    let dir = tempfile::tempdir().unwrap();
+    let archive = linkedin_archive(dir.path());
+    let (mut harness, dialogs) = app(Launch::default());
+    press_command(&mut harness, Key::N);
+    type_into(&mut harness, "Role", "Architect");
+    dialogs.answer(Picked::Path(archive));
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Import… (contacts, LinkedIn, an invitation)").click();
+    harness.run_ok();
+    assert!(
+        harness.query_by_label_contains("The export also holds your own profile: 2 skills, 1 recommendation").is_some()
+    );
+    assert_eq!(document(&harness).people.len(), 1, "the connections came in too");
+
+    // About you: the empty fields only; the role typed stays.
+    go_to(&mut harness, Step::Welcome);
+    assert!(harness.query_by_label("Organisation: Rivierenland Hospital").is_some());
+    assert!(harness.query_by_label_contains("Role: Data architect").is_none());
+    activate(&mut harness, "Fill in the empty fields");
+    let person = document(&harness).person;
+    assert_eq!(
+        (person.role.as_str(), person.organisation.as_str(), person.location.as_str()),
+        ("Architect", "Rivierenland Hospital", "Nijmegen, Netherlands")
+    );
+    assert!(harness.query_by_label("Fill in the empty fields").is_none(), "nothing left to fill");
+
+    // Expertise: a skill by a click, then the recommendation as its proof.
+    go_to(&mut harness, Step::Expertise);
+    assert!(harness.query_by_label("Add the skill TOGAF").is_some());
+    activate(&mut harness, "Add the skill HL7 FHIR");
+    assert!(harness.query_by_label("Add the skill HL7 FHIR").is_none(), "added once");
+    activate(&mut harness, "Keep the recommendation by Joris Bakker as proof of HL7 FHIR");
+    let skill = &document(&harness).expertise[0];
+    assert_eq!(skill.skill, "HL7 FHIR");
+    assert_eq!(skill.proof.len(), 1);
+    assert_eq!(skill.proof[0].quote, "Ilse cut our interfaces from 40 to 12.");
+    assert!(harness.query_by_label("In the words of Joris Bakker, Head of IT, Rivierenland Hospital:").is_some());
+
+    // Brand statement: the LinkedIn headline is one more to pick.
+    go_to(&mut harness, Step::Brand);
+    activate(&mut harness, "Use this: Data architect for hospitals | Records that add up");
+    assert_eq!(document(&harness).person.headline, "Data architect for hospitals | Records that add up");
+    // Each was its own undo step.
+    press_command(&mut harness, Key::Z);
+    assert_eq!(document(&harness).person.headline, "");
+}

@@ -389,3 +389,46 @@ fn a_document_never_saved_has_no_morning_reminder_yet() {
     let notices: Vec<String> = harness.state().notices().iter().map(|n| n.text.clone()).collect();
     assert!(notices.iter().any(|t| t.starts_with("Save the document first")), "{notices:?}");
 }
+
+#[test]
+fn an_attendee_list_joins_the_event_in_view_and_is_refused_elsewhere() {
+    use pitchcraft::app::Picked;
+    use pitchcraft::model::Attendee;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("attendees.csv");
+    std::fs::write(
+        &list,
+        "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee #,Attendee Status,Job Title,Company\n\
+         1001,2026-11-02,Joris,Kramer,joris@example.org,1,General,1,Attending,Coach,Kramer Advies\n\
+         1002,2026-11-03,Fenna,Mol,fenna@example.net,1,General,2,Attending,Buyer,Zorgkantoor Oost\n\
+         1003,2026-11-04,Kees,de Wit,kees@example.net,1,General,3,Refunded,,\n",
+    )
+    .unwrap();
+    let (mut harness, dialogs) = app(Launch { sample: true, page: Some(Page::Network), ..Launch::default() });
+    let before = harness.state().session().unwrap().document.clone();
+    // From the menu while the Today tab is in view: which event would it be? It says so.
+    dialogs.answer(Picked::Path(list.clone()));
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Import… (contacts, LinkedIn, an invitation)").click();
+    harness.run_ok();
+    assert!(harness.query_by_label_contains("is an attendee list: open its event on Network → Events").is_some());
+    assert_eq!(harness.state().session().unwrap().document, before, "nothing changed");
+    // With the event in view: the people we know linked, the others to find out about.
+    click(&mut harness, "Events");
+    dialogs.answer(Picked::Path(list));
+    click(&mut harness, "Import attendee list…");
+    let event = harness.state().session().unwrap().document.events[0].clone();
+    let added = &event.attendees[before.events[0].attendees.len()..];
+    let joris = before.people.iter().find(|c| c.name == "Joris Kramer").unwrap().id.clone();
+    let knew_joris = before.events[0].attendees.contains(&Attendee::Contact(joris.clone()));
+    if !knew_joris {
+        assert!(added.contains(&Attendee::Contact(joris)), "{added:?}");
+    }
+    assert!(added.contains(&Attendee::ToFindOut("Fenna Mol (Buyer, Zorgkantoor Oost)".into())), "{added:?}");
+    assert!(!format!("{added:?}").contains("Kees"), "refunded, left out");
+    assert!(harness.query_by_label_contains("1 left out").is_some());
+    // One undo step.
+    common::press_command(&mut harness, egui::Key::Z);
+    assert_eq!(harness.state().session().unwrap().document.events[0], before.events[0]);
+}

@@ -190,3 +190,134 @@ fn linkedins_archive_as_downloaded_is_read_in_memory_and_a_zip_bomb_is_refused_u
     assert!(error.contains("would unpack to 65 MB"), "{error}");
     assert_eq!(document.people.len(), 3);
 }
+
+/// The owner's side of a LinkedIn export (an invented person): profile, positions, skills,
+/// endorsements and recommendations, file names in the cases different exports use.
+fn owners_export() -> Vec<u8> {
+    let folder = "Complete_LinkedInDataExport_12-05-2026";
+    zip_of(&[
+        (&format!("{folder}/Connections.csv"), LINKEDIN.as_bytes()),
+        (
+            &format!("{folder}/Profile.csv"),
+            "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n\
+             Ilse,Verhoeven,,,,IT-architect in de zorg | Zorgdata die klopt,\"Ik verbind systemen, zodat verpleging minder overtypt.\",Hospitals,,\"Nijmegen, Gelderland, Netherlands\",,[PERSONAL:https://ilseverhoeven.example/],\n"
+                .as_bytes(),
+        ),
+        (
+            &format!("{folder}/POSITIONS.csv"),
+            b"Company Name,Title,Description,Location,Started On,Finished On\n\
+              Gemeente Arnhem,Informatieadviseur,,Arnhem,Mar 2014,Dec 2018\n\
+              Rivierenland Ziekenhuis,IT-architect,Koppelingen en data,Tiel,Jan 2019,\n",
+        ),
+        (&format!("{folder}/skills.csv"), b"Name\nHL7 FHIR\nEnterprise-architectuur\nProjectmanagement\nTOGAF\n"),
+        (
+            &format!("{folder}/Endorsement_Received_Info.csv"),
+            b"Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n\
+              2024/01/02 10:00:00 UTC,TOGAF,Joris,Bakker,www.linkedin.com/in/jorisbakker,ACCEPTED\n\
+              2024/02/02 10:00:00 UTC,TOGAF,Fenna,Smit,www.linkedin.com/in/fennasmit,ACCEPTED\n\
+              2024/03/02 10:00:00 UTC,HL7 FHIR,Joris,Bakker,www.linkedin.com/in/jorisbakker,ACCEPTED\n\
+              2024/04/02 10:00:00 UTC,Projectmanagement,Kees,Mol,www.linkedin.com/in/keesmol,REJECTED\n",
+        ),
+        (
+            &format!("{folder}/Recommendations_Received.csv"),
+            "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n\
+             Joris,Bakker,Rivierenland Ziekenhuis,Hoofd IT,\"Ilse bracht onze koppelingen terug van 40 naar 12,\n zonder dat de afdelingen er last van hadden.\",01/15/24,VISIBLE\n\
+             Fenna,Smit,Gemeente Arnhem,Teamleider,Liever niet getoond.,02/15/24,HIDDEN\n"
+                .as_bytes(),
+        ),
+    ])
+}
+
+#[test]
+fn the_owners_linkedin_profile_becomes_suggestions_that_overwrite_nothing() {
+    use pitchcraft_core::logic::linkedin_profile::{AboutField, add_skill, fill_about, use_recommendation};
+    use pitchcraft_core::logic::people_import::profile_from_archive;
+    use pitchcraft_core::model::{ProofPoint, Skill};
+
+    let profile = profile_from_archive(&owners_export()).expect("the profile is in the archive");
+    assert_eq!(profile.headline, "IT-architect in de zorg | Zorgdata die klopt");
+    assert_eq!(profile.website, "https://ilseverhoeven.example/");
+    let current = profile.current_position().expect("a current position");
+    assert_eq!((current.title.as_str(), current.company.as_str()), ("IT-architect", "Rivierenland Ziekenhuis"));
+    // Most endorsed first; a rejected endorsement counts for nothing; then the export's order.
+    let skills: Vec<(&str, u32)> = profile.skills.iter().map(|s| (s.name.as_str(), s.endorsements)).collect();
+    assert_eq!(skills, [("TOGAF", 2), ("HL7 FHIR", 1), ("Enterprise-architectuur", 0), ("Projectmanagement", 0)]);
+    // Only what the owner shows; the text's line break read as a space.
+    assert_eq!(profile.recommendations.len(), 1);
+    assert_eq!(profile.recommendations[0].attribution(), "Joris Bakker, Hoofd IT, Rivierenland Ziekenhuis");
+    assert!(profile.recommendations[0].text.contains("van 40 naar 12, zonder"), "{}", profile.recommendations[0].text);
+
+    // The person typed a role and one of the skills (in other letters): those stay.
+    let mut document = BrandDocument::default();
+    document.person.role = "Architect".into();
+    document.expertise.push(Skill { skill: "hl7 fhir".into(), proof: vec![ProofPoint::default()], ..Skill::default() });
+    let fills = profile.about_fills(&document);
+    let fields: Vec<AboutField> = fills.iter().map(|(field, _)| *field).collect();
+    assert_eq!(fields, [AboutField::Organisation, AboutField::Location, AboutField::Website]);
+    fill_about(&mut document, &fills);
+    assert_eq!(document.person.role, "Architect", "typed, never overwritten");
+    assert_eq!(document.person.organisation, "Rivierenland Ziekenhuis");
+    assert_eq!(document.person.location, "Nijmegen, Gelderland, Netherlands");
+    assert!(profile.about_fills(&document).is_empty());
+
+    let to_add: Vec<&str> = profile.skills_to_add(&document).iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(to_add, ["TOGAF", "Enterprise-architectuur", "Projectmanagement"]);
+    add_skill(&mut document, "TOGAF");
+    add_skill(&mut document, "togaf");
+    assert_eq!(document.expertise.len(), 2, "a skill once");
+
+    // The recommendation goes into the skill's empty proof, once, with who said it.
+    let recommendation = profile.recommendations[0].clone();
+    use_recommendation(&mut document, 0, &recommendation);
+    use_recommendation(&mut document, 1, &recommendation);
+    let proofs: Vec<&ProofPoint> = document.expertise.iter().flat_map(|s| &s.proof).collect();
+    assert_eq!(proofs.iter().filter(|p| !p.quote.is_empty()).count(), 1);
+    assert_eq!(document.expertise[0].proof.len(), 1, "the empty proof took it");
+    assert_eq!(document.expertise[0].proof[0].quote_by, "Joris Bakker, Hoofd IT, Rivierenland Ziekenhuis");
+    assert!(profile.recommendations_to_use(&document).is_empty());
+
+    // The quote is kept in the file and read back.
+    let text = pitchcraft_core::storage::to_ron(&document).unwrap();
+    let (back, _) = pitchcraft_core::storage::parse_document(text.as_bytes()).unwrap();
+    assert_eq!(back.expertise[0].proof[0].quote, recommendation.text);
+}
+
+#[test]
+fn an_archive_without_the_owners_files_offers_no_profile() {
+    use pitchcraft_core::logic::people_import::profile_from_archive;
+    assert_eq!(profile_from_archive(&zip_of(&[("Connections.csv", LINKEDIN.as_bytes())])), None);
+    assert_eq!(profile_from_archive(LINKEDIN.as_bytes()), None);
+    assert_eq!(profile_from_archive(&owners_export()[..200]), None);
+}
+
+#[test]
+fn an_archive_cut_short_after_its_connections_is_read_with_a_warning() {
+    use pitchcraft_core::logic::people_import::import_bytes;
+    let archive = owners_export();
+    // Cut in the files after Connections.csv: the directory at the end is gone.
+    let cut = &archive[..archive.len() * 2 / 3];
+    let mut document = BrandDocument::default();
+    let report = import_bytes(&mut document, cut).unwrap();
+    assert_eq!(report.added, 3);
+    assert_eq!(report.warnings, [ImportWarning::ArchiveCutShort]);
+    // Cut inside Connections.csv itself: nothing to read, a clear error.
+    let error = import_bytes(&mut BrandDocument::default(), &archive[..300]).unwrap_err();
+    assert!(error.contains("not a readable zip archive"), "{error}");
+}
+
+#[test]
+fn a_100_mb_line_is_no_list_and_a_100_mb_field_is_no_person() {
+    let line = "x".repeat(100 * 1024 * 1024);
+    let error = read(&line).unwrap_err();
+    assert!(error.contains("not a contact list"), "{error}");
+    assert!(pitchcraft_core::logic::attendee_lists::read(&line).is_err());
+
+    let list = format!(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnouk,Jansen,,,{line},Nurse,24 Aug 2023\nPieter,van Dijk,,,Gemeente,Architect,03 Feb 2021\n"
+    );
+    drop(line);
+    let list = read(&list).unwrap();
+    assert_eq!(list.rows.len(), 1);
+    assert_eq!(list.rows[0].newcomer.name, "Pieter van Dijk");
+    assert_eq!(list.skipped, ["row 1: a field of 102400 KB, longer than any contact detail"]);
+}

@@ -345,6 +345,7 @@ fn hostile_fragments_never_panic_and_always_give_text() {
                 result: text.into(),
                 metric: text.into(),
                 signature: true,
+                ..ProofPoint::default()
             };
             document.expertise.push(Skill { proof: vec![proof], ..Skill::default() });
             let audience = Audience {

@@ -46,6 +46,7 @@ const FIELDS: [PersonField; 7] = [
 
 pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let focus = cx.take_focus();
+    super::linkedin::about(ui, cx);
     for (index, field) in FIELDS.iter().enumerate() {
         let set = field.set;
         TextField::new((field.get)(&cx.document.person), EditKey::of(("person", field.key)))

@@ -69,6 +69,15 @@ pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
         let chosen = document.person.headline.trim() == suggestion;
         suggestion_row(ui, cx, &suggestion, chosen, |document, text| document.person.headline = text);
     }
+    // The headline the person already wrote for LinkedIn: one more to pick, never put in
+    // place by the import itself.
+    let linkedin = cx.linkedin().map(|profile| profile.headline.trim().to_owned()).filter(|h| !h.is_empty());
+    if let Some(headline) = linkedin {
+        ui.add_space(theme::SPACE_S);
+        ui.label(egui::RichText::new(cx.t(Tr::LinkedInHeadline)).small().weak());
+        let chosen = document.person.headline.trim() == headline;
+        suggestion_row(ui, cx, &headline, chosen, |document, text| document.person.headline = text);
+    }
 }
 
 /// A suggested text with a button that puts it in place.

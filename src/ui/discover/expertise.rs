@@ -30,6 +30,7 @@ fn proof_mut(document: &mut BrandDocument, skill: usize, proof: usize) -> Option
 
 pub(super) fn show(ui: &mut egui::Ui, cx: &mut StepContext<'_>) {
     let focus = cx.take_focus();
+    super::linkedin::expertise(ui, cx);
     for (index, skill) in cx.document.expertise.iter().enumerate() {
         egui::Frame::group(ui.style()).corner_radius(theme::RADIUS).inner_margin(egui::Margin::same(12)).show(
             ui,
@@ -100,6 +101,13 @@ fn proof_point(ui: &mut egui::Ui, cx: &mut StepContext<'_>, skill: usize, index:
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(egui::RichText::new(format!("{} {}", cx.t(Tr::ProofTitle), index + 1)).strong());
+            if !proof.quote.trim().is_empty() {
+                // Someone else's words (a recommendation): shown to tell the story from,
+                // not a field to edit; removing the proof removes it.
+                let by = crate::i18n::fill(cx.t(Tr::ProofQuoteBy), &[("by", &proof.quote_by)]);
+                ui.add(egui::Label::new(egui::RichText::new(by).weak().small()).wrap());
+                ui.add(egui::Label::new(egui::RichText::new(format!("“{}”", proof.quote.trim())).italics()).wrap());
+            }
             let parts: [Part<'_, ProofPoint>; 3] = [
                 Part {
                     label: Tr::FieldSituation,

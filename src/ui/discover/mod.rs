@@ -6,6 +6,7 @@ mod audiences;
 mod brand;
 mod expertise;
 mod goals;
+mod linkedin;
 mod review;
 mod values;
 
@@ -16,6 +17,7 @@ use crate::i18n::values::deck_ids;
 use crate::i18n::{Tr, fill, tr};
 use crate::logic::compose::preview::Preview;
 use crate::logic::discover::{Step, progress};
+use crate::logic::linkedin_profile::LinkedInProfile;
 use crate::model::{BrandDocument, Language};
 use crate::ui::theme;
 
@@ -33,6 +35,13 @@ pub struct DiscoverState {
     pub new_value: (String, String),
     /// Put the keyboard in the step's first field on the next frame.
     pub focus_first_field: bool,
+    /// The owner's LinkedIn profile from an imported export, with the opening of the
+    /// document it was imported into: its suggestions show only there.
+    pub linkedin: Option<(u64, LinkedInProfile)>,
+    /// The skill a recommendation would be kept as proof of, by recommendation.
+    pub recommendation_skill: std::collections::HashMap<usize, usize>,
+    /// Show every skill of the export, not only the most endorsed.
+    pub all_linkedin_skills: bool,
 }
 
 impl DiscoverState {
@@ -63,6 +72,11 @@ impl StepContext<'_> {
     /// The text of `key`.
     pub fn t(&self, key: Tr) -> &'static str {
         tr(self.language, key)
+    }
+
+    /// The LinkedIn profile imported into this opening of the document, if any.
+    pub fn linkedin(&self) -> Option<&LinkedInProfile> {
+        self.state.linkedin.as_ref().filter(|(opening, _)| *opening == self.opening).map(|(_, profile)| profile)
     }
 
     /// True once: whether the step's first field should take the keyboard.

@@ -233,6 +233,10 @@ fn attendees(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
             change_event(cx.out, &event.id, move |event| event.attendees.push(Attendee::ToFindOut(description)));
         }
     });
+    let import = ui.button(cx.t(Tr::NetImportAttendees)).on_hover_text(cx.t(Tr::NetImportAttendeesTip));
+    if import.clicked() {
+        cx.out.push(Command::NetworkFile(crate::command::NetworkFile::ImportAttendees));
+    }
 }
 
 /// The people to meet, each with an objective, questions and the pitch to use.

@@ -180,6 +180,10 @@ fn balance(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>) {
             ],
         ),
     );
+    if balance.unsorted > 0 {
+        // Otherwise the networks add up to fewer people than inside and outside do.
+        prompt(ui, trf(cx.language, Tr::NetBalanceUnsorted, &[("count", &balance.unsorted)]));
+    }
     prompt(
         ui,
         trf(

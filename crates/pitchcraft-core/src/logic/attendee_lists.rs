@@ -6,7 +6,7 @@
 //! transferred tickets are left out, and so is a Meetup "No".
 
 use super::capture::name_key;
-use super::contact_lists::Header;
+use super::contact_lists::{Header, too_long};
 use super::people_merge::profile_key;
 use crate::model::{Attendee, BrandDocument};
 
@@ -72,8 +72,16 @@ pub fn read(text: &str) -> Result<AttendeeList, String> {
         return Err("not an attendee list this app knows: Eventbrite's attendee report or Meetup's member list".into());
     };
     let mut list = AttendeeList { layout, coming: Vec::new(), left_out: Vec::new() };
-    for record in records.flatten() {
+    for (number, record) in records.flatten().enumerate() {
         if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if let Some(long) = too_long(&record) {
+            list.left_out.push(format!(
+                "row {}: a field of {} KB, longer than anything about a person",
+                number + 1,
+                long / 1024
+            ));
             continue;
         }
         let listed = match layout {

@@ -75,6 +75,15 @@ impl Header {
     }
 }
 
+/// The longest field any list of people has reason to hold (a recommendation's text, an
+/// "about" text: a few thousand characters). A row with a longer one is no person's.
+pub(crate) const MAX_FIELD: usize = 16 * 1024;
+
+/// The length of a field of `record` beyond [`MAX_FIELD`], if it has one.
+pub(crate) fn too_long(record: &csv::StringRecord) -> Option<usize> {
+    record.iter().map(str::len).max().filter(|&len| len > MAX_FIELD)
+}
+
 fn normalise(name: &str) -> String {
     name.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
@@ -117,6 +126,14 @@ pub fn read(text: &str) -> Result<List, String> {
         };
         // Padding: rows of commas, or nothing.
         if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if let Some(long) = too_long(&record) {
+            list.skipped.push(format!(
+                "row {}: a field of {} KB, longer than any contact detail",
+                number + 1,
+                long / 1024
+            ));
             continue;
         }
         let row = match layout {

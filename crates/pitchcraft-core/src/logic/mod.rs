@@ -13,6 +13,7 @@ pub mod digest;
 pub mod discover;
 pub mod draft;
 pub mod invitations;
+pub mod linkedin_profile;
 pub mod markdown;
 pub mod morning;
 pub mod network;

@@ -223,6 +223,9 @@ pub const BALANCE_DAYS: u64 = 90;
 /// The network through Ibarra and Hunter's three lenses, for reflection rather than a score.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Balance {
+    /// People brought in but not yet in a network (counted inside or outside the
+    /// organisation, in none of the networks).
+    pub unsorted: usize,
     /// People per network.
     pub people: BTreeMap<Network, usize>,
     /// Encounters of the last 90 days per network (an encounter with people of two
@@ -263,8 +266,9 @@ impl Balance {
 pub fn balance(document: &BrandDocument, today: NaiveDate) -> Balance {
     let mut balance = Balance::default();
     for contact in &document.people {
-        if let Some(network) = contact.sorted_network() {
-            *balance.people.entry(network).or_default() += 1;
+        match contact.sorted_network() {
+            Some(network) => *balance.people.entry(network).or_default() += 1,
+            None => balance.unsorted += 1,
         }
         if contact.internal {
             balance.internal += 1;
@@ -467,6 +471,7 @@ mod tests {
                     introduced_by: Some("mentor".into()),
                     ..contact("board", Network::Strategic)
                 },
+                Contact { unsorted: true, ..contact("linkedin", Network::Operational) },
             ],
             encounters: vec![
                 met("e1", "2026-11-20", &["ops1"]),
@@ -479,14 +484,15 @@ mod tests {
         let balance = balance(&document, day("2026-12-01"));
         assert_eq!(balance.people[&Network::Operational], 2);
         assert_eq!(balance.people[&Network::Strategic], 1);
-        assert_eq!((balance.internal, balance.external), (2, 2));
+        assert_eq!((balance.internal, balance.external), (2, 3));
+        assert_eq!(balance.unsorted, 1, "brought in, in no network yet: counted apart");
         assert_eq!(balance.recent_encounters, 3);
         assert_eq!((balance.encounters_internal, balance.encounters_external), (2, 1));
         assert_eq!(balance.encounters[&Network::Operational], 2);
         assert!(balance.mostly_operational, "2 of 3 encounters were operational");
         assert_eq!(balance.goals_without_strategic_contact, ["goal-1"]);
-        assert_eq!((balance.self_made, balance.introduced), (2, 2));
-        assert_eq!(balance.self_made_percent(), Some(50));
+        assert_eq!((balance.self_made, balance.introduced), (3, 2));
+        assert_eq!(balance.self_made_percent(), Some(60));
         assert_eq!(balance.brokers, [("mentor".to_owned(), 2)]);
     }
 

@@ -28,6 +28,9 @@ pub enum ImportWarning {
     /// The file ends in the middle of an entry (whose name, or number, is given): what it
     /// holds was imported.
     CutOff(String),
+    /// An archive that ends early (a download broken off): what came before the break was
+    /// read from its entries one by one.
+    ArchiveCutShort,
 }
 
 impl std::fmt::Display for ImportWarning {
@@ -37,6 +40,11 @@ impl std::fmt::Display for ImportWarning {
                 f,
                 "the file is cut off in the middle of the entry of {name}: what it holds was imported; check that \
                  person's details"
+            ),
+            ImportWarning::ArchiveCutShort => write!(
+                f,
+                "the archive ends early (was its download broken off?): Connections.csv was read from what \
+                 arrived; download it again to be sure of the rest"
             ),
         }
     }

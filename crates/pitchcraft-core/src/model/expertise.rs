@@ -30,6 +30,20 @@ pub struct ProofPoint {
     /// The one story to tell first (at most one in the document).
     #[serde(skip_serializing_if = "super::is_false")]
     pub signature: bool,
+    /// What someone else said of this work (a recommendation), in their words; the drafts
+    /// never say it for the person, it is there to tell the story from.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub quote: String,
+    /// Who said [`ProofPoint::quote`]: "Joris Bakker, Head of IT, Rivierenland".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub quote_by: String,
+}
+
+impl ProofPoint {
+    /// Whether nothing is told in it yet.
+    pub fn is_empty(&self) -> bool {
+        [&self.situation, &self.action, &self.result, &self.metric, &self.quote].iter().all(|f| f.trim().is_empty())
+    }
 }
 
 /// A skill or strength with its proof.

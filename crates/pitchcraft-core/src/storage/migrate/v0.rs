@@ -147,6 +147,7 @@ impl From<BrandDocument> for model::BrandDocument {
                             result: proof.result,
                             metric: proof.metric.unwrap_or_default(),
                             signature: false,
+                            ..model::ProofPoint::default()
                         })
                         .collect(),
                     ..model::Skill::default()
