@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The layers are crates the compiler keeps apart; this checks what each one pulls in.
 # pitchcraft-core: no window, typesetter or audio stack. pitchcraft-card: no window or audio.
-# pitchcraft-voice: no window or typesetter.
+# pitchcraft-voice: no window or typesetter. pitchcraft-print: no window, typesetter, audio
+# or TLS (it talks to the print server on this computer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -20,6 +21,7 @@ check() {
 check pitchcraft-core 'egui|eframe|winit|wgpu|glow|typst|typst-pdf|typst-layout|cpal|pulseaudio|alsa-sys'
 check pitchcraft-card 'egui|eframe|winit|wgpu|glow|cpal|pulseaudio|alsa-sys'
 check pitchcraft-voice 'egui|eframe|winit|wgpu|glow|typst|alsa-sys|alsa'
+check pitchcraft-print 'egui|eframe|winit|wgpu|glow|typst|cpal|pulseaudio|alsa-sys|rustls|native-tls|openssl-sys'
 # Building needs nothing but Rust: no ALSA headers anywhere in the app on Linux.
 check pitchcraft 'alsa-sys|alsa|libpulse-sys|libpulse-binding'
 

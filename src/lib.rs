@@ -13,6 +13,7 @@ pub mod cli;
 pub mod command;
 pub mod identity;
 pub mod morning;
+pub mod printing;
 pub mod renderer;
 pub mod state;
 pub mod ui;

@@ -7,6 +7,7 @@ mod draft;
 mod listen;
 mod network;
 mod notify;
+mod print;
 mod voice;
 mod window;
 
@@ -125,6 +126,41 @@ pub enum CliCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<NaiveDate>,
     },
+    /// Print the card, business cards, an event brief or the scale check page on a printer
+    /// of the system (CUPS), at true size: no fit-to-page, the document's paper. Reports
+    /// what the printing service says of the job; exit 0 printed or queued, 1 failed.
+    Print {
+        /// The document.
+        file: PathBuf,
+        /// What to print.
+        #[arg(long, value_enum, default_value = "card")]
+        what: PrintWhatArg,
+        /// The printer's queue name (default: the system's default printer; see `printers`).
+        #[arg(long)]
+        printer: Option<String>,
+        /// How many copies.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=99))]
+        copies: u32,
+        /// Both sides of the sheet, turned over on the long or short edge, or one side.
+        /// Default: business cards on both sides (long edge) where the printer can, else one.
+        #[arg(long, value_enum)]
+        duplex: Option<DuplexArg>,
+        /// Business cards only: the fronts' or the backs' sheets alone, to turn the stack
+        /// over in between on a printer that prints one side.
+        #[arg(long, value_enum)]
+        pages: Option<CardPagesArg>,
+        /// The event of the brief (default: the next event from today).
+        #[arg(long)]
+        event: Option<String>,
+        /// Paper size (default: the document's card setting).
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// The day "next" is counted from (default: today, or PITCHCRAFT_TODAY).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+    },
+    /// List the system's printers: name, default, state, both sides or one.
+    Printers,
     /// Load and validate a document; prints a summary, or FILE:LINE:COLUMN: message.
     Check {
         /// The document.
@@ -428,6 +464,39 @@ pub enum LayoutArg {
     Business,
 }
 
+/// What `print` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PrintWhatArg {
+    /// The one-page brand card.
+    Card,
+    /// Business cards, ten to a sheet, front and back.
+    Business,
+    /// The event brief.
+    Brief,
+    /// A page with a 100 mm ruler and a business card's trim box, to check the scale.
+    Calibration,
+}
+
+/// Which edge a two-sided sheet turns over on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplexArg {
+    /// Both sides, turned over on the long edge.
+    Long,
+    /// Both sides, turned over on the short edge.
+    Short,
+    /// One side of each sheet.
+    None,
+}
+
+/// Which business-card sheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CardPagesArg {
+    /// The fronts' sheet.
+    Fronts,
+    /// The backs' sheet.
+    Backs,
+}
+
 /// `--paper` values.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum PaperArg {
@@ -570,6 +639,20 @@ pub fn run(cli: Cli) -> ExitCode {
             out: &out,
             today: today.unwrap_or_else(crate::app::today),
         }),
+        Some(CliCommand::Print { file, what, printer, copies, duplex, pages, event, paper, today }) => {
+            print::run(print::Request {
+                file: &file,
+                what,
+                printer: printer.as_deref(),
+                copies,
+                duplex,
+                pages,
+                event: event.as_deref(),
+                paper: paper.map(PaperArg::paper),
+                today: today.unwrap_or_else(crate::app::today),
+            })
+        }
+        Some(CliCommand::Printers) => print::printers(),
         Some(CliCommand::Check { file, lang }) => documents::check(&file, lang.language()),
         Some(CliCommand::Fmt { file }) => documents::fmt(&file),
         Some(CliCommand::SaveLoop { file, first, second }) => documents::save_loop(&file, &first, &second),

@@ -5,6 +5,7 @@
 
 mod brief;
 mod business;
+mod calibration;
 mod content;
 mod export;
 mod fit;
@@ -16,6 +17,7 @@ mod typeset;
 
 pub use brief::{Brief, BriefContent, BriefOmission, BriefPerson};
 pub use business::{BusinessCards, SheetLayout};
+pub use calibration::Calibration;
 pub use content::{CardContent, CardGoal, CardPitch, CardStrength, CardValue, chosen_pitch, content, vcard};
 pub use export::{escape_html, html, markdown};
 pub use fit::{Omission, SCALES};
