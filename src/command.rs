@@ -103,8 +103,15 @@ pub enum Command {
     ExportCard,
     /// Export the brand card in a format.
     ExportCardAs(CardFormat),
-    /// Write the card to a temporary PDF and open it in the system's viewer to print.
-    PrintCard,
+    /// Open the print dialog for this.
+    Print(crate::printing::Printable),
+    /// In the print dialog: send the job (for business cards, these sides of the sheets).
+    PrintSend(crate::printing::CardSides),
+    /// Close the print dialog.
+    PrintClose,
+    /// Without a printing service: open what the print dialog holds in the system's PDF
+    /// viewer instead (the card, or a brief), from where the person prints or saves it.
+    PrintInViewer,
     /// Write the card in a format to a path the user typed.
     ExportCardTo(PathBuf, CardFormat),
     /// Typeset the brief of the event with this id and open it in the system's viewer.
@@ -222,7 +229,7 @@ impl Command {
             Command::SaveAs | Command::SaveTo(..) => Tr::CmdSaveAs,
             Command::CreateAt(_) => Tr::CmdNew,
             Command::ExportCard | Command::ExportCardAs(_) | Command::ExportCardTo(..) => Tr::CmdExportCard,
-            Command::PrintCard => Tr::PrintCard,
+            Command::Print(_) | Command::PrintSend(_) | Command::PrintClose | Command::PrintInViewer => Tr::PrintCard,
             Command::OpenBrief(_) => Tr::NetOpenBrief,
             Command::NetworkFile(what) | Command::NetworkFileAt(what, _) => what.label(),
             Command::Quit => Tr::CmdQuit,

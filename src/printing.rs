@@ -4,6 +4,7 @@
 
 pub use pitchcraft_print::{
     Cups, JobOptions, JobState, JobStatus, Media, PrintError, PrintService, Printer, PrinterState, Sides,
+    default_printer, print_and_follow,
 };
 
 use crate::card::{Brief, BusinessCards, Calibration, Card};

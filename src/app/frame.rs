@@ -77,7 +77,7 @@ impl PitchcraftApp {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
         self.update_title(&ctx);
-        if self.poll_opening() {
+        if self.poll_opening() || self.poll_print() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
         if self.notices_posted != posted_before_drawing {
@@ -187,6 +187,8 @@ impl PitchcraftApp {
         });
         if let Some(prompt) = &mut self.prompt {
             ui::prompts::show(ui.ctx(), language, prompt, &mut out);
+        } else if let Some(dialog) = &mut self.print {
+            ui::print::show(ui.ctx(), language, dialog, &mut out);
         }
         ui::drop::show_hover(ui.ctx(), language);
         self.queue.extend(out);
@@ -215,7 +217,18 @@ impl PitchcraftApp {
             Command::ExportCard => self.export_card(crate::command::CardFormat::Pdf),
             Command::ExportCardAs(format) => self.export_card(format),
             Command::ExportCardTo(path, format) => self.write_card(&path, format),
-            Command::PrintCard => self.print_card(),
+            Command::Print(what) => self.open_print(what),
+            Command::PrintSend(sides) => self.send_print(sides),
+            Command::PrintClose => self.close_print(),
+            Command::PrintInViewer => {
+                let what = self.print.as_ref().map(|dialog| dialog.what.clone());
+                self.close_print();
+                match what {
+                    Some(crate::printing::Printable::Brief(event)) => self.open_brief(&event),
+                    Some(_) => self.print_card(),
+                    None => {}
+                }
+            }
             Command::OpenBrief(event) => self.open_brief(&event),
             Command::NetworkFile(what) => self.ask_network_file(what),
             Command::NetworkFileAt(what, path) => self.network_file_at(what, &path, now),

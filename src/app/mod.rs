@@ -11,6 +11,7 @@ pub mod files;
 mod frame;
 pub mod hearing;
 mod network;
+pub mod print;
 mod recorder;
 mod screenshot;
 pub mod settings;
@@ -71,6 +72,8 @@ pub struct Launch {
     pub microphone: Option<std::sync::Arc<dyn voice::Microphone>>,
     /// What hears the words of a take (a stand-in in tests; Whisper otherwise).
     pub transcriber: Option<std::sync::Arc<dyn hearing::Transcriber>>,
+    /// The printing service (default: CUPS on this computer, or `CUPS_SERVER`'s).
+    pub print_service: Option<std::sync::Arc<dyn crate::printing::PrintService>>,
     /// What sets up the morning digest on this computer (a stand-in in tests, which must
     /// not touch the person's own configuration; `crate::morning` otherwise).
     pub morning: Option<MorningInstaller>,
@@ -163,6 +166,11 @@ pub struct PitchcraftApp {
     morning: MorningInstaller,
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
+    print_service: std::sync::Arc<dyn crate::printing::PrintService>,
+    /// The print dialog, while open.
+    print: Option<crate::state::PrintDialog>,
+    /// The print dialog's threads' answers.
+    printing: Option<print::Printing>,
 }
 
 impl PitchcraftApp {
@@ -229,6 +237,12 @@ impl PitchcraftApp {
             first_frame: None,
             morning: launch.morning.clone().unwrap_or_else(|| std::sync::Arc::new(install_morning)),
             opening: None,
+            print_service: launch
+                .print_service
+                .clone()
+                .unwrap_or_else(|| std::sync::Arc::new(crate::printing::Cups::from_env())),
+            print: None,
+            printing: None,
         };
         if let Some(path) = launch.file {
             app.tell_not_opened(&path, &launch.also);

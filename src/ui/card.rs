@@ -76,7 +76,10 @@ pub fn show(
                 out.push(Command::ExportCardAs(CardFormat::BusinessCards));
             }
             if ui.button(t(Tr::PrintCard)).on_hover_text(t(Tr::PrintCardTip)).clicked() {
-                out.push(Command::PrintCard);
+                out.push(Command::Print(crate::printing::Printable::Card));
+            }
+            if ui.button(t(Tr::PrintBusinessCards)).on_hover_text(t(Tr::PrintBusinessCardsTip)).clicked() {
+                out.push(Command::Print(crate::printing::Printable::BusinessCards));
             }
         });
         if !state.omitted.is_empty() {

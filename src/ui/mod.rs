@@ -12,6 +12,7 @@ pub mod nav;
 pub mod network;
 pub mod notes;
 pub mod pitches;
+pub mod print;
 pub mod prompts;
 pub mod rehearse;
 pub mod status_bar;

@@ -85,6 +85,9 @@ fn print_without_a_pdf_viewer_says_so_and_offers_to_save_the_pdf() {
         app(Launch { sample: true, page: Some(Page::Card), open_pdf: Some(no_viewer), ..Launch::default() });
     wait_for_preview(&mut harness);
     harness.get_by_label("Print…").click();
+    // No printing service here (the tests' default): the dialog offers the viewer.
+    run_until(&mut harness, |harness| harness.query_by_label("Open in a PDF viewer instead").is_some());
+    harness.get_by_label("Open in a PDF viewer instead").click();
     // The sample's own notice is there from the start: wait for the viewer's answer.
     run_until(&mut harness, |harness| notice_texts(harness).iter().any(|text| text.starts_with("No PDF viewer")));
     let notices = notice_texts(&harness);
@@ -108,6 +111,13 @@ fn print_with_a_viewer_says_it_opened() {
         app(Launch { sample: true, page: Some(Page::Card), open_pdf: Some(viewer), ..Launch::default() });
     wait_for_preview(&mut harness);
     harness.get_by_label("Print…").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Open in a PDF viewer instead").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Printing is not possible here: the printing service (CUPS) does not answer")
+            .is_some()
+    );
+    harness.get_by_label("Open in a PDF viewer instead").click();
     run_until(&mut harness, |harness| !harness.state().notices().is_empty());
     assert!(notice_texts(&harness).iter().any(|text| text.contains("opened in your PDF viewer")));
     assert!(opened.lock().unwrap()[0].starts_with(b"%PDF-"), "the viewer got the card's PDF");
@@ -146,4 +156,50 @@ fn the_card_prints_the_pitch_in_one_line_or_word_for_word() {
     wait_for_preview(&mut harness);
     assert_eq!(form(&harness), pitchcraft::model::PitchForm::Full);
     assert_eq!(harness.state().cards_typeset(), 2, "the preview follows");
+}
+
+#[test]
+fn business_cards_print_from_the_dialog_on_both_sides_or_fronts_then_backs_at_true_size() {
+    use pitchcraft::app::print::{StandInPrinters, stand_in_printer};
+    use pitchcraft::printing::{Media, Sides};
+    let service =
+        StandInPrinters::with(vec![stand_in_printer("Office", true, true), stand_in_printer("Desk", false, false)]);
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Card), print_service: Some(service.clone()), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Print business cards…").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Printer: Office").is_some());
+    // The default printer is chosen; it prints both sides, turning the sheet on its long edge.
+    assert!(harness.query_by_label("Both sides: the printer turns each sheet over on its long edge").is_some());
+    harness.get_by_label("Print").click();
+    run_until(&mut harness, |harness| notice_texts(harness).iter().any(|text| text == "Printed on Office."));
+    assert!(harness.query_by_label_contains("Job 1: printed").is_some());
+    {
+        let jobs = service.jobs.lock().unwrap();
+        let (printer, pdf, options) = &jobs[0];
+        assert_eq!(printer, "Office");
+        assert_eq!(
+            (options.sides, options.media, options.pages, options.copies),
+            (Sides::LongEdge, Media::A4, None, 1)
+        );
+        assert_eq!(lopdf::Document::load_mem(pdf).unwrap().get_pages().len(), 2, "fronts and backs");
+    }
+
+    // A printer that prints one side: the fronts, the stack turned over, then the backs.
+    harness.get_by_label("Printer: Office").click();
+    harness.run_ok();
+    harness.get_by_label("Desk").click();
+    harness.run_ok();
+    assert!(harness.query_by_label("This printer prints one side only.").is_some());
+    harness.get_by_label("Print").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Print the backs").is_some());
+    assert!(harness.query_by_label_contains("turned over on their long edge").is_some());
+    harness.get_by_label("Print the backs").click();
+    run_until(&mut harness, |harness| {
+        service.jobs.lock().unwrap().len() == 3 && harness.query_by_label_contains("Job 3: printed").is_some()
+    });
+    let jobs = service.jobs.lock().unwrap();
+    let pages: Vec<_> =
+        jobs[1..].iter().map(|(printer, _, options)| (printer.as_str(), options.pages, options.sides)).collect();
+    assert_eq!(pages, [("Desk", Some((1, 1)), Sides::OneSided), ("Desk", Some((2, 2)), Sides::OneSided)]);
 }

@@ -31,6 +31,8 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
         transcriber: launch.transcriber.or_else(|| Some(std::sync::Arc::new(no_speech_model()))),
         // Tests never set up a reminder in the person's own configuration.
         morning: launch.morning.or_else(|| Some(std::sync::Arc::new(|_| Err("not in tests".to_owned())))),
+        // Nor print on the machine's printers: no printing service unless a test hands in one.
+        print_service: launch.print_service.or_else(|| Some(pitchcraft::app::print::StandInPrinters::none())),
         ..launch
     };
     let mut harness =

@@ -71,9 +71,14 @@ fn edit_event(out: &mut Vec<Command>, key: EditKey, id: &str, change: impl FnOnc
 
 fn event_editor(ui: &mut egui::Ui, cx: &mut NetworkContext<'_>, event: &Event) {
     let document = cx.document;
-    if ui.button(cx.t(Tr::NetOpenBrief)).clicked() {
-        cx.out.push(Command::OpenBrief(event.id.clone()));
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(cx.t(Tr::NetOpenBrief)).clicked() {
+            cx.out.push(Command::OpenBrief(event.id.clone()));
+        }
+        if ui.button(cx.t(Tr::PrintBrief)).clicked() {
+            cx.out.push(Command::Print(crate::printing::Printable::Brief(event.id.clone())));
+        }
+    });
     let id = event.id.clone();
     TextField::new(&event.name, EditKey::of(("event.name", &event.id))).label(cx.t(Tr::NetEventName)).show(
         ui,
