@@ -109,6 +109,8 @@ pub enum Command {
     PrintSend(crate::printing::CardSides),
     /// Close the print dialog.
     PrintClose,
+    /// Hand what the print dialog holds to the desktop's own print dialog (its portal).
+    PrintWithDesktop,
     /// Without a printing service: open what the print dialog holds in the system's PDF
     /// viewer instead (the card, or a brief), from where the person prints or saves it.
     PrintInViewer,
@@ -229,7 +231,11 @@ impl Command {
             Command::SaveAs | Command::SaveTo(..) => Tr::CmdSaveAs,
             Command::CreateAt(_) => Tr::CmdNew,
             Command::ExportCard | Command::ExportCardAs(_) | Command::ExportCardTo(..) => Tr::CmdExportCard,
-            Command::Print(_) | Command::PrintSend(_) | Command::PrintClose | Command::PrintInViewer => Tr::PrintCard,
+            Command::Print(_)
+            | Command::PrintSend(_)
+            | Command::PrintClose
+            | Command::PrintInViewer
+            | Command::PrintWithDesktop => Tr::PrintCard,
             Command::OpenBrief(_) => Tr::NetOpenBrief,
             Command::NetworkFile(what) | Command::NetworkFileAt(what, _) => what.label(),
             Command::Quit => Tr::CmdQuit,

@@ -8,6 +8,53 @@ pub use pitchcraft_print::{
 };
 
 use crate::card::{Brief, BusinessCards, Calibration, Card};
+
+/// What became of a print handed to the desktop's print dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PortalOutcome {
+    /// The desktop took the job.
+    Printed,
+    /// The person closed the desktop's dialog.
+    Cancelled,
+}
+
+/// The desktop's own print dialog (its print portal), for where the printing service
+/// cannot be reached from the app.
+pub trait DesktopPrint: Send + Sync {
+    /// Whether the desktop has one.
+    fn available(&self) -> bool;
+    /// Shows it for `title` and prints `pdf` as the person chooses there; blocks meanwhile.
+    fn print(&self, title: &str, pdf: &[u8]) -> Result<PortalOutcome, String>;
+}
+
+/// The print portal of this session (`org.freedesktop.portal.Print`).
+#[derive(Default)]
+pub struct PrintPortalOfSession;
+
+impl DesktopPrint for PrintPortalOfSession {
+    fn available(&self) -> bool {
+        #[cfg(all(unix, not(target_os = "macos")))]
+        return pitchcraft_print::PrintPortal::of_session().is_ok();
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        false
+    }
+
+    fn print(&self, title: &str, pdf: &[u8]) -> Result<PortalOutcome, String> {
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            let portal = pitchcraft_print::PrintPortal::of_session()?;
+            portal.print(title, pdf).map(|outcome| match outcome {
+                pitchcraft_print::PortalOutcome::Printed => PortalOutcome::Printed,
+                pitchcraft_print::PortalOutcome::Cancelled => PortalOutcome::Cancelled,
+            })
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        {
+            let _ = (title, pdf);
+            Err("this system has no print portal".into())
+        }
+    }
+}
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, Paper};
 

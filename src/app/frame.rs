@@ -220,6 +220,7 @@ impl PitchcraftApp {
             Command::Print(what) => self.open_print(what),
             Command::PrintSend(sides) => self.send_print(sides),
             Command::PrintClose => self.close_print(),
+            Command::PrintWithDesktop => self.print_with_desktop(),
             Command::PrintInViewer => {
                 let what = self.print.as_ref().map(|dialog| dialog.what.clone());
                 self.close_print();

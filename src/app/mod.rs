@@ -74,6 +74,8 @@ pub struct Launch {
     pub transcriber: Option<std::sync::Arc<dyn hearing::Transcriber>>,
     /// The printing service (default: CUPS on this computer, or `CUPS_SERVER`'s).
     pub print_service: Option<std::sync::Arc<dyn crate::printing::PrintService>>,
+    /// The desktop's own print dialog (default: the session's print portal).
+    pub desktop_print: Option<std::sync::Arc<dyn crate::printing::DesktopPrint>>,
     /// What sets up the morning digest on this computer (a stand-in in tests, which must
     /// not touch the person's own configuration; `crate::morning` otherwise).
     pub morning: Option<MorningInstaller>,
@@ -167,6 +169,7 @@ pub struct PitchcraftApp {
     /// A card handed to the PDF viewer: its file, and whether the viewer opened it.
     opening: Option<export::Opening>,
     print_service: std::sync::Arc<dyn crate::printing::PrintService>,
+    desktop_print: std::sync::Arc<dyn crate::printing::DesktopPrint>,
     /// The print dialog, while open.
     print: Option<crate::state::PrintDialog>,
     /// The print dialog's threads' answers.
@@ -241,6 +244,10 @@ impl PitchcraftApp {
                 .print_service
                 .clone()
                 .unwrap_or_else(|| std::sync::Arc::new(crate::printing::Cups::from_env())),
+            desktop_print: launch
+                .desktop_print
+                .clone()
+                .unwrap_or_else(|| std::sync::Arc::new(crate::printing::PrintPortalOfSession)),
             print: None,
             printing: None,
         };

@@ -19,6 +19,10 @@ const PATIENCE: Duration = Duration::from_secs(60);
 /// What the threads tell the dialog.
 pub(super) enum Heard {
     Printers(Result<Vec<Printer>, PrintError>),
+    /// Whether the desktop has a print dialog of its own (asked when there is no printer).
+    DesktopDialog(bool),
+    /// What the desktop's print dialog did.
+    Desktop(Result<printing::PortalOutcome, String>),
     Job(CardSides, Result<JobStatus, String>),
 }
 
@@ -35,9 +39,15 @@ impl PitchcraftApp {
         let paper = session.document.card.paper;
         let (sender, heard) = mpsc::channel();
         let service = self.print_service.clone();
+        let desktop = self.desktop_print.clone();
         let answer = sender.clone();
         std::thread::spawn(move || {
-            let _ = answer.send(Heard::Printers(service.printers()));
+            let printers = service.printers();
+            let none = printers.as_ref().map_or(true, Vec::is_empty);
+            let _ = answer.send(Heard::Printers(printers));
+            if none {
+                let _ = answer.send(Heard::DesktopDialog(desktop.available()));
+            }
         });
         self.print = Some(PrintDialog::new(what, paper));
         self.printing = Some(Printing { heard, sender });
@@ -87,6 +97,7 @@ impl PitchcraftApp {
         let Some(printing) = &self.printing else { return false };
         let heard: Vec<Heard> = printing.heard.try_iter().collect();
         let mut finished = Vec::new();
+        let mut desktop_outcome = None;
         if let Some(dialog) = &mut self.print {
             for news in heard {
                 match news {
@@ -98,6 +109,11 @@ impl PitchcraftApp {
                         dialog.printers = PrinterList::Unavailable(PrintError::NoPrinters.to_string())
                     }
                     Heard::Printers(Err(error)) => dialog.printers = PrinterList::Unavailable(error.to_string()),
+                    Heard::DesktopDialog(there) => dialog.desktop_dialog = there,
+                    Heard::Desktop(outcome) => {
+                        dialog.desktop_busy = false;
+                        desktop_outcome = Some(outcome);
+                    }
                     Heard::Job(sides, result) => {
                         let job = dialog.job.get_or_insert(JobProgress { sides, status: None, error: None });
                         match result {
@@ -114,7 +130,22 @@ impl PitchcraftApp {
         for job in finished {
             self.tell_job(&job);
         }
-        self.print.as_ref().is_some_and(|dialog| dialog.printers == PrinterList::Looking || dialog.busy())
+        if let Some(outcome) = desktop_outcome {
+            match outcome {
+                Ok(printing::PortalOutcome::Printed) => {
+                    self.notify(NoticeLevel::Info, self.tr(Tr::PrintDesktopDone).to_owned());
+                    self.close_print();
+                }
+                Ok(printing::PortalOutcome::Cancelled) => {}
+                Err(error) => {
+                    let text = fill(self.tr(Tr::PrintDesktopFailed), &[("reason", &error)]);
+                    self.notify(NoticeLevel::Warning, text);
+                }
+            }
+        }
+        self.print
+            .as_ref()
+            .is_some_and(|dialog| dialog.printers == PrinterList::Looking || dialog.busy() || dialog.desktop_busy)
     }
 
     /// A notice for a job that is over: printed, or why not (which stays until read).
@@ -136,6 +167,25 @@ impl PitchcraftApp {
             }
             (None, None) => {}
         }
+    }
+
+    /// Hands what the dialog holds to the desktop's own print dialog, on a thread (it stays
+    /// open while the person chooses).
+    pub(super) fn print_with_desktop(&mut self) {
+        let (Some(session), Some(dialog), Some(printing)) = (&self.session, &mut self.print, &self.printing) else {
+            return;
+        };
+        let mut request = printing::Request::new(&session.document, dialog.what.clone());
+        request.paper = dialog.paper;
+        dialog.desktop_busy = true;
+        let document = session.document.clone();
+        let desktop = self.desktop_print.clone();
+        let sender = printing.sender.clone();
+        std::thread::spawn(move || {
+            let outcome =
+                printing::make(&document, &request).and_then(|job| desktop.print(&job.options.title, &job.pdf));
+            let _ = sender.send(Heard::Desktop(outcome));
+        });
     }
 
     /// Closes the print dialog (a job already sent goes on at the service).
@@ -205,5 +255,25 @@ pub fn stand_in_printer(name: &str, is_default: bool, duplex: bool) -> Printer {
         accepting: true,
         state: PrinterState::Idle,
         ..Printer::default()
+    }
+}
+
+/// The desktop's print dialog for tests: there or not, and each print recorded (title and
+/// PDF) as if the person pressed "Print" in it.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct StandInDesktop {
+    pub there: bool,
+    pub printed: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl printing::DesktopPrint for StandInDesktop {
+    fn available(&self) -> bool {
+        self.there
+    }
+
+    fn print(&self, title: &str, pdf: &[u8]) -> Result<printing::PortalOutcome, String> {
+        self.printed.lock().map_err(|_| "poisoned".to_owned())?.push((title.to_owned(), pdf.to_vec()));
+        Ok(printing::PortalOutcome::Printed)
     }
 }

@@ -57,6 +57,11 @@ pub struct PrintDialog {
     pub sides: BusinessSides,
     /// The job sent last.
     pub job: Option<JobProgress>,
+    /// Whether the desktop has a print dialog of its own to hand the job to (where the
+    /// printing service cannot be reached).
+    pub desktop_dialog: bool,
+    /// The desktop's print dialog is open.
+    pub desktop_busy: bool,
 }
 
 impl PrintDialog {
@@ -70,6 +75,8 @@ impl PrintDialog {
             copies: 1,
             sides: BusinessSides::BothSides,
             job: None,
+            desktop_dialog: false,
+            desktop_busy: false,
         }
     }
 

@@ -37,6 +37,17 @@ pub fn show(ctx: &egui::Context, language: Language, dialog: &mut PrintDialog, o
                 ui.add_space(theme::SPACE_S);
                 // The viewer prints too (scaled as the viewer likes); business cards and the
                 // scale check page need true size, so they are saved from the Card page.
+                if dialog.desktop_busy {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(t(Tr::PrintDesktopOpen));
+                    });
+                } else if dialog.desktop_dialog {
+                    let desktop = ui.button(t(Tr::PrintWithDesktop)).on_hover_text(t(Tr::PrintWithDesktopTip));
+                    if desktop.clicked() {
+                        out.push(Command::PrintWithDesktop);
+                    }
+                }
                 if matches!(dialog.what, Printable::Card | Printable::Brief(_))
                     && ui.button(t(Tr::PrintInViewer)).clicked()
                 {

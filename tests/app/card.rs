@@ -203,3 +203,22 @@ fn business_cards_print_from_the_dialog_on_both_sides_or_fronts_then_backs_at_tr
         jobs[1..].iter().map(|(printer, _, options)| (printer.as_str(), options.pages, options.sides)).collect();
     assert_eq!(pages, [("Desk", Some((1, 1)), Sides::OneSided), ("Desk", Some((2, 2)), Sides::OneSided)]);
 }
+
+#[test]
+fn without_a_printing_service_the_desktops_own_print_dialog_takes_the_card() {
+    use pitchcraft::app::print::StandInDesktop;
+    let desktop = std::sync::Arc::new(StandInDesktop { there: true, ..StandInDesktop::default() });
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Card), desktop_print: Some(desktop.clone()), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Print…").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Print with the desktop's print dialog…").is_some());
+    harness.get_by_label("Print with the desktop's print dialog…").click();
+    run_until(&mut harness, |harness| {
+        notice_texts(harness).iter().any(|text| text == "Handed to your desktop's print dialog, which prints it.")
+    });
+    let printed = desktop.printed.lock().unwrap();
+    assert_eq!(printed[0].0, "Brand card of Sanne de Vries");
+    assert_eq!(lopdf::Document::load_mem(&printed[0].1).unwrap().get_pages().len(), 1);
+    assert!(harness.query_by_label("Print with the desktop's print dialog…").is_none(), "the dialog closed");
+}

@@ -33,6 +33,9 @@ pub fn app_sized(launch: Launch, size: egui::Vec2) -> (Harness<'static, Pitchcra
         morning: launch.morning.or_else(|| Some(std::sync::Arc::new(|_| Err("not in tests".to_owned())))),
         // Nor print on the machine's printers: no printing service unless a test hands in one.
         print_service: launch.print_service.or_else(|| Some(pitchcraft::app::print::StandInPrinters::none())),
+        desktop_print: launch
+            .desktop_print
+            .or_else(|| Some(std::sync::Arc::new(pitchcraft::app::print::StandInDesktop::default()))),
         ..launch
     };
     let mut harness =

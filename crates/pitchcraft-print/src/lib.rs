@@ -9,9 +9,13 @@
 
 mod cups;
 mod job;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod portal;
 
 pub use cups::Cups;
 pub use job::{JobOptions, Media, Sides};
+#[cfg(all(unix, not(target_os = "macos")))]
+pub use portal::{PortalOutcome, PrintPortal};
 
 use std::time::{Duration, Instant};
 

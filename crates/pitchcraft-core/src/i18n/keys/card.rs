@@ -67,6 +67,9 @@ page_keys! {
     PrintCardTip,
     PrintClose,
     PrintCopies,
+    PrintDesktopDone,
+    PrintDesktopFailed,
+    PrintDesktopOpen,
     PrintDialogBrief,
     PrintDialogBusiness,
     PrintDialogCalibration,
@@ -92,4 +95,6 @@ page_keys! {
     PrintSidesTurn,
     PrintStopped,
     PrintTurnStack,
+    PrintWithDesktop,
+    PrintWithDesktopTip,
 }
