@@ -48,11 +48,25 @@ pub fn show(ctx: &egui::Context, language: Language, dialog: &mut PrintDialog, o
                         out.push(Command::PrintWithDesktop);
                     }
                 }
-                if matches!(dialog.what, Printable::Card | Printable::Brief(_))
-                    && ui.button(t(Tr::PrintInViewer)).clicked()
-                {
-                    out.push(Command::PrintInViewer);
-                }
+                ui.horizontal_wrapped(|ui| {
+                    if matches!(dialog.what, Printable::Card | Printable::Brief(_))
+                        && ui.button(t(Tr::PrintInViewer)).clicked()
+                    {
+                        out.push(Command::PrintInViewer);
+                    }
+                    // Saved, it can be printed from another computer at true size.
+                    let format = match dialog.what {
+                        Printable::Card => Some(crate::state::CardFormat::Pdf),
+                        Printable::BusinessCards => Some(crate::state::CardFormat::BusinessCards),
+                        Printable::Brief(_) | Printable::Calibration => None,
+                    };
+                    if let Some(format) = format
+                        && ui.button(t(Tr::NoticeSavePdf)).clicked()
+                    {
+                        out.push(Command::PrintClose);
+                        out.push(Command::ExportCardAs(format));
+                    }
+                });
             }
             PrinterList::Found(_) => choices(ui, language, dialog, out),
         }
