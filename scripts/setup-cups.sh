@@ -7,9 +7,11 @@ set -euo pipefail
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo mkdir -p /run/cups
-if ! lpstat -r >/dev/null 2>&1; then
+# `lpstat -r` exits 0 either way; its words tell.
+running() { lpstat -r 2>/dev/null | grep -q "is running"; }
+if ! running; then
     $sudo cupsd
-    for _ in $(seq 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 100); do running && break; sleep 0.1; done
 fi
 ppd=lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
 # The queue renders with pdftocairo: Ghostscript's path turns text into outlines that no
