@@ -53,9 +53,30 @@ fn write_temp(disk: &dyn Disk, temp: &Path, target: &Path, bytes: &[u8]) -> io::
 /// Step two: the rename that makes the new contents the file, and the folder flush that
 /// makes the rename itself survive a power cut.
 fn commit(disk: &dyn Disk, temp: &Path, target: &Path) -> io::Result<()> {
-    disk.rename(temp, target)?;
+    rename_retrying(disk, temp, target, RENAME_TRIES)?;
     sync_parent(disk, target);
     Ok(())
+}
+
+/// How often the rename is tried. On Windows a rename over a file that another program
+/// holds open for a moment (a virus scanner, a sync client, a preview) is refused as
+/// "access denied" until it lets go: tried again for about a second. Elsewhere that error
+/// means the folder is not writable, and trying again would only wait.
+const RENAME_TRIES: u32 = if cfg!(windows) { 12 } else { 1 };
+
+/// Renames `temp` over `target`, up to `tries` times while it is refused as "access
+/// denied"; the last error otherwise. The temporary file stays until the caller removes it.
+fn rename_retrying(disk: &dyn Disk, temp: &Path, target: &Path, tries: u32) -> io::Result<()> {
+    let mut tried = 0;
+    loop {
+        tried += 1;
+        match disk.rename(temp, target) {
+            Err(error) if error.kind() == io::ErrorKind::PermissionDenied && tried < tries => {
+                std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(tried)));
+            }
+            result => return result,
+        }
+    }
 }
 
 /// Flushes the folder entry. Best effort: the rename has happened and the new contents
@@ -95,6 +116,43 @@ pub fn remove_stale_temp_files(target: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A disk whose renames are refused as "access denied" the first `held` times, as on
+    /// Windows while another program holds the document open.
+    struct HeldOpen {
+        held: std::sync::atomic::AtomicU32,
+    }
+
+    impl Disk for HeldOpen {
+        fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+            let left = self.held.load(Ordering::SeqCst);
+            if left > 0 {
+                self.held.store(left - 1, Ordering::SeqCst);
+                return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+            }
+            fs::rename(from, to)
+        }
+    }
+
+    #[test]
+    fn a_rename_refused_while_the_file_is_held_open_is_tried_again_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sanne.brand.ron");
+        fs::write(&target, "old").unwrap();
+        let temp = temp_path_for(&target);
+        write_temp(&RealDisk, &temp, &target, b"new").unwrap();
+        // Let go after three refusals: the fourth try saves.
+        let disk = HeldOpen { held: 3.into() };
+        rename_retrying(&disk, &temp, &target, 12).unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        // Never let go: the error comes back, the document is as it was, and the save
+        // leaves no temporary file.
+        let disk = HeldOpen { held: 100.into() };
+        let error = write_atomically_on(&disk, &target, b"newer").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 
     #[test]
     fn replaces_the_file_and_leaves_no_temp() {
