@@ -94,6 +94,19 @@ impl Cups {
         Ok(answer)
     }
 
+    /// Cancels job `job` on `printer` (one not yet printed stops; one printed is left).
+    pub fn cancel(&self, printer: &str, job: i32) -> Result<(), PrintError> {
+        let uri = self.printer_uri(printer)?;
+        let operation = IppOperationBuilder::cancel_job(uri, job).user_name(self.user.clone()).build();
+        let answer = self.send(&format!("/printers/{}", encode(printer)), operation.into_ipp_request())?;
+        let status = answer.header().status_code();
+        if status.is_success() || status == StatusCode::ClientErrorNotPossible {
+            Ok(())
+        } else {
+            Err(PrintError::Refused(status_text(&answer)))
+        }
+    }
+
     /// The name of the system's default printer, if one is set.
     fn default_name(&self) -> Result<Option<String>, PrintError> {
         let mut request = IppRequestResponse::new(IppVersion::v1_1(), Operation::CupsGetDefault, None);
