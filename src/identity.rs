@@ -45,9 +45,21 @@ pub fn settings_dir() -> Option<PathBuf> {
     eframe::storage_dir(APP_ID)
 }
 
-/// Where the speech model is kept once downloaded: the user's data folder.
+/// Where the speech model is kept once downloaded: the user's data folder; on Windows the
+/// local one (`%LOCALAPPDATA%`), not the roaming profile the settings are in, which would
+/// carry 145 MB along at every sign-in.
 pub fn speech_model_dir() -> Option<PathBuf> {
+    #[cfg(windows)]
+    return directories::BaseDirs::new()
+        .map(|dirs| dirs.data_local_dir().join(APP_ID).join("models").join("whisper-base"));
+    #[cfg(not(windows))]
     settings_dir().map(|dir| dir.join("models").join("whisper-base"))
+}
+
+/// The person's documents folder (`Documents` on Windows and macOS, `XDG_DOCUMENTS_DIR` on
+/// Linux), where Save As starts.
+pub fn documents_dir() -> Option<PathBuf> {
+    directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
 }
 
 /// Where the speech model is looked for: the folder given (`--model`), else

@@ -56,11 +56,15 @@ impl FileDialogs for SystemDialogs {
 
     fn save_document(&mut self, title: &str, suggested_name: &str) -> Picked {
         ask(|| {
-            rfd::FileDialog::new()
+            let mut dialog = rfd::FileDialog::new()
                 .set_title(title)
                 .add_filter("Pitchcraft", &["ron"])
-                .set_file_name(suggested_name)
-                .save_file()
+                .set_file_name(suggested_name);
+            // Save As starts in the person's documents folder.
+            if let Some(documents) = crate::identity::documents_dir().filter(|dir| dir.is_dir()) {
+                dialog = dialog.set_directory(documents);
+            }
+            dialog.save_file()
         })
         .with_brand_suffix()
     }
