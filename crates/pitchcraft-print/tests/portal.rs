@@ -20,6 +20,18 @@ impl Drop for Running {
     }
 }
 
+/// A private D-Bus session: the daemon and its address.
+fn private_bus() -> (Child, String) {
+    let mut bus = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut address = String::new();
+    BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+    (bus, address.trim().to_owned())
+}
+
 /// Whether a test tool is here; says why not in one line (and fails where `CI=true`).
 fn have(program: &str, check: &[&str], package: &str) -> bool {
     let there = Command::new(program).args(check).output().is_ok_and(|out| out.status.success());
@@ -36,14 +48,7 @@ fn the_desktops_print_dialog_gets_the_whole_pdf_and_a_cancel_is_said() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut bus = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut address = String::new();
-    BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
-    let address = address.trim().to_owned();
+    let (bus, address) = private_bus();
     let printed = dir.path().join("printed.pdf");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/support/print_portal.py");
     let mut portal = Command::new("/usr/bin/python3")
@@ -70,14 +75,8 @@ fn a_bus_without_a_print_portal_is_said() {
     if !have("dbus-daemon", &["--version"], "dbus") {
         return;
     }
-    let mut bus = Command::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut address = String::new();
-    BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
+    let (bus, address) = private_bus();
     let _running = Running(vec![bus]);
-    let error = PrintPortal::at(address.trim()).err().expect("no portal on an empty bus");
+    let error = PrintPortal::at(&address).err().expect("no portal on an empty bus");
     assert_eq!(error, "the desktop has no print portal");
 }
