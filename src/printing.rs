@@ -29,9 +29,9 @@ pub trait DesktopPrint: Send + Sync {
 
 /// The print portal of this session (`org.freedesktop.portal.Print`).
 #[derive(Default)]
-pub struct PrintPortalOfSession;
+pub struct SystemPrint;
 
-impl DesktopPrint for PrintPortalOfSession {
+impl DesktopPrint for SystemPrint {
     fn available(&self) -> bool {
         #[cfg(all(unix, not(target_os = "macos")))]
         return pitchcraft_print::PrintPortal::of_session().is_ok();

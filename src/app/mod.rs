@@ -247,7 +247,7 @@ impl PitchcraftApp {
             desktop_print: launch
                 .desktop_print
                 .clone()
-                .unwrap_or_else(|| std::sync::Arc::new(crate::printing::PrintPortalOfSession)),
+                .unwrap_or_else(|| std::sync::Arc::new(crate::printing::SystemPrint)),
             print: None,
             printing: None,
         };
