@@ -9,25 +9,42 @@ pub use pitchcraft_print::{
 
 use crate::card::{Brief, BusinessCards, Calibration, Card};
 
-/// What became of a print handed to the desktop's print dialog.
+/// What became of a print handed to the desktop.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PortalOutcome {
     /// The desktop took the job.
     Printed,
     /// The person closed the desktop's dialog.
     Cancelled,
+    /// No program on the computer prints PDFs for other programs (Windows without a PDF
+    /// reader that offers *Print*).
+    NoPdfProgram,
 }
 
-/// The desktop's own print dialog (its print portal), for where the printing service
-/// cannot be reached from the app.
+/// How the desktop prints what it is handed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DesktopPrintWay {
+    /// It shows its own print dialog (Linux: the print portal).
+    Dialog,
+    /// The program that opens PDFs prints it on the default printer (Windows).
+    PdfProgram,
+}
+
+/// The desktop's own way of printing, for where the printing service cannot be reached
+/// from the app (no CUPS: a sandbox, or Windows).
 pub trait DesktopPrint: Send + Sync {
     /// Whether the desktop has one.
     fn available(&self) -> bool;
-    /// Shows it for `title` and prints `pdf` as the person chooses there; blocks meanwhile.
+    /// How it prints.
+    fn way(&self) -> DesktopPrintWay {
+        DesktopPrintWay::Dialog
+    }
+    /// Prints `pdf`, called `title`; blocks while a dialog is open.
     fn print(&self, title: &str, pdf: &[u8]) -> Result<PortalOutcome, String>;
 }
 
-/// The print portal of this session (`org.freedesktop.portal.Print`).
+/// The system's own printing: the print portal of this session
+/// (`org.freedesktop.portal.Print`) on Linux, the *Print* of the PDF program on Windows.
 #[derive(Default)]
 pub struct SystemPrint;
 
@@ -35,8 +52,14 @@ impl DesktopPrint for SystemPrint {
     fn available(&self) -> bool {
         #[cfg(all(unix, not(target_os = "macos")))]
         return pitchcraft_print::PrintPortal::of_session().is_ok();
-        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        #[cfg(windows)]
+        return true;
+        #[cfg(not(any(windows, all(unix, not(target_os = "macos")))))]
         false
+    }
+
+    fn way(&self) -> DesktopPrintWay {
+        if cfg!(windows) { DesktopPrintWay::PdfProgram } else { DesktopPrintWay::Dialog }
     }
 
     fn print(&self, title: &str, pdf: &[u8]) -> Result<PortalOutcome, String> {
@@ -48,13 +71,38 @@ impl DesktopPrint for SystemPrint {
                 pitchcraft_print::PortalOutcome::Cancelled => PortalOutcome::Cancelled,
             })
         }
-        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        #[cfg(windows)]
+        {
+            // The PDF program reads the file after it has been started, so the file stays
+            // (in the temporary folder, replaced by the next print of the same title).
+            let folder = std::env::temp_dir().join("Pitchcraft");
+            let path = folder.join(format!("{}.pdf", file_stem(title)));
+            std::fs::create_dir_all(&folder)
+                .and_then(|()| std::fs::write(&path, pdf))
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            match pitchcraft_windows::print_with_associated_program(&path) {
+                Ok(()) => Ok(PortalOutcome::Printed),
+                Err(pitchcraft_windows::ShellPrintError::NoProgram) => Ok(PortalOutcome::NoPdfProgram),
+                Err(error) => Err(error.to_string()),
+            }
+        }
+        #[cfg(not(any(windows, all(unix, not(target_os = "macos")))))]
         {
             let _ = (title, pdf);
             Err("this system has no print portal".into())
         }
     }
 }
+
+/// A file name made of a title: what Windows forbids in names becomes a space.
+#[cfg(any(windows, test))]
+fn file_stem(title: &str) -> String {
+    let stem: String =
+        title.chars().map(|c| if c.is_control() || r#"<>:"/\|?*"#.contains(c) { ' ' } else { c }).collect();
+    let stem = stem.trim().trim_end_matches('.').trim();
+    if stem.is_empty() { "Pitchcraft".to_owned() } else { stem.to_owned() }
+}
+
 use crate::i18n::{Tr, fill, tr};
 use crate::model::{BrandDocument, Paper};
 
@@ -171,5 +219,18 @@ pub fn state_text(language: crate::model::Language, status: &JobStatus) -> Strin
         state.to_owned()
     } else {
         format!("{state} ({})", status.message.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn a_title_becomes_a_file_name_windows_takes() {
+        assert_eq!(file_stem("Sanne de Vries — brand card"), "Sanne de Vries — brand card");
+        assert_eq!(file_stem("Brief: Meetup 2/3 \"AI\"?"), "Brief  Meetup 2 3  AI");
+        assert_eq!(file_stem("cards..."), "cards");
+        assert_eq!(file_stem(" <>|\n"), "Pitchcraft");
     }
 }

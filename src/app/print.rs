@@ -20,7 +20,7 @@ const PATIENCE: Duration = Duration::from_secs(60);
 pub(super) enum Heard {
     Printers(Result<Vec<Printer>, PrintError>),
     /// Whether the desktop has a print dialog of its own (asked when there is no printer).
-    DesktopDialog(bool),
+    DesktopDialog(Option<printing::DesktopPrintWay>),
     /// What the desktop's print dialog did.
     Desktop(Result<printing::PortalOutcome, String>),
     Job(CardSides, Result<JobStatus, String>),
@@ -46,7 +46,7 @@ impl PitchcraftApp {
             let none = printers.as_ref().map_or(true, Vec::is_empty);
             let _ = answer.send(Heard::Printers(printers));
             if none {
-                let _ = answer.send(Heard::DesktopDialog(desktop.available()));
+                let _ = answer.send(Heard::DesktopDialog(desktop.available().then(|| desktop.way())));
             }
         });
         self.print = Some(PrintDialog::new(what, paper));
@@ -131,14 +131,21 @@ impl PitchcraftApp {
             self.tell_job(&job);
         }
         if let Some(outcome) = desktop_outcome {
+            let pdf_program = self.desktop_print.way() == printing::DesktopPrintWay::PdfProgram;
             match outcome {
                 Ok(printing::PortalOutcome::Printed) => {
-                    self.notify(NoticeLevel::Info, self.tr(Tr::PrintDesktopDone).to_owned());
+                    let done = if pdf_program { Tr::PrintPdfProgramDone } else { Tr::PrintDesktopDone };
+                    self.notify(NoticeLevel::Info, self.tr(done).to_owned());
                     self.close_print();
                 }
                 Ok(printing::PortalOutcome::Cancelled) => {}
+                // The dialog stays, with the viewer and Save PDF… to print from.
+                Ok(printing::PortalOutcome::NoPdfProgram) => {
+                    self.notify(NoticeLevel::Warning, self.tr(Tr::PrintPdfProgramNone).to_owned());
+                }
                 Err(error) => {
-                    let text = fill(self.tr(Tr::PrintDesktopFailed), &[("reason", &error)]);
+                    let failed = if pdf_program { Tr::PrintPdfProgramFailed } else { Tr::PrintDesktopFailed };
+                    let text = fill(self.tr(failed), &[("reason", &error)]);
                     self.notify(NoticeLevel::Warning, text);
                 }
             }
@@ -264,6 +271,10 @@ pub fn stand_in_printer(name: &str, is_default: bool, duplex: bool) -> Printer {
 #[derive(Default)]
 pub struct StandInDesktop {
     pub there: bool,
+    /// How it prints; `None`: its own dialog.
+    pub way: Option<printing::DesktopPrintWay>,
+    /// What it answers; `None`: printed.
+    pub outcome: Option<printing::PortalOutcome>,
     pub printed: Mutex<Vec<(String, Vec<u8>)>>,
 }
 
@@ -272,8 +283,12 @@ impl printing::DesktopPrint for StandInDesktop {
         self.there
     }
 
+    fn way(&self) -> printing::DesktopPrintWay {
+        self.way.unwrap_or(printing::DesktopPrintWay::Dialog)
+    }
+
     fn print(&self, title: &str, pdf: &[u8]) -> Result<printing::PortalOutcome, String> {
         self.printed.lock().map_err(|_| "poisoned".to_owned())?.push((title.to_owned(), pdf.to_vec()));
-        Ok(printing::PortalOutcome::Printed)
+        Ok(self.outcome.clone().unwrap_or(printing::PortalOutcome::Printed))
     }
 }

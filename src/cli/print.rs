@@ -101,6 +101,10 @@ pub(super) fn run(request: Request<'_>) -> ExitCode {
     let cups = Cups::from_env();
     let printers = match cups.printers() {
         Ok(printers) => printers,
+        // Windows has no print server to talk to: its PDF program prints.
+        Err(printing::PrintError::Unreachable(_)) if cfg!(windows) && request.printer.is_none() => {
+            return print_with_pdf_program(&document, what, &request);
+        }
         Err(error) => return complain(error),
     };
     let printer = match request.printer {
@@ -159,6 +163,35 @@ pub(super) fn run(request: Request<'_>) -> ExitCode {
         }
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => complain(error),
+    }
+}
+
+/// Hands the PDF to the program that prints PDFs on this computer (Windows' *Print*), which
+/// prints one copy on the default printer.
+fn print_with_pdf_program(document: &crate::model::BrandDocument, what: Printable, request: &Request<'_>) -> ExitCode {
+    use crate::printing::{DesktopPrint, PortalOutcome, SystemPrint};
+    if request.copies > 1 || request.duplex.is_some() || request.pages.is_some() {
+        warn(
+            "the PDF program prints one copy of every page on the default printer: --copies, --duplex and --pages need a print server",
+        );
+    }
+    let mut job = printing::Request::new(document, what);
+    job.paper = request.paper.unwrap_or(document.card.paper);
+    let made = match printing::make(document, &job) {
+        Ok(made) => made,
+        Err(error) => return complain(format!("{}: {error}", request.file.display())),
+    };
+    match SystemPrint.print(&made.options.title, &made.pdf) {
+        Ok(PortalOutcome::Printed) => {
+            say("handed to the program that prints PDFs on this computer: it prints on the default printer");
+            ExitCode::SUCCESS
+        }
+        Ok(PortalOutcome::Cancelled) => complain("the printing was cancelled"),
+        Ok(PortalOutcome::NoPdfProgram) => complain(
+            "no program on this computer prints PDFs when asked (the PDF viewer that comes with Windows does not): \
+             save the PDF with `pitchcraft card` and print it from a PDF reader",
+        ),
+        Err(error) => complain(format!("the PDF program could not be started to print: {error}")),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The print dialog: what is printed, the printers the system has, the choices made, and
 //! the job as the printing service reports it. Drawn by `ui::print`, filled by the shell.
 
-use crate::printing::{CardSides, JobStatus, Printable, Printer};
+use crate::printing::{CardSides, DesktopPrintWay, JobStatus, Printable, Printer};
 
 /// The printers, as the service's answer arrives.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,10 +57,10 @@ pub struct PrintDialog {
     pub sides: BusinessSides,
     /// The job sent last.
     pub job: Option<JobProgress>,
-    /// Whether the desktop has a print dialog of its own to hand the job to (where the
-    /// printing service cannot be reached).
-    pub desktop_dialog: bool,
-    /// The desktop's print dialog is open.
+    /// How the desktop prints a job handed to it, where the printing service cannot be
+    /// reached: its own print dialog, or the PDF program; `None` when it cannot.
+    pub desktop_dialog: Option<DesktopPrintWay>,
+    /// The desktop's print dialog is open (or the PDF program being started).
     pub desktop_busy: bool,
 }
 
@@ -75,7 +75,7 @@ impl PrintDialog {
             copies: 1,
             sides: BusinessSides::BothSides,
             job: None,
-            desktop_dialog: false,
+            desktop_dialog: None,
             desktop_busy: false,
         }
     }

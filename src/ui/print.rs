@@ -6,7 +6,7 @@
 use crate::command::Command;
 use crate::i18n::{Tr, fill, tr};
 use crate::model::Language;
-use crate::printing::{CardSides, Printable, PrinterState};
+use crate::printing::{CardSides, DesktopPrintWay, Printable, PrinterState};
 use crate::state::{BusinessSides, PrintDialog, PrinterList};
 use crate::ui::theme;
 use crate::ui::widgets::{heading, name_combo};
@@ -32,18 +32,29 @@ pub fn show(ctx: &egui::Context, language: Language, dialog: &mut PrintDialog, o
                 });
             }
             PrinterList::Unavailable(reason) => {
-                let text = fill(t(Tr::PrintNoService), &[("reason", reason)]);
-                ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+                let pdf_program = dialog.desktop_dialog == Some(DesktopPrintWay::PdfProgram);
+                // Where the PDF program prints (Windows), that is the way, not a failure.
+                if pdf_program {
+                    ui.add(egui::Label::new(t(Tr::PrintPdfProgramIntro)).wrap());
+                } else {
+                    let text = fill(t(Tr::PrintNoService), &[("reason", reason)]);
+                    ui.add(egui::Label::new(egui::RichText::new(text).color(theme::warn_color(ui))).wrap());
+                }
                 ui.add_space(theme::SPACE_S);
                 // The viewer prints too (scaled as the viewer likes); business cards and the
                 // scale check page need true size, so they are saved from the Card page.
+                let (open, button, tip) = if pdf_program {
+                    (Tr::PrintPdfProgramOpen, Tr::PrintWithPdfProgram, Tr::PrintWithPdfProgramTip)
+                } else {
+                    (Tr::PrintDesktopOpen, Tr::PrintWithDesktop, Tr::PrintWithDesktopTip)
+                };
                 if dialog.desktop_busy {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label(t(Tr::PrintDesktopOpen));
+                        ui.label(t(open));
                     });
-                } else if dialog.desktop_dialog {
-                    let desktop = ui.button(t(Tr::PrintWithDesktop)).on_hover_text(t(Tr::PrintWithDesktopTip));
+                } else if dialog.desktop_dialog.is_some() {
+                    let desktop = ui.button(t(button)).on_hover_text(t(tip));
                     if desktop.clicked() {
                         out.push(Command::PrintWithDesktop);
                     }

@@ -9,7 +9,7 @@ use crate::common::{app, run_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use pitchcraft::app::{Launch, Picked, PitchcraftApp};
-use pitchcraft::model::CardSection;
+use pitchcraft::model::{CardSection, Language};
 use pitchcraft::state::Page;
 
 /// Runs frames until the preview typeset on the worker thread has arrived.
@@ -221,4 +221,53 @@ fn without_a_printing_service_the_desktops_own_print_dialog_takes_the_card() {
     assert_eq!(printed[0].0, "Brand card of Sanne de Vries");
     assert_eq!(lopdf::Document::load_mem(&printed[0].1).unwrap().get_pages().len(), 1);
     assert!(harness.query_by_label("Print with the desktop's print dialog…").is_none(), "the dialog closed");
+}
+
+#[test]
+fn on_windows_the_pdf_program_prints_and_its_absence_is_said_in_words() {
+    use pitchcraft::app::print::StandInDesktop;
+    use pitchcraft::printing::{DesktopPrintWay, PortalOutcome};
+    let desktop = std::sync::Arc::new(StandInDesktop {
+        there: true,
+        way: Some(DesktopPrintWay::PdfProgram),
+        ..StandInDesktop::default()
+    });
+    let (mut harness, _) = app(Launch {
+        sample: true,
+        page: Some(Page::Card),
+        language: Some(Language::Nl),
+        desktop_print: Some(desktop.clone()),
+        ..Launch::default()
+    });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Afdrukken…").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Afdrukken met je pdf-programma").is_some());
+    // Not a failure where the PDF program is the way to print: no word of CUPS.
+    assert!(harness.query_by_label_contains("geeft Pitchcraft de pdf door").is_some());
+    assert!(harness.query_by_label_contains("CUPS").is_none());
+    harness.get_by_label("Afdrukken met je pdf-programma").click();
+    run_until(&mut harness, |harness| {
+        notice_texts(harness)
+            .iter()
+            .any(|text| text == "Doorgegeven aan je pdf-programma, dat het afdrukt op je standaardprinter.")
+    });
+    assert_eq!(desktop.printed.lock().unwrap().len(), 1);
+
+    // A Windows without a PDF program that prints: said, and the dialog stays for the viewer.
+    let desktop = std::sync::Arc::new(StandInDesktop {
+        there: true,
+        way: Some(DesktopPrintWay::PdfProgram),
+        outcome: Some(PortalOutcome::NoPdfProgram),
+        ..StandInDesktop::default()
+    });
+    let (mut harness, _) =
+        app(Launch { sample: true, page: Some(Page::Card), desktop_print: Some(desktop.clone()), ..Launch::default() });
+    wait_for_preview(&mut harness);
+    harness.get_by_label("Print…").click();
+    run_until(&mut harness, |harness| harness.query_by_label("Print with your PDF program").is_some());
+    harness.get_by_label("Print with your PDF program").click();
+    run_until(&mut harness, |harness| {
+        notice_texts(harness).iter().any(|text| text.starts_with("No program on this computer prints PDFs when asked"))
+    });
+    assert!(harness.query_by_label("Open in a PDF viewer instead").is_some(), "the dialog stays");
 }

@@ -83,6 +83,11 @@ page_keys! {
     PrintNoticeDone,
     PrintNoticeFailed,
     PrintPaper,
+    PrintPdfProgramDone,
+    PrintPdfProgramFailed,
+    PrintPdfProgramIntro,
+    PrintPdfProgramNone,
+    PrintPdfProgramOpen,
     PrintPrinter,
     PrintPrinterStopped,
     PrintPrinting,
@@ -97,4 +102,6 @@ page_keys! {
     PrintTurnStack,
     PrintWithDesktop,
     PrintWithDesktopTip,
+    PrintWithPdfProgram,
+    PrintWithPdfProgramTip,
 }
