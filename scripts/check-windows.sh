@@ -2,20 +2,23 @@
 # The Windows build, proven under Wine: the installer installs silently per user into a
 # fresh prefix; the program answers --version, makes the sample, checks it, drafts, writes
 # the card as a one-page PDF, refuses a read-only file clearly and leaves it whole, and
-# opens its real window under Xvfb (a screenshot, not blank); the file association is in
-# the prefix's registry; the uninstaller leaves nothing of the program and keeps the
-# person's files.
+# opens its real window under Xvfb (a screenshot, not blank); with no print server it hands
+# the PDF to the program that prints PDFs (a stand-in registered for the check) and says so
+# in words where there is none; the file association is in the prefix's registry; the
+# uninstaller leaves nothing of the program and keeps the person's files. Before all that,
+# the executable's own icon and version information are read back from its resources.
 #
 # Needs target/windows/pitchcraft.exe and the installer (scripts/build-windows.sh
 # --installer), wine64 (Debian: /usr/lib/wine/wine64), MinGW-w64 (for the Wine-only stand-in
-# of bcryptprimitives.dll), xvfb-run, ImageMagick and poppler-utils.
+# of bcryptprimitives.dll), xvfb-run, ImageMagick, poppler-utils and icoutils.
 # Usage: scripts/check-windows.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
-for tool in "$wine" x86_64-w64-mingw32-gcc xvfb-run xdotool convert pdfinfo; do
+wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
+for tool in "$wine" x86_64-w64-mingw32-gcc xvfb-run xdotool convert pdfinfo wrestool icotool; do
     if ! command -v "$tool" >/dev/null && [ ! -x "$tool" ]; then
-        echo "check-windows: skipped: no $tool — apt-get install wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick poppler-utils" >&2
+        echo "check-windows: skipped: no $tool — apt-get install wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick poppler-utils icoutils" >&2
         [ "${CI:-}" = "true" ] && exit 1
         exit 0
     fi
@@ -35,10 +38,24 @@ export HOME=$work/home WINEPREFIX=$work/prefix WINEDEBUG=-all WINEDLLOVERRIDES="
 fail() { echo "check-windows: FAILED: $*" >&2; exit 1; }
 ok() { echo "check-windows: ok: $*"; }
 
+# The executable's resources: the app's icon at every size of packaging/windows/pitchcraft.ico,
+# and the version block Explorer's Details tab and Apps & features read.
+exe=target/windows/pitchcraft.exe
+wrestool -x --type=14 "$exe" -o "$work/exe.ico" 2>/dev/null || fail "pitchcraft.exe has no icon"
+sizes() { icotool -l "$1" | grep -o -- '--width=[0-9]* --height=[0-9]*' | sort; }
+[ -n "$(sizes "$work/exe.ico")" ] && [ "$(sizes "$work/exe.ico")" = "$(sizes packaging/windows/pitchcraft.ico)" ] ||
+    fail "the icon in pitchcraft.exe is not the app's ($(sizes "$work/exe.ico" | tr '\n' ' '))"
+crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+wrestool -x --raw --type=16 "$exe" | strings -el > "$work/version.txt"
+for want in ProductName Pitchcraft FileVersion "$crate_version" OriginalFilename pitchcraft.exe CompanyName; do
+    grep -qx -- "$want" "$work/version.txt" || fail "no $want in the version information: $(tr '\n' ' ' < "$work/version.txt")"
+done
+ok "pitchcraft.exe carries the app's icon ($(sizes "$work/exe.ico" | wc -l) sizes) and version $crate_version"
+
 "$wine" wineboot --init >/dev/null 2>&1
 ok "a fresh prefix"
 "$wine" "$setup" /S >/dev/null 2>&1
-"$wine" wineserver -w 2>/dev/null || true
+"$wineserver" -w 2>/dev/null || true
 user_dir=$(ls -d "$WINEPREFIX"/drive_c/users/*/ | grep -v Public | head -1)
 program="$user_dir/AppData/Local/Programs/Pitchcraft"
 [ -f "$program/pitchcraft.exe" ] || fail "the installer put no pitchcraft.exe in $program"
@@ -67,6 +84,27 @@ pages=$(pdfinfo "$docs/card.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 [ "$pages" = 1 ] || fail "the card has $pages pages"
 ok "card -o card.pdf: one page"
 
+# Printing where no print server answers (Windows has none; the port here refuses, as
+# localhost:631 does there): the PDF goes to the program Windows prints PDFs with. A fresh
+# prefix has none, which is said in words; then a stand-in registered as the PDF program,
+# whose Print copies the file, as a reader would print it.
+export CUPS_SERVER=127.0.0.1:9
+if run print "$doc" >"$work/print.out" 2>&1; then fail "print said done with no program to print PDFs"; fi
+grep -q "no program on this computer prints PDFs" "$work/print.out" || fail "print said: $(cat "$work/print.out")"
+ok "print without a PDF program: $(tr -d '\r' < "$work/print.out" | head -1 | cut -c1-70)…"
+# (Wine's ShellExecute reads the machine's classes, HKEY_CLASSES_ROOT; the prefix, thrown
+# away after the check, takes them along.)
+"$wine" reg add 'HKCR\.pdf' /ve /d PitchcraftCheck.Pdf /f >/dev/null 2>&1
+"$wine" reg add 'HKCR\PitchcraftCheck.Pdf\shell\print\command' /ve \
+    /d 'C:\windows\system32\cmd.exe /c copy /y "%1" C:\printed.pdf' /f >/dev/null 2>&1
+run print "$doc" >"$work/print.out" 2>&1 || fail "print: $(cat "$work/print.out")"
+for _ in $(seq 40); do [ -s "$WINEPREFIX/drive_c/printed.pdf" ] && break; sleep 0.5; done
+pages=$(pdfinfo "$WINEPREFIX/drive_c/printed.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+[ "$pages" = 1 ] || fail "the PDF program was handed no one-page card (pages: ${pages:-none})"
+pdftotext "$WINEPREFIX/drive_c/printed.pdf" - | grep -q "Sanne de Vries" || fail "the printed PDF is not the card"
+unset CUPS_SERVER
+ok "print: the card handed to the PDF program's Print ($(tr -d '\r' < "$work/print.out" | head -1 | cut -c1-60)…)"
+
 # A read-only document that fmt would rewrite (a blank line too many at its end): a clear
 # error, and the file as it was.
 printf '\n\n' >> "$docs/sanne.brand.ron"
@@ -81,16 +119,17 @@ ok "fmt on a read-only file: $(tr -d '\r' < "$work/fmt.out" | head -1)"
 # The real window, under Xvfb: a screenshot that is not blank, and the window titled after
 # the document. Wine's desktop process is started again inside the X session (one started
 # without a display has no graphics driver).
-"${wineserver:-/usr/lib/wine/wineserver64}" -k 2>/dev/null || true
-export WINE_BIN=$wine PROGRAM=$program DOC=$doc
+"$wineserver" -k 2>/dev/null || true
+export WINE_BIN=$wine WINESERVER=$wineserver PROGRAM=$program DOC=$doc
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     "$WINE_BIN" "$PROGRAM/pitchcraft.exe" screenshot "C:\shot.png" "$DOC" >/dev/null 2>&1 || exit 1
     "$WINE_BIN" "$PROGRAM/pitchcraft.exe" "$DOC" >/dev/null 2>&1 &
+    disown  # killed with Wine below, not reported
     for _ in $(seq 60); do
         xdotool search --name "Sanne de Vries" >/dev/null 2>&1 && { xdotool getwindowname "$(xdotool search --name "Sanne de Vries" | head -1)" > "$WINEPREFIX/title.txt"; break; }
         sleep 0.5
     done
-    "${WINESERVER:-/usr/lib/wine/wineserver64}" -k 2>/dev/null || true
+    "$WINESERVER" -k 2>/dev/null || true
 ' || fail "the window did not open"
 shot="$WINEPREFIX/drive_c/shot.png"
 [ -f "$shot" ] || fail "no screenshot"
@@ -110,7 +149,7 @@ ok ".brand.ron opens in Pitchcraft"
 # Uninstall: the program goes, the person's files stay.
 rm -f "$program/bcryptprimitives.dll"
 "$wine" "$program/uninstall.exe" /S >/dev/null 2>&1
-"$wine" wineserver -w 2>/dev/null || true
+"$wineserver" -w 2>/dev/null || true
 sleep 2
 [ ! -e "$program/pitchcraft.exe" ] || fail "pitchcraft.exe is still there"
 [ ! -e "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Pitchcraft.lnk" ] || fail "the Start menu entry is still there"

@@ -128,7 +128,9 @@ pub enum CliCommand {
     },
     /// Print the card, business cards, an event brief or the scale check page on a printer
     /// of the system (CUPS), at true size: no fit-to-page, the document's paper. Reports
-    /// what the printing service says of the job; exit 0 printed or queued, 1 failed.
+    /// what the printing service says of the job; exit 0 printed or queued, 1 failed. On
+    /// Windows, where no print server answers, the PDF goes to the program that prints PDFs
+    /// there, on the default printer.
     Print {
         /// The document.
         file: PathBuf,
