@@ -35,6 +35,9 @@ pub struct Cups {
     server: String,
     /// Who asks (the job's owner; CUPS-PDF writes into this user's `~/PDF`).
     user: String,
+    /// One HTTP client for all requests: it keeps the connection to the server open while a
+    /// job is followed (a poll every 200 ms) instead of opening one a request.
+    agent: ureq::Agent,
 }
 
 impl Cups {
@@ -58,7 +61,8 @@ impl Cups {
             .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
             .or_else(account_name)
             .unwrap_or_else(|| "anonymous".to_owned());
-        Cups { server, user }
+        let agent = ureq::Agent::config_builder().timeout_global(Some(TIMEOUT)).http_status_as_error(false).build();
+        Cups { server, user, agent: agent.into() }
     }
 
     /// Where the server is, as said in errors.
@@ -76,10 +80,9 @@ impl Cups {
     fn send(&self, path: &str, request: IppRequestResponse) -> Result<IppRequestResponse, PrintError> {
         let mut body = Vec::new();
         request.into_read().read_to_end(&mut body).map_err(|e| PrintError::Garbled(e.to_string()))?;
-        let agent = ureq::Agent::config_builder().timeout_global(Some(TIMEOUT)).http_status_as_error(false).build();
-        let agent: ureq::Agent = agent.into();
         let url = format!("http://{}{path}", self.server);
-        let mut response = agent
+        let mut response = self
+            .agent
             .post(&url)
             .header("Content-Type", "application/ipp")
             .send(&body[..])
