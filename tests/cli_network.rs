@@ -245,7 +245,7 @@ fn people_import_reads_linkedins_export_folder_and_a_google_list_by_their_conten
     )
     .unwrap();
     let out = stdout(pitchcraft().args(["people", "import"]).arg(&file).arg(&export).arg(&google));
-    assert!(out.contains("also your own profile: 2 skills, 0 recommendations, a headline"), "{out}");
+    assert!(out.contains("also your own profile: 2 skills and your headline (File"), "{out}");
     assert!(out.contains("added 2, updated 1,"), "{out}");
     let document = pitchcraft::storage::load(&file).unwrap().document;
     let joost = document.people.iter().find(|c| c.name == "Joost Mulder").unwrap();

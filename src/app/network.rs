@@ -117,9 +117,8 @@ impl PitchcraftApp {
             }
         }
         if let Some(profile) = profile {
-            let args: [(&str, &dyn std::fmt::Display); 2] =
-                [("skills", &profile.skills.len()), ("recommendations", &profile.recommendations.len())];
-            let text = fill(self.tr(Tr::NoticeLinkedInProfile), &args);
+            let parts = profile.what_it_holds(self.settings.language);
+            let text = fill(self.tr(Tr::NoticeLinkedInProfile), &[("parts", &parts)]);
             self.discover.linkedin = Some((opening, profile));
             self.discover.all_linkedin_skills = false;
             self.discover.recommendation_skill.clear();

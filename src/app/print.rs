@@ -169,7 +169,13 @@ impl PitchcraftApp {
                 self.notify(NoticeLevel::Warning, text);
             }
             (None, Some(_)) => {
-                let text = fill(self.tr(Tr::PrintNoticeDone), &[("printer", &printer)]);
+                // Of business cards on a one-sided printer, the fronts are half the work.
+                let done = match job.sides {
+                    CardSides::Both => Tr::PrintNoticeDone,
+                    CardSides::Fronts => Tr::PrintNoticeFrontsDone,
+                    CardSides::Backs => Tr::PrintNoticeBacksDone,
+                };
+                let text = fill(self.tr(done), &[("printer", &printer)]);
                 self.notify(NoticeLevel::Info, text);
             }
             (None, None) => {}
@@ -241,7 +247,11 @@ impl PrintService for StandInPrinters {
 
     fn status(&self, _printer: &str, job: i32) -> Result<JobStatus, PrintError> {
         let mut polls = self.polls.lock().map_err(|_| PrintError::Garbled("poisoned".into()))?;
-        let seen = polls.get_mut(job as usize - 1).ok_or_else(|| PrintError::Garbled("no such job".into()))?;
+        let seen = usize::try_from(job)
+            .ok()
+            .and_then(|job| job.checked_sub(1))
+            .and_then(|index| polls.get_mut(index))
+            .ok_or_else(|| PrintError::Garbled("no such job".into()))?;
         *seen += 1;
         let state = match *seen {
             1 => JobState::Pending,

@@ -93,13 +93,11 @@ pub(super) fn import(file: &Path, sources: &[PathBuf]) -> ExitCode {
 
 /// Says what of its owner's profile a LinkedIn export holds.
 fn say_profile(path: &Path, profile: &crate::logic::linkedin_profile::LinkedInProfile) {
+    // The command line speaks English, as its other commands do.
     say(format!(
-        "{}: also your own profile: {} skills, {} recommendations{} (File → Import… in the app offers them in \
-         Discover)",
+        "{}: also your own profile: {} (File → Import… in the app offers it in Discover)",
         path.display(),
-        profile.skills.len(),
-        profile.recommendations.len(),
-        if profile.headline.is_empty() { "" } else { ", a headline" }
+        profile.what_it_holds(crate::model::Language::En)
     ));
 }
 

@@ -194,9 +194,17 @@ fn business_cards_print_from_the_dialog_on_both_sides_or_fronts_then_backs_at_tr
     harness.get_by_label("Print").click();
     run_until(&mut harness, |harness| harness.query_by_label("Print the backs").is_some());
     assert!(harness.query_by_label_contains("turned over on their long edge").is_some());
+    run_until(&mut harness, |harness| {
+        notice_texts(harness).iter().any(|text| text.starts_with("The fronts are printed on Desk. Turn the stack over"))
+    });
     harness.get_by_label("Print the backs").click();
     run_until(&mut harness, |harness| {
         service.jobs.lock().unwrap().len() == 3 && harness.query_by_label_contains("Job 3: printed").is_some()
+    });
+    run_until(&mut harness, |harness| {
+        notice_texts(harness)
+            .iter()
+            .any(|text| text == "The backs are printed on Desk; your business cards are ready to cut.")
     });
     let jobs = service.jobs.lock().unwrap();
     let pages: Vec<_> =

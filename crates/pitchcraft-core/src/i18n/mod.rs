@@ -88,6 +88,15 @@ pub fn trf(language: Language, key: Tr, args: &[(&str, &dyn Display)]) -> String
     fill(tr(language, key), args)
 }
 
+/// Parts said as one series: "a", "a and b", "a, b and c" ("a, b en c").
+pub fn series(language: Language, parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), tr(language, Tr::SeriesAnd)),
+    }
+}
+
 /// Replaces each `{name}` in `template` by its value, and each `{name|one|other}` by `one`
 /// when the value is 1 and by `other` otherwise, with `#` in either standing for the value
 /// (`{count|# pitch|# pitches}`). English and Dutch both use the singular for exactly one.
@@ -146,6 +155,15 @@ pub fn system_language() -> Option<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_is_said_with_commas_and_its_languages_and() {
+        let parts = |list: &[&str]| list.iter().map(|part| part.to_string()).collect::<Vec<_>>();
+        assert_eq!(series(Language::En, &parts(&[])), "");
+        assert_eq!(series(Language::En, &parts(&["2 skills"])), "2 skills");
+        assert_eq!(series(Language::En, &parts(&["2 skills", "your headline"])), "2 skills and your headline");
+        assert_eq!(series(Language::Nl, &parts(&["a", "b", "c"])), "a, b en c");
+    }
 
     fn check(source: &str, language: &str) {
         let map = parse_language_file(source).unwrap_or_else(|error| panic!("{language}: {error}"));

@@ -187,6 +187,26 @@ impl LinkedInProfile {
         self.positions.first().filter(|position| position.is_current())
     }
 
+    /// What the profile holds, said for the notice after an import: "2 skills, 1
+    /// recommendation and your headline", naming only what is there.
+    pub fn what_it_holds(&self, language: crate::i18n::Language) -> String {
+        use crate::i18n::{Tr, series, trf};
+        let mut parts = Vec::new();
+        if !self.skills.is_empty() {
+            parts.push(trf(language, Tr::NoticeLinkedInSkills, &[("count", &self.skills.len())]));
+        }
+        if !self.recommendations.is_empty() {
+            parts.push(trf(language, Tr::NoticeLinkedInRecommendations, &[("count", &self.recommendations.len())]));
+        }
+        if !self.headline.trim().is_empty() {
+            parts.push(crate::i18n::tr(language, Tr::NoticeLinkedInHeadline).to_owned());
+        }
+        if parts.is_empty() {
+            parts.push(crate::i18n::tr(language, Tr::NoticeLinkedInSomething).to_owned());
+        }
+        series(language, &parts)
+    }
+
     /// What "About you" could take: each field still empty in the document with what the
     /// export has for it, as (which, text).
     pub fn about_fills(&self, document: &BrandDocument) -> Vec<(AboutField, String)> {
@@ -329,6 +349,20 @@ fn month_of(text: &str) -> Option<(i32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_import_notice_names_only_what_the_profile_holds() {
+        use crate::i18n::Language;
+        let skill = |name: &str| EndorsedSkill { name: name.into(), endorsements: 0 };
+        let mut profile = LinkedInProfile { skills: vec![skill("TOGAF"), skill("HL7")], ..LinkedInProfile::default() };
+        assert_eq!(profile.what_it_holds(Language::En), "2 skills");
+        profile.headline = "IT architect".into();
+        profile.recommendations.push(Recommendation::default());
+        assert_eq!(profile.what_it_holds(Language::En), "2 skills, 1 recommendation and your headline");
+        assert_eq!(profile.what_it_holds(Language::Nl), "2 vaardigheden, 1 aanbeveling en je kopregel");
+        let positions_only = LinkedInProfile { positions: vec![Position::default()], ..LinkedInProfile::default() };
+        assert_eq!(positions_only.what_it_holds(Language::En), "where you work and live");
+    }
 
     #[test]
     fn dates_and_websites_as_linkedin_writes_them() {

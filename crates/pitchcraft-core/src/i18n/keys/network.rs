@@ -145,5 +145,10 @@ page_keys! {
     NoticeExported,
     NoticeInvitationImported,
     NoticeInvitationUnreadable,
+    NoticeLinkedInHeadline,
     NoticeLinkedInProfile,
+    NoticeLinkedInRecommendations,
+    NoticeLinkedInSkills,
+    NoticeLinkedInSomething,
+    SeriesAnd,
 }
