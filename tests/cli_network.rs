@@ -4,8 +4,11 @@
 #[path = "support/cli.rs"]
 mod cli;
 use cli::pitchcraft;
+#[path = "support/bus.rs"]
+mod bus;
 #[path = "support/tools.rs"]
 mod tools;
+use bus::PrivateBus;
 
 use std::path::{Path, PathBuf};
 
@@ -388,8 +391,7 @@ fn attendee_lists_join_an_event_known_people_linked_and_refunds_left_out() {
 /// clicks "Open", which starts the app on the Network page.
 #[test]
 fn followups_notify_sends_the_digest_and_open_starts_the_app_on_the_network_page() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command as Process, Stdio};
+    use std::process::Command as Process;
     if !tools::available("dbus-daemon", "dbus") {
         return;
     }
@@ -401,26 +403,9 @@ fn followups_notify_sends_the_digest_and_open_starts_the_app_on_the_network_page
     }
     let dir = tempfile::tempdir().unwrap();
     let file = sample_in(dir.path());
-    let mut bus = Process::new("dbus-daemon")
-        .args(["--session", "--nofork", "--print-address"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut address = String::new();
-    BufReader::new(bus.stdout.take().unwrap()).read_line(&mut address).unwrap();
-    let address = address.trim().to_owned();
+    let mut bus = PrivateBus::start();
     let sent = dir.path().join("sent.jsonl");
-    let server_script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/notifications.py");
-    let mut server = Process::new(python)
-        .arg(&server_script)
-        .arg(&sent)
-        .env("DBUS_SESSION_BUS_ADDRESS", &address)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    BufReader::new(server.stdout.take().unwrap()).read_line(&mut ready).unwrap();
-    assert_eq!(ready.trim(), "ready");
+    bus.serve(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/notifications.py"), &sent);
     // What "Open" starts, in the app's place: a script that notes its arguments.
     let opened = dir.path().join("opened.txt");
     let app = dir.path().join("app.sh");
@@ -429,15 +414,12 @@ fn followups_notify_sends_the_digest_and_open_starts_the_app_on_the_network_page
     let out = pitchcraft()
         .args(["followups", "--today", "2026-12-07", "--notify"])
         .arg(&file)
-        .env("DBUS_SESSION_BUS_ADDRESS", &address)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
         .env("PITCHCRAFT_APP", &app)
         .timeout(std::time::Duration::from_secs(30))
         .output()
         .unwrap();
-    for process in [&mut server, &mut bus] {
-        let _ = process.kill();
-        let _ = process.wait();
-    }
+    drop(bus);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("notified: Today in your network"));
     let sent: serde_json::Value =
